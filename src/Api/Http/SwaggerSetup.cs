@@ -1,0 +1,33 @@
+using Microsoft.OpenApi;
+
+namespace Itqan.Recording.Api.Http;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddRecordingSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Itqan Recording API",
+                Version = "v1",
+                Description = "Records live classes held in LiveKit rooms and gives each recording to the people who may see it.",
+            });
+            options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Itqan.Recording.Api.xml"));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Itqan.Recording.Api.Auth;
+using Itqan.Recording.Api.Endpoints;
+using Itqan.Recording.Api.Http;
+using Itqan.Recording.Application;
+using Itqan.Recording.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddCookieOrBearerAuthentication();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddRecordingSwagger();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "Itqan Recording API");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAuthEndpoints();
+app.MapSessionEndpoints();
+app.MapRecordingEndpoints();
+app.MapLiveKitWebhookEndpoints();
+app.MapFallbackToFile("index.html");
+
+await app.RunAsync();
+
+/// <summary>The API's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

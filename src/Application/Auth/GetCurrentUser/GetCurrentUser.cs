@@ -1,0 +1,20 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Auth.GetCurrentUser;
+
+/// <summary>The signed-in user, as stored now.</summary>
+public sealed record GetCurrentUser(Guid UserId) : IQuery<Result<CurrentUserResponse>>;
+
+public sealed class GetCurrentUserHandler(IApplicationDbContext db) : IQueryHandler<GetCurrentUser, Result<CurrentUserResponse>>
+{
+    public async ValueTask<Result<CurrentUserResponse>> Handle(GetCurrentUser query, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == query.UserId, cancellationToken);
+        return user is null
+            ? new Error("auth.user_not_found", "The signed-in user no longer exists.", ErrorType.Unauthorized)
+            : CurrentUserResponse.From(user);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Itqan.Recording.Application.Common.Abstractions;
+
+public interface IPasswordHasher
+{
+    string Hash(string password);
+
+    bool Verify(string passwordHash, string password);
+}

@@ -1,0 +1,67 @@
+namespace Itqan.Recording.Application.Common.Egress;
+
+/// <summary>LiveKit's <c>EgressStatus</c>, in protocol order.</summary>
+public enum EgressStatus
+{
+    Starting = 0,
+    Active = 1,
+    Ending = 2,
+    Complete = 3,
+    Failed = 4,
+    Aborted = 5,
+    LimitReached = 6,
+}
+
+/// <summary>LiveKit's <c>EncodedFileType</c>.</summary>
+public enum EgressFileType
+{
+    DefaultFileType = 0,
+    Mp4 = 1,
+    Ogg = 2,
+}
+
+/// <summary>What we ask LiveKit to record: one room composite written to one file.</summary>
+public sealed record RoomCompositeEgressRequest(
+    string RoomName,
+    string Layout,
+    string Preset,
+    bool AudioOnly,
+    EgressFileType FileType,
+    string FilePath);
+
+/// <summary>One file an egress wrote (<c>FileInfo</c>). Duration and timestamps are converted from nanoseconds.</summary>
+public sealed record EgressFileResult(
+    string Filename,
+    string Location,
+    long SizeBytes,
+    TimeSpan Duration,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt);
+
+/// <summary>The parts of LiveKit's <c>EgressInfo</c> the service uses.</summary>
+public sealed record EgressInfo(
+    string EgressId,
+    string RoomName,
+    EgressStatus Status,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? UpdatedAt,
+    string Error,
+    int ErrorCode,
+    string Details,
+    IReadOnlyList<EgressFileResult> FileResults)
+{
+    public bool IsTerminal => Status is EgressStatus.Complete or EgressStatus.Failed
+        or EgressStatus.Aborted or EgressStatus.LimitReached;
+}
+
+/// <summary>Filters of <c>ListEgress</c>; all optional.</summary>
+public sealed record EgressListFilter(string? RoomName = null, string? EgressId = null, bool ActiveOnly = false);
+
+/// <summary>A verified LiveKit webhook (<c>WebhookEvent</c>). <see cref="Egress"/> is set for <c>egress_*</c> events.</summary>
+public sealed record LiveKitWebhookEvent(
+    string Id,
+    string Event,
+    DateTimeOffset? CreatedAt,
+    string? RoomName,
+    EgressInfo? Egress);

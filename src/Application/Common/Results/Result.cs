@@ -1,0 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Itqan.Recording.Application.Common.Results;
+
+/// <summary>Either a value or an expected <see cref="Results.Error"/>.</summary>
+public sealed class Result<T>
+{
+    private Result(T? value, Error? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public Error? Error { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Error is null;
+
+#pragma warning disable CA2225 // implicit conversions are the point of this type
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Error error) => new(default, error);
+#pragma warning restore CA2225
+}
+
+/// <summary>The value of a command that succeeds with nothing to say.</summary>
+public readonly record struct Success;

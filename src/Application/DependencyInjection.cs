@@ -1,0 +1,20 @@
+using FluentValidation;
+using Itqan.Recording.Application.Common.Behaviours;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Itqan.Recording.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: false);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

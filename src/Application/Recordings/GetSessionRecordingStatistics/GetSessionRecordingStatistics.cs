@@ -1,0 +1,52 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Recordings.GetSessionRecordingStatistics;
+
+public sealed record RecordingStatusCounts(int Recording, int Processing, int Completed, int Failed, int Deleted);
+
+public sealed record RecordingStatistics(int Total, RecordingStatusCounts ByStatus, long TotalBytes, double TotalDurationSeconds);
+
+/// <summary>How many recordings a session has, by status, and how many bytes and seconds they hold.</summary>
+public sealed record GetSessionRecordingStatistics(Guid SessionId, Actor Actor) : IQuery<Result<RecordingStatistics>>;
+
+public sealed class GetSessionRecordingStatisticsHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : IQueryHandler<GetSessionRecordingStatistics, Result<RecordingStatistics>>
+{
+    public async ValueTask<Result<RecordingStatistics>> Handle(GetSessionRecordingStatistics query, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        if (!session.CanAccessRecordings(query.Actor))
+        {
+            return RecordingErrors.CannotAccess;
+        }
+
+        // A session has a handful of recordings: sum them here rather than teach SQL about TimeSpan.
+        var recordings = await db.Recordings.AsNoTracking()
+            .Where(r => r.SessionId == session.Id)
+            .Select(r => new { r.Status, Bytes = r.File == null ? 0 : r.File.SizeBytes, r.Duration })
+            .ToListAsync(cancellationToken);
+
+        int CountOf(RecordingStatus status) => recordings.Count(r => r.Status == status);
+        var visible = recordings.Where(r => r.Status != RecordingStatus.Deleted).ToList();
+        return new RecordingStatistics(
+            visible.Count,
+            new RecordingStatusCounts(
+                CountOf(RecordingStatus.Recording),
+                CountOf(RecordingStatus.Processing),
+                CountOf(RecordingStatus.Completed),
+                CountOf(RecordingStatus.Failed),
+                CountOf(RecordingStatus.Deleted)),
+            visible.Sum(r => r.Bytes),
+            visible.Sum(r => r.Duration?.TotalSeconds ?? 0));
+    }
+}

@@ -1,0 +1,36 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Recordings.GetSessionRecordings;
+
+/// <summary>The recordings of one session, newest first. Deleted ones are shown to admins only.</summary>
+public sealed record GetSessionRecordings(Guid SessionId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingResponse>>>;
+
+public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : IQueryHandler<GetSessionRecordings, Result<IReadOnlyList<RecordingResponse>>>
+{
+    public async ValueTask<Result<IReadOnlyList<RecordingResponse>>> Handle(GetSessionRecordings query, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        if (!session.CanAccessRecordings(query.Actor))
+        {
+            return RecordingErrors.CannotAccess;
+        }
+
+        var includeDeleted = query.Actor.IsAdminOf(session.AcademyId);
+        var recordings = await db.Recordings.AsNoTracking()
+            .Where(r => r.SessionId == session.Id && (includeDeleted || r.Status != RecordingStatus.Deleted))
+            .OrderByDescending(r => r.StartedAt)
+            .ToListAsync(cancellationToken);
+        return recordings.Select(RecordingResponse.From).ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Application.Recordings.StartRecording;
+
+/// <summary>A teacher or admin starts recording a live session.</summary>
+public sealed record StartRecording(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
+
+public sealed class StartRecordingHandler(
+    IApplicationDbContext db,
+    ISessionFinder sessions,
+    ISessionRecordingLock sessionLock,
+    IEgressClient egress,
+    IRecordingStorage storage,
+    IOptions<RecordingOptions> options,
+    TimeProvider clock,
+    ILogger<StartRecordingHandler> logger) : ICommandHandler<StartRecording, Result<RecordingResponse>>
+{
+    public async ValueTask<Result<RecordingResponse>> Handle(StartRecording command, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindInAcademyAsync(command.SessionId, command.Actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        if (!session.CanControlRecording(command.Actor))
+        {
+            return RecordingErrors.CannotControl;
+        }
+
+        await using var scope = await sessionLock.AcquireAsync(session.Id, cancellationToken);
+        var hasActiveRecording = await db.Recordings.AnyAsync(
+            r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
+        if (session.FindRecordingBlocker(hasActiveRecording) is { } blocker)
+        {
+            return RecordingErrors.NotRecordable(blocker);
+        }
+
+        var now = clock.GetUtcNow();
+        var configuration = session.GetRecordingConfiguration(options.Value.DefaultsFor(session.Kind));
+        var relativePath = $"{session.GetStoragePath(now)}/{session.NewFileName(now, configuration)}";
+        var request = new RoomCompositeEgressRequest(
+            session.MeetingRoomName!,
+            configuration.Layout,
+            configuration.EncodingPreset,
+            configuration.AudioOnly,
+            configuration.Format == RecordingFormat.Ogg ? EgressFileType.Ogg : EgressFileType.Mp4,
+            storage.ToEgressPath(relativePath));
+
+        EgressInfo started;
+        try
+        {
+            started = await egress.StartRoomCompositeEgressAsync(request, cancellationToken);
+        }
+        catch (EgressException exception)
+        {
+            logger.LogWarning(exception, "LiveKit refused to start recording session {SessionId}", session.Id);
+            return RecordingErrors.LiveKitFailed(exception);
+        }
+
+        var recording = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, now);
+        try
+        {
+            db.Recordings.Add(recording);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Saving recording of session {SessionId} failed; stopping egress {EgressId}", session.Id, started.EgressId);
+            await StopOrphanedEgressAsync(started.EgressId);
+            throw;
+        }
+
+        logger.LogInformation("Recording {RecordingId} of session {SessionId} started as egress {EgressId}", recording.Id, session.Id, recording.EgressId);
+        return RecordingResponse.From(recording);
+    }
+
+    /// <summary>The egress runs but we could not record it: stop it so nothing records unseen.</summary>
+    private async Task StopOrphanedEgressAsync(string egressId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await egress.StopEgressAsync(egressId, timeout.Token);
+        }
+        catch (EgressException exception)
+        {
+            logger.LogError(exception, "Could not stop orphaned egress {EgressId}", egressId);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Itqan.Recording.Application.Recordings.StopRecording;
+
+/// <summary>A teacher or admin stops the session's active recording; LiveKit then finalises the file.</summary>
+public sealed record StopRecording(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
+
+public sealed class StopRecordingHandler(
+    IApplicationDbContext db,
+    ISessionFinder sessions,
+    ISessionRecordingLock sessionLock,
+    IEgressClient egress,
+    TimeProvider clock,
+    ILogger<StopRecordingHandler> logger) : ICommandHandler<StopRecording, Result<RecordingResponse>>
+{
+    public async ValueTask<Result<RecordingResponse>> Handle(StopRecording command, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindInAcademyAsync(command.SessionId, command.Actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        if (!session.CanControlRecording(command.Actor))
+        {
+            return RecordingErrors.CannotControl;
+        }
+
+        await using var scope = await sessionLock.AcquireAsync(session.Id, cancellationToken);
+        var recording = await db.Recordings.SingleOrDefaultAsync(
+            r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
+        if (recording is null)
+        {
+            return RecordingErrors.NoActiveRecording;
+        }
+
+        try
+        {
+            await egress.StopEgressAsync(recording.EgressId, cancellationToken);
+        }
+        catch (EgressException exception) when (EgressAlreadyEnded(exception))
+        {
+            logger.LogInformation("Egress {EgressId} had already ended when stopped", recording.EgressId);
+        }
+        catch (EgressException exception)
+        {
+            logger.LogWarning(exception, "LiveKit refused to stop egress {EgressId}", recording.EgressId);
+            return RecordingErrors.LiveKitFailed(exception);
+        }
+
+        recording.MarkProcessing(command.Actor.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return RecordingResponse.From(recording);
+    }
+
+    /// <summary>LiveKit answers a stop of an ended egress with failed_precondition, of a forgotten one with not_found.</summary>
+    private static bool EgressAlreadyEnded(EgressException exception) =>
+        exception.TwirpCode is "failed_precondition" or "not_found";
+}

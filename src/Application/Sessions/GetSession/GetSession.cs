@@ -1,0 +1,52 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Sessions.GetSession;
+
+/// <summary>One session as its recording panel shows it: can it be recorded, is it, and what may this user do.</summary>
+public sealed record GetSession(Guid SessionId, Actor Actor) : IQuery<Result<SessionDetailResponse>>;
+
+public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : IQueryHandler<GetSession, Result<SessionDetailResponse>>
+{
+    public async ValueTask<Result<SessionDetailResponse>> Handle(GetSession query, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        if (!session.CanAccessRecordings(query.Actor))
+        {
+            return RecordingErrors.CannotAccess;
+        }
+
+        var active = await db.Recordings.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
+        var recordingCount = await db.Recordings
+            .CountAsync(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted, cancellationToken);
+        var blocker = session.FindRecordingBlocker(hasActiveRecording: active is not null);
+        return new SessionDetailResponse(
+            session.Id,
+            session.KindFolder,
+            session.Title,
+            session.ScheduledAt,
+            session.Status.ToString().ToLowerInvariant(),
+            session.IsRecordingEnabled,
+            CanBeRecorded: blocker is null,
+            CannotRecordReason: blocker is { } reason ? SnakeCase(reason.ToString()) : null,
+            IsRecording: active is not null,
+            recordingCount,
+            active is null ? null : RecordingResponse.From(active),
+            new SessionPermissionsResponse(session.CanControlRecording(query.Actor), session.CanAccessRecordings(query.Actor)));
+    }
+
+    private static string SnakeCase(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,30 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Domain.Recordings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Sessions;
+
+/// <summary>What the recordings of one session add up to, for lists and badges.</summary>
+public sealed record SessionRecordingState(bool IsRecording, int RecordingCount, RecordingStatus? LatestStatus)
+{
+    public static readonly SessionRecordingState None = new(false, 0, null);
+
+    /// <summary>The state of each given session in one query; sessions without recordings are left out.</summary>
+    public static async Task<Dictionary<Guid, SessionRecordingState>> LoadAsync(
+        IApplicationDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Recordings.AsNoTracking()
+            .Where(r => sessionIds.Contains(r.SessionId) && r.Status != RecordingStatus.Deleted)
+            .GroupBy(r => r.SessionId)
+            .Select(g => new
+            {
+                SessionId = g.Key,
+                IsRecording = g.Any(r => r.Status == RecordingStatus.Recording),
+                Count = g.Count(),
+                Latest = g.OrderByDescending(r => r.StartedAt).Select(r => r.Status).First(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.SessionId, r => new SessionRecordingState(r.IsRecording, r.Count, r.Latest));
+    }
+}

@@ -1,0 +1,136 @@
+using Itqan.Recording.Domain.Sessions;
+
+namespace Itqan.Recording.Domain.Recordings;
+
+/// <summary>
+/// One recording of a live session by a LiveKit egress. Its status only moves along
+/// <see cref="RecordingStateMachine"/>; every change goes through <see cref="MoveTo"/>.
+/// </summary>
+public sealed class Recording
+{
+    private Recording()
+    {
+        EgressId = string.Empty;
+        RoomName = string.Empty;
+        DisplayName = string.Empty;
+        Metadata = new Dictionary<string, object?>();
+    }
+
+    public Guid Id { get; private set; }
+
+    public SessionKind SessionKind { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public Guid AcademyId { get; private set; }
+
+    public string EgressId { get; private set; }
+
+    public string RoomName { get; private set; }
+
+    public RecordingStatus Status { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public TimeSpan? Duration { get; private set; }
+
+    public RecordingFile? File { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public IReadOnlyDictionary<string, object?> Metadata { get; private set; }
+
+    /// <summary>Why the recording failed, or a note on how it ended (e.g. cut at a limit).</summary>
+    public string? ProcessingError { get; private set; }
+
+    public Guid StartedByUserId { get; private set; }
+
+    public Guid? StoppedByUserId { get; private set; }
+
+    public static Recording Start(
+        IRecordingCapable session,
+        string egressId,
+        Guid startedByUserId,
+        DateTimeOffset startedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(egressId);
+        var roomName = session.RoomName
+            ?? throw new InvalidOperationException("A session without a meeting room cannot be recorded.");
+
+        return new Recording
+        {
+            Id = Guid.CreateVersion7(startedAt),
+            SessionKind = session.Kind,
+            SessionId = session.Id,
+            AcademyId = session.AcademyId,
+            EgressId = egressId,
+            RoomName = roomName,
+            Status = RecordingStatus.Recording,
+            StartedAt = startedAt,
+            DisplayName = session.RecordingDisplayName(startedAt),
+            Metadata = session.GetRecordingMetadata(),
+            StartedByUserId = startedByUserId,
+        };
+    }
+
+    public bool CanMoveTo(RecordingStatus status) => RecordingStateMachine.CanMove(Status, status);
+
+    /// <summary>The teacher pressed Stop: LiveKit is finalising the file.</summary>
+    public void MarkProcessing(Guid? stoppedByUserId, DateTimeOffset endedAt)
+    {
+        MoveTo(RecordingStatus.Processing);
+        StoppedByUserId = stoppedByUserId;
+        EndedAt = endedAt;
+    }
+
+    /// <summary>The egress wrote the file. <paramref name="note"/> explains an unusual end (e.g. a time limit).</summary>
+    public void Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (duration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A duration cannot be negative.");
+        }
+
+        MoveTo(RecordingStatus.Completed);
+        File = file;
+        Duration = duration;
+        EndedAt ??= endedAt;
+        CompletedAt = completedAt;
+        ProcessingError = note;
+    }
+
+    public void Fail(string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        MoveTo(RecordingStatus.Failed);
+        ProcessingError = reason;
+        EndedAt ??= at;
+    }
+
+    public void Delete(DateTimeOffset at)
+    {
+        MoveTo(RecordingStatus.Deleted);
+        DeletedAt = at;
+    }
+
+    public string? FormattedDuration => Duration is { } duration ? RecordingFormatting.FormatDuration(duration) : null;
+
+    public string? FormattedFileSize => File is { } file ? RecordingFormatting.FormatFileSize(file.SizeBytes) : null;
+
+    private void MoveTo(RecordingStatus target)
+    {
+        if (!CanMoveTo(target))
+        {
+            throw new InvalidRecordingTransitionException(Status, target);
+        }
+
+        Status = target;
+    }
+}

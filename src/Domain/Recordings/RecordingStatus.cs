@@ -1,0 +1,10 @@
+namespace Itqan.Recording.Domain.Recordings;
+
+public enum RecordingStatus
+{
+    Recording,
+    Processing,
+    Completed,
+    Failed,
+    Deleted,
+}

@@ -1,0 +1,45 @@
+using Itqan.Recording.Domain.Users;
+
+namespace Itqan.Recording.Domain.Sessions;
+
+/// <summary>
+/// What a live session must answer to be recorded. Every session kind implements it; services, endpoints and
+/// the webhook only ever talk to this contract.
+/// </summary>
+public interface IRecordingCapable
+{
+    Guid Id { get; }
+
+    SessionKind Kind { get; }
+
+    Guid AcademyId { get; }
+
+    /// <summary>The LiveKit room, or null when the session has no meeting room yet.</summary>
+    string? RoomName { get; }
+
+    bool IsRecordingEnabled { get; }
+
+    /// <summary>Why it cannot be recorded now, or null when it can.</summary>
+    RecordingBlocker? FindRecordingBlocker(bool hasActiveRecording);
+
+    bool CanBeRecorded(bool hasActiveRecording) => FindRecordingBlocker(hasActiveRecording) is null;
+
+    /// <summary>This session's configuration, starting from the defaults for its kind.</summary>
+    RecordingConfiguration GetRecordingConfiguration(RecordingConfiguration kindDefaults);
+
+    /// <summary>Folder under the storage root, e.g. <c>interactive/2026/11</c>.</summary>
+    string GetStoragePath(DateTimeOffset at);
+
+    /// <summary>A new file name, e.g. <c>session-{id}-20261125_143025.mp4</c>.</summary>
+    string NewFileName(DateTimeOffset at, RecordingConfiguration configuration);
+
+    bool CanControlRecording(Actor actor);
+
+    bool CanAccessRecordings(Actor actor);
+
+    /// <summary>The base fields every kind shares plus the kind's own.</summary>
+    IReadOnlyDictionary<string, object?> GetRecordingMetadata();
+
+    /// <summary>How a recording started at <paramref name="startedAt"/> is called, e.g. <c>Tajweed - Session 3 - 2026-11-25</c>.</summary>
+    string RecordingDisplayName(DateTimeOffset startedAt);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+
+namespace Itqan.Recording.Domain.Sessions;
+
+/// <summary>
+/// What every kind of live session shares: its academy, schedule, status and LiveKit room. The rules that
+/// differ by kind (who may record, who may watch, whether recording is on) live in the subclasses.
+/// </summary>
+public abstract class LiveSession : IRecordingCapable
+{
+    protected LiveSession()
+    {
+        Title = string.Empty;
+    }
+
+    protected LiveSession(Guid id, Guid academyId, string title, DateTimeOffset scheduledAt, SessionStatus status, string? meetingRoomName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Id = id;
+        AcademyId = academyId;
+        Title = title;
+        ScheduledAt = scheduledAt;
+        Status = status;
+        MeetingRoomName = meetingRoomName;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AcademyId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public DateTimeOffset ScheduledAt { get; private set; }
+
+    public SessionStatus Status { get; private set; }
+
+    public string? MeetingRoomName { get; private set; }
+
+    public abstract SessionKind Kind { get; }
+
+    public abstract bool IsRecordingEnabled { get; }
+
+    /// <summary>The teacher who leads the session.</summary>
+    public abstract Guid TeacherId { get; }
+
+    string? IRecordingCapable.RoomName => MeetingRoomName;
+
+    public RecordingBlocker? FindRecordingBlocker(bool hasActiveRecording)
+    {
+        if (!IsRecordingEnabled)
+        {
+            return RecordingBlocker.RecordingDisabled;
+        }
+
+        if (string.IsNullOrWhiteSpace(MeetingRoomName))
+        {
+            return RecordingBlocker.NoMeetingRoom;
+        }
+
+        if (Status is not (SessionStatus.Ready or SessionStatus.Ongoing))
+        {
+            return RecordingBlocker.SessionNotReady;
+        }
+
+        return hasActiveRecording ? RecordingBlocker.AlreadyRecording : null;
+    }
+
+    public virtual RecordingConfiguration GetRecordingConfiguration(RecordingConfiguration kindDefaults) => kindDefaults;
+
+    public string GetStoragePath(DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{KindFolder}/{at.UtcDateTime:yyyy}/{at.UtcDateTime:MM}");
+
+    public string NewFileName(DateTimeOffset at, RecordingConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"session-{Id:N}-{at.UtcDateTime:yyyyMMdd_HHmmss}.{configuration.Format.FileExtension()}");
+    }
+
+    public bool CanControlRecording(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdminOf(AcademyId) || (actor.AcademyId == AcademyId && actor.UserId == TeacherId);
+    }
+
+    public bool CanAccessRecordings(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return CanControlRecording(actor) || (actor.AcademyId == AcademyId && IsStudent(actor.UserId));
+    }
+
+    public IReadOnlyDictionary<string, object?> GetRecordingMetadata()
+    {
+        var metadata = new Dictionary<string, object?>
+        {
+            ["sessionId"] = Id,
+            ["sessionKind"] = KindFolder,
+            ["sessionTitle"] = Title,
+            ["scheduledAt"] = ScheduledAt,
+            ["academyId"] = AcademyId,
+            ["teacherId"] = TeacherId,
+        };
+        AddKindMetadata(metadata);
+        return metadata;
+    }
+
+    public virtual string RecordingDisplayName(DateTimeOffset startedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Title} - {startedAt.UtcDateTime:yyyy-MM-dd}");
+
+    /// <summary>Lower-case kind name used in paths, room names and JSON: <c>interactive</c>, <c>quran</c>, <c>academic</c>.</summary>
+    public string KindFolder => Kind.ToString().ToLowerInvariant();
+
+    public void MarkReady(string meetingRoomName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(meetingRoomName);
+        MeetingRoomName = meetingRoomName;
+        Status = SessionStatus.Ready;
+    }
+
+    /// <summary>Whether the user takes part in this session as a student.</summary>
+    protected abstract bool IsStudent(Guid userId);
+
+    protected abstract void AddKindMetadata(IDictionary<string, object?> metadata);
+}

@@ -1,0 +1,10 @@
+namespace Itqan.Recording.Domain.Sessions;
+
+/// <summary>Why a session cannot be recorded right now.</summary>
+public enum RecordingBlocker
+{
+    RecordingDisabled,
+    NoMeetingRoom,
+    SessionNotReady,
+    AlreadyRecording,
+}

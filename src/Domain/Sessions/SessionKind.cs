@@ -1,0 +1,8 @@
+namespace Itqan.Recording.Domain.Sessions;
+
+public enum SessionKind
+{
+    Interactive,
+    Quran,
+    Academic,
+}

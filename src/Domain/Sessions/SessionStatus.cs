@@ -1,0 +1,10 @@
+namespace Itqan.Recording.Domain.Sessions;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Ready,
+    Ongoing,
+    Completed,
+    Cancelled,
+}

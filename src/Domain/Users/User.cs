@@ -1,0 +1,77 @@
+namespace Itqan.Recording.Domain.Users;
+
+/// <summary>A person of one academy who signs in. Locks itself after repeated failed sign-ins.</summary>
+public sealed class User
+{
+    public const int MaxFailedSignIns = 5;
+
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private User()
+    {
+        Email = string.Empty;
+        DisplayName = string.Empty;
+        PasswordHash = string.Empty;
+    }
+
+    public User(Guid id, Guid academyId, string email, string displayName, UserRole role, string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        Id = id;
+        AcademyId = academyId;
+        Email = NormalizeEmail(email);
+        DisplayName = displayName;
+        Role = role;
+        PasswordHash = passwordHash;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AcademyId { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public UserRole Role { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public int FailedSignInCount { get; private set; }
+
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public Actor AsActor() => new(Id, AcademyId, Role);
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    public void RecordFailedSignIn(DateTimeOffset now)
+    {
+        FailedSignInCount++;
+        if (FailedSignInCount >= MaxFailedSignIns)
+        {
+            LockedUntil = now + LockoutDuration;
+            FailedSignInCount = 0;
+        }
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignInCount = 0;
+        LockedUntil = null;
+    }
+
+    public void ChangePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+    }
+
+    public static string NormalizeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+}

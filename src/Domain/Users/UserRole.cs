@@ -1,0 +1,8 @@
+namespace Itqan.Recording.Domain.Users;
+
+public enum UserRole
+{
+    Admin,
+    Teacher,
+    Student,
+}

@@ -1,0 +1,49 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Infrastructure.Identity;
+using Itqan.Recording.Infrastructure.LiveKit;
+using Itqan.Recording.Infrastructure.Persistence;
+using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using Itqan.Recording.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Itqan.Recording.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Recording";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}) must hold the PostgreSQL connection string.");
+        }
+
+        services.AddDbContext<RecordingDbContext>(options =>
+            RecordingDbContext.Configure(options, connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
+        services.AddScoped<ISessionFinder, SessionFinder>();
+        services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
+        services.AddScoped<DemoData>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<LocalRecordingStorage>();
+        services.AddSingleton<IRecordingStorage>(sp => sp.GetRequiredService<LocalRecordingStorage>());
+
+        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.SectionName));
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddLiveKit(configuration);
+        return services;
+    }
+}

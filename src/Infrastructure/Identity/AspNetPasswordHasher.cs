@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using IPasswordHasher = Itqan.Recording.Application.Common.Abstractions.IPasswordHasher;
+
+namespace Itqan.Recording.Infrastructure.Identity;
+
+/// <summary>ASP.NET Core Identity's PBKDF2 password hasher.</summary>
+public sealed class AspNetPasswordHasher : IPasswordHasher
+{
+    private static readonly object HashOwner = new();
+    private readonly PasswordHasher<object> _hasher = new();
+
+    public string Hash(string password) => _hasher.HashPassword(HashOwner, password);
+
+    public bool Verify(string passwordHash, string password) =>
+        _hasher.VerifyHashedPassword(HashOwner, passwordHash, password) is not PasswordVerificationResult.Failed;
+}

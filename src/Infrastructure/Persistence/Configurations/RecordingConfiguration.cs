@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+
+namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+
+public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingEntity>
+{
+    /// <summary>The value of <c>status</c> for an active recording, used by the partial unique index.</summary>
+    private const string ActiveStatusFilter = "status = 'recording'";
+
+    public void Configure(EntityTypeBuilder<RecordingEntity> builder)
+    {
+        builder.ToTable("recordings");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.SessionKind).HasConversion(new LowerCaseEnumConverter<SessionKind>()).HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
+        builder.Property(r => r.EgressId).HasMaxLength(64);
+        builder.Property(r => r.RoomName).HasMaxLength(256);
+        builder.Property(r => r.DisplayName).HasMaxLength(512);
+        builder.Property(r => r.ProcessingError).HasMaxLength(2000);
+        builder.Property(r => r.Metadata)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                metadata => JsonSerializer.Serialize(metadata, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<Dictionary<string, object?>>(json, JsonSerializerOptions.Web)
+                    ?? new Dictionary<string, object?>(),
+                new ValueComparer<IReadOnlyDictionary<string, object?>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    metadata => JsonSerializer.Serialize(metadata, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                    metadata => metadata));
+        builder.OwnsOne(r => r.File, file =>
+        {
+            file.Property(f => f.RelativePath).HasColumnName("file_path").HasMaxLength(1024);
+            file.Property(f => f.SizeBytes).HasColumnName("file_size_bytes");
+            file.Property(f => f.Format).HasColumnName("file_format")
+                .HasConversion(new LowerCaseEnumConverter<RecordingFormat>()).HasMaxLength(8);
+            file.Ignore(f => f.Name);
+        });
+        builder.Ignore(r => r.FormattedDuration);
+        builder.Ignore(r => r.FormattedFileSize);
+
+        // Optimistic concurrency on PostgreSQL's row version.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
+
+        // The database itself refuses a second active recording of a session and a second recording of an egress.
+        builder.HasIndex(r => r.SessionId).IsUnique().HasFilter(ActiveStatusFilter).HasDatabaseName("ux_recordings_one_active_per_session");
+        builder.HasIndex(r => r.EgressId).IsUnique();
+        builder.HasIndex(r => new { r.SessionId, r.StartedAt });
+        builder.HasIndex(r => new { r.AcademyId, r.StartedAt, r.Id });
+    }
+}

@@ -1,0 +1,37 @@
+using Itqan.Recording.Domain.Academies;
+using Itqan.Recording.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+
+/// <summary>All session kinds share the <c>sessions</c> table, told apart by <c>kind</c>.</summary>
+public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>
+{
+    public void Configure(EntityTypeBuilder<LiveSession> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasDiscriminator<string>("kind")
+            .HasValue<InteractiveCourseSession>("interactive");
+        builder.Property("kind").HasMaxLength(16);
+        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.Property(s => s.MeetingRoomName).HasMaxLength(256);
+        builder.Property(s => s.Status).HasConversion(new LowerCaseEnumConverter<SessionStatus>()).HasMaxLength(16);
+        builder.Ignore(s => s.Kind);
+        builder.Ignore(s => s.IsRecordingEnabled);
+        builder.Ignore(s => s.TeacherId);
+        builder.Ignore(s => s.KindFolder);
+        builder.HasOne<Academy>().WithMany().HasForeignKey(s => s.AcademyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.AcademyId, s.ScheduledAt });
+    }
+}
+
+public sealed class InteractiveCourseSessionConfiguration : IEntityTypeConfiguration<InteractiveCourseSession>
+{
+    public void Configure(EntityTypeBuilder<InteractiveCourseSession> builder)
+    {
+        builder.HasOne(s => s.Course).WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,33 @@
+using Itqan.Recording.Domain.Academies;
+using Itqan.Recording.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+
+public sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Email).HasMaxLength(320);
+        builder.HasIndex(u => u.Email).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PasswordHash).HasMaxLength(512);
+        builder.Property(u => u.Role).HasConversion(new LowerCaseEnumConverter<UserRole>()).HasMaxLength(16);
+        builder.HasOne<Academy>().WithMany().HasForeignKey(u => u.AcademyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AcademyConfiguration : IEntityTypeConfiguration<Academy>
+{
+    public void Configure(EntityTypeBuilder<Academy> builder)
+    {
+        builder.ToTable("academies");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Name).HasMaxLength(200);
+    }
+}

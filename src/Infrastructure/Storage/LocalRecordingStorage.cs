@@ -1,0 +1,57 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Infrastructure.Storage;
+
+/// <summary>
+/// Recording files on a folder the API shares with the egress (a volume mounted at the egress prefix on its side,
+/// at the storage root on ours). Paths that would leave the root are refused.
+/// </summary>
+public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
+{
+    private readonly string _root = Path.GetFullPath(options.Value.RootPath);
+    private readonly string _egressPrefix = "/" + options.Value.EgressPathPrefix.Trim('/');
+
+    public string ToEgressPath(string relativePath) => $"{_egressPrefix}/{relativePath.TrimStart('/')}";
+
+    public string? ToRelativePath(string egressPath)
+    {
+        if (string.IsNullOrWhiteSpace(egressPath)
+            || !egressPath.StartsWith(_egressPrefix + "/", StringComparison.Ordinal)
+            || egressPath.Contains('\\', StringComparison.Ordinal)
+            || egressPath.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var relative = egressPath[(_egressPrefix.Length + 1)..];
+        var segments = relative.Split('/');
+        if (segments.Any(s => s is "" or "." or ".."))
+        {
+            return null;
+        }
+
+        return ResolveInsideRoot(relative) is null ? null : relative;
+    }
+
+    public long? GetFileSize(string relativePath)
+    {
+        var fullPath = ResolveInsideRoot(relativePath);
+        if (fullPath is null)
+        {
+            return null;
+        }
+
+        var file = new FileInfo(fullPath);
+        return file.Exists ? file.Length : null;
+    }
+
+    /// <summary>The absolute path of a storage-relative path, or null when it would lie outside the root.</summary>
+    public string? ResolveInsideRoot(string relativePath)
+    {
+        var fullPath = Path.GetFullPath(Path.Combine(_root, relativePath));
+        return fullPath.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? fullPath
+            : null;
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Itqan.Recording.Infrastructure.Storage;
+
+/// <summary>Section <c>Storage</c>: where recording files live for the API, and the prefix the egress writes under.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Absolute folder on the API's machine holding recording files (Storage__RootPath).</summary>
+    [Required(ErrorMessage = "Storage:RootPath (env Storage__RootPath) must name the folder that holds recording files.")]
+    public string RootPath { get; set; } = string.Empty;
+
+    /// <summary>The folder the LiveKit egress writes to, as the egress sees it, e.g. <c>/recordings</c> (Storage__EgressPathPrefix).</summary>
+    [Required(ErrorMessage = "Storage:EgressPathPrefix (env Storage__EgressPathPrefix) must name the egress's output folder, e.g. /recordings.")]
+    public string EgressPathPrefix { get; set; } = "/recordings";
+}
