@@ -1,0 +1,13 @@
+# Entry points for developers and CI. The logic lives in scripts/ so it can be read and run on its own.
+.PHONY: test run bench
+
+# Build with warnings as errors, run every test suite, print "N passed, N failed".
+test:
+	scripts/test.sh
+
+# Dev database + LiveKit emulator + API with demo data on http://localhost:5080; Ctrl-C stops it.
+run:
+	scripts/run.sh
+
+bench:
+	@if [ -x scripts/bench.sh ]; then scripts/bench.sh; else echo "bench: not implemented yet"; exit 1; fi

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks to build, test and run Itqan Recording:
+# PostgreSQL (test and dev databases), ffmpeg (LiveKit emulator), Chromium (end-to-end tests), curl (make run),
+# the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when everything is already there.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+say() { echo "install-deps: $*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    say "need root (or sudo) to run: $*" >&2
+    exit 1
+  fi
+}
+
+has_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+has_postgres_server() {
+  has_package postgresql || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
+}
+
+has_chromium() {
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+}
+
+# --- system packages -------------------------------------------------------------------------------------------
+missing=()
+has_postgres_server || missing+=(postgresql)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+has_chromium || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null 2>&1 || { say "please install: ${missing[*]} (no apt-get on this machine)" >&2; exit 1; }
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  packages=()
+  for package in "${missing[@]}"; do
+    # Ubuntu names the browser package chromium-browser.
+    if [ "$package" = chromium ] && ! apt-cache show chromium >/dev/null 2>&1; then package=chromium-browser; fi
+    packages+=("$package")
+  done
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+# --- .NET ---------------------------------------------------------------------------------------------------------
+if ! command -v dotnet >/dev/null 2>&1; then
+  required=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' global.json | head -n 1)
+  cat >&2 <<MSG
+install-deps: the .NET SDK is missing. Install .NET SDK ${required:-10} (see global.json), for example:
+  Debian 12:  the packages.microsoft.com feed, then apt-get install dotnet-sdk-10.0
+  any Linux:  https://dot.net/v1/dotnet-install.sh --version ${required:-latest} and put ~/.dotnet on PATH
+MSG
+  exit 1
+fi
+
+if [ -f .config/dotnet-tools.json ]; then
+  if ! output=$(dotnet tool restore 2>&1); then
+    echo "$output" >&2
+    exit 1
+  fi
+fi
+
+# --- web ----------------------------------------------------------------------------------------------------------
+if [ -f web/package.json ]; then
+  command -v npm >/dev/null 2>&1 || { say "web/ needs Node.js 20+ and npm; please install them" >&2; exit 1; }
+  # npm ci wipes node_modules, so only run it when the lock file is newer than the last install.
+  stamp=web/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ web/package.json -nt "$stamp" ] || { [ -f web/package-lock.json ] && [ web/package-lock.json -nt "$stamp" ]; }; then
+    say "installing web packages"
+    if [ -f web/package-lock.json ]; then
+      npm --prefix web ci --no-audit --no-fund --loglevel=error
+    else
+      npm --prefix web install --no-audit --no-fund --loglevel=error
+    fi
+  fi
+fi

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Itqan.Recording.Infrastructure.Persistence;
+using Itqan.Recording.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Itqan.Recording.Api.Tests.Support;
+
+/// <summary>
+/// The whole stack for API tests: the API on a real Kestrel port, its own fresh PostgreSQL database (migrated,
+/// demo data loaded), and the LiveKit emulator as a separate process that posts signed webhooks back to the API.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ApiKey = "APItestKey01";
+    public const string ApiSecret = "test-secret-0123456789abcdef0123456789abcdef";
+    public const string EgressPrefix = "/recordings";
+
+    private readonly int _port = FreeTcpPort.Next();
+    private string _connectionString = string.Empty;
+
+    public string StorageRoot { get; } = Directory.CreateTempSubdirectory("itqan-recordings-").FullName;
+
+    public LiveKitEmulatorProcess Emulator { get; private set; } = null!;
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await PostgresServer.Shared.CreateDatabaseAsync("api");
+        Emulator = await LiveKitEmulatorProcess.StartAsync(
+            ApiKey, ApiSecret, $"{BaseAddress}webhooks/livekit", EgressPrefix, StorageRoot);
+        UseKestrel(_port);
+        StartServer();
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Emulator.DisposeAsync();
+        Directory.Delete(StorageRoot, recursive: true);
+    }
+
+    /// <summary>A client for the real HTTP port, signed in as the given user through the bearer token.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = TestData.Password)
+    {
+        var client = AnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Runs <paramref name="work"/> with a fresh DbContext of the API's database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<RecordingDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RecordingDbContext>());
+    }
+
+    public Task WithDbAsync(Func<RecordingDbContext, Task> work) =>
+        WithDbAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Recording", _connectionString);
+        builder.UseSetting("LiveKit:Url", Emulator.Url.ToString());
+        builder.UseSetting("LiveKit:ApiKey", ApiKey);
+        builder.UseSetting("LiveKit:ApiSecret", ApiSecret);
+        builder.UseSetting("Storage:RootPath", StorageRoot);
+        builder.UseSetting("Storage:EgressPathPrefix", EgressPrefix);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Seed:Demo", "true");
+    }
+
+    private sealed record TokenResponse(string AccessToken, string TokenType, long ExpiresIn);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

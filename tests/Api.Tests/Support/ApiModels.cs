@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Itqan.Recording.Api.Tests.Support;
+
+/// <summary>The JSON shapes the tests read back, as a client would.</summary>
+public sealed record RecordingFileJson(string Name, long SizeBytes, string Format);
+
+public sealed record RecordingJson(
+    Guid Id,
+    Guid SessionId,
+    string SessionKind,
+    string EgressId,
+    string RoomName,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? CompletedAt,
+    double? DurationSeconds,
+    string? FormattedDuration,
+    RecordingFileJson? File,
+    string? FormattedFileSize,
+    string DisplayName,
+    string? Error,
+    Dictionary<string, JsonElement> Metadata);
+
+public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

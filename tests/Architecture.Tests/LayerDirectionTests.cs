@@ -1,0 +1,73 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Itqan.Recording.Architecture.Tests;
+
+/// <summary>
+/// Dependencies point inwards: Domain knows nothing; Application knows Domain; Infrastructure and Api know
+/// Application. Each rule is also run once against an assembly that breaks it, so a rule that checks nothing
+/// (the wrong assembly, a misspelt namespace) fails here instead of passing forever.
+/// </summary>
+public class LayerDirectionTests
+{
+    private const string Domain = "Itqan.Recording.Domain";
+    private const string Application = "Itqan.Recording.Application";
+    private const string Infrastructure = "Itqan.Recording.Infrastructure";
+    private const string Api = "Itqan.Recording.Api";
+
+    private static readonly Assembly DomainAssembly = typeof(Domain.Recordings.Recording).Assembly;
+    private static readonly Assembly ApplicationAssembly = typeof(Application.DependencyInjection).Assembly;
+    private static readonly Assembly InfrastructureAssembly = typeof(Infrastructure.DependencyInjection).Assembly;
+    private static readonly Assembly ApiAssembly = typeof(Api.Http.ErrorMapping).Assembly;
+
+    public static TheoryData<string, string[]> Rules() => new()
+    {
+        { Domain, [Application, Infrastructure, Api, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "System.Text.Json", "Mediator"] },
+        { Application, [Infrastructure, Api, "Microsoft.AspNetCore", "Npgsql"] },
+        { Infrastructure, [Api] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void A_layer_does_not_depend_on_outer_layers_or_frameworks(string layer, string[] forbidden)
+    {
+        var result = Types.InAssembly(AssemblyOf(layer)).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        result.IsSuccessful.Should().BeTrue(
+            "{0} must not use {1}, but these types do: {2}", layer, string.Join(", ", forbidden), string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [InlineData(Infrastructure, Application)]
+    [InlineData(Api, Infrastructure)]
+    [InlineData(Application, Domain)]
+    [InlineData(Application, "Microsoft.EntityFrameworkCore")]
+    public void The_rule_catches_a_dependency_that_does_exist(string layer, string dependency)
+    {
+        var result = Types.InAssembly(AssemblyOf(layer)).ShouldNot().HaveDependencyOn(dependency).GetResult();
+
+        result.IsSuccessful.Should().BeFalse("{0} really uses {1}, so the rule must report it", layer, dependency);
+    }
+
+    [Fact]
+    public void Handlers_live_beside_their_message_in_a_use_case_folder()
+    {
+        var handlers = Types.InAssembly(ApplicationAssembly).That().HaveNameEndingWith("Handler").GetTypes().ToList();
+
+        handlers.Should().NotBeEmpty();
+        foreach (var handler in handlers)
+        {
+            var message = handler.Namespace + "." + handler.Name[..^"Handler".Length];
+            ApplicationAssembly.GetType(message).Should().NotBeNull("{0} handles {1}, which lives in the same folder", handler.Name, message);
+        }
+    }
+
+    private static Assembly AssemblyOf(string layer) => layer switch
+    {
+        Domain => DomainAssembly,
+        Application => ApplicationAssembly,
+        Infrastructure => InfrastructureAssembly,
+        Api => ApiAssembly,
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, null),
+    };
+}

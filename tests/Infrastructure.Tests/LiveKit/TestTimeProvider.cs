@@ -1,0 +1,8 @@
+namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+
+internal sealed class TestTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

@@ -1,0 +1,40 @@
+using Itqan.Recording.LiveKitEmulator.Control;
+using Itqan.Recording.LiveKitEmulator.Egresses;
+using Itqan.Recording.LiveKitEmulator.Faults;
+using Itqan.Recording.LiveKitEmulator.Media;
+using Itqan.Recording.LiveKitEmulator.Twirp;
+using Itqan.Recording.LiveKitEmulator.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.LiveKitEmulator;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddLiveKitEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiCredentials>();
+
+        services.AddSingleton<TwirpAuth>();
+        services.AddSingleton<FaultState>();
+        services.AddSingleton<RoomRegistry>();
+        services.AddSingleton<EgressStore>();
+        services.AddSingleton<FileOutputPlanner>();
+        services.AddSingleton<MediaWriter>();
+        services.AddSingleton<EgressLifecycle>();
+        services.AddSingleton<EgressService>();
+        services.AddSingleton<EmulatorControl>();
+
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+                client.Timeout = TimeSpan.FromMilliseconds(provider.GetRequiredService<IOptions<EmulatorOptions>>().Value.WebhookTimeoutMs));
+        services.AddSingleton<WebhookSigner>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookQueues>();
+        services.AddSingleton<WebhookPublisher>();
+        services.AddSingleton<IEgressObserver>(provider => provider.GetRequiredService<WebhookPublisher>());
+        return services;
+    }
+}

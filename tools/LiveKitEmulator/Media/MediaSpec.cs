@@ -1,0 +1,19 @@
+namespace Itqan.Recording.LiveKitEmulator.Media;
+
+public enum MediaContainer
+{
+    Mp4,
+    Ogg,
+    Mp3,
+}
+
+/// <summary>What kind of media file to generate: container and which streams it holds.</summary>
+public sealed record MediaSpec(MediaContainer Container, bool Audio, bool Video)
+{
+    public string Extension => Container switch
+    {
+        MediaContainer.Mp4 => ".mp4",
+        MediaContainer.Ogg => ".ogg",
+        _ => ".mp3",
+    };
+}

@@ -1,0 +1,19 @@
+using Itqan.Recording.LiveKitEmulator;
+using Itqan.Recording.LiveKitEmulator.Control;
+using Itqan.Recording.LiveKitEmulator.Twirp;
+
+// appsettings.json is read from beside the assembly, whatever directory a test starts the process in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// LiveKit's default port, unless --urls / ASPNETCORE_URLS say otherwise.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://localhost:7880");
+}
+
+builder.Services.AddLiveKitEmulator(builder.Configuration);
+
+var app = builder.Build();
+app.MapTwirp();
+app.MapEmulatorControl();
+app.Run();

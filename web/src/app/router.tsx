@@ -1,0 +1,55 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { getRecordingQueryOptions } from '@/features/recordings/api/get-recording';
+import { Loading } from '@/components/ui/loading';
+import { AppLayout } from './routes/app-layout';
+import { NotFoundRoute } from './routes/not-found';
+import { RouteError } from './routes/route-error';
+import { SessionRoute } from './routes/session';
+import { SessionsRoute } from './routes/sessions';
+import { SignInRoute } from './routes/sign-in';
+
+/**
+ * All routes. The player and the admin catalogue are split into their own chunks; a route's loader only
+ * starts its data early (prefetch, not awaited), so the chunk and the data load side by side and the
+ * component's own query takes over.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      HydrateFallback: Loading,
+      ErrorBoundary: RouteError,
+      children: [
+        { path: '/sign-in', Component: SignInRoute },
+        {
+          Component: AppLayout,
+          children: [
+            {
+              ErrorBoundary: RouteError,
+              children: [
+                { index: true, Component: SessionsRoute },
+                { path: 'sessions/:sessionId', Component: SessionRoute },
+                {
+                  path: 'recordings/:recordingId',
+                  loader: ({ params }) => {
+                    if (params.recordingId) {
+                      // Errors surface through the component's own query (and the global 401 handling).
+                      queryClient.query(getRecordingQueryOptions(params.recordingId)).catch(() => undefined);
+                    }
+                    return null;
+                  },
+                  lazy: async () => ({ Component: (await import('./routes/recording')).RecordingRoute }),
+                },
+                {
+                  path: 'admin/recordings',
+                  lazy: async () => ({ Component: (await import('./routes/admin-recordings')).AdminRecordingsRoute }),
+                },
+                { path: '*', Component: NotFoundRoute },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { LanguageSwitch } from '@/components/language-switch';
+import { Loading } from '@/components/ui/loading';
+import { QueryError } from '@/components/ui/query-error';
+import { useMe } from '@/features/auth/api/get-me';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { isApiError } from '@/lib/api-client';
+
+/** The signed-in shell: header (navigation, language, user, sign-out) and the main landmark. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After an in-app navigation, move focus to the new page so screen readers start reading it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    // A 401 is already on its way to the sign-in page (see createApp).
+    if (isApiError(me.error) && me.error.status === 401) return <Loading />;
+    return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  const user = me.data;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.mainNavigation')} className="app-header__nav">
+          <NavLink to="/" end>
+            {t('nav.mySessions')}
+          </NavLink>
+          {user.role === 'admin' && <NavLink to="/admin/recordings">{t('nav.catalogue')}</NavLink>}
+        </nav>
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          <UserMenu user={user} onSignedOut={() => void navigate('/sign-in', { replace: true })} />
+        </div>
+      </header>
+      {navigation.state === 'loading' && <div className="progress-bar" aria-hidden="true" />}
+      <main id="main" ref={main} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

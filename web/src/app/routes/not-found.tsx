@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function NotFoundRoute() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1>{t('errors.pageNotFoundTitle')}</h1>
+      <p>{t('errors.pageNotFound')}</p>
+      <p>
+        <Link to="/">{t('errors.goHome')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RecordingStatusBadge } from '@/components/recording-status-badge';
+import { useFormatters } from '@/hooks/use-formatters';
+import type { Recording } from '@/lib/api-types';
+import { AuditTrail } from './audit-trail';
+
+interface CatalogueItemProps {
+  recording: Recording;
+  onDelete: (recording: Recording) => void;
+}
+
+export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const auditId = useId();
+  const [showAudit, setShowAudit] = useState(false);
+
+  return (
+    <li className="card catalogue-item">
+      <div className="catalogue-item__head">
+        <h3 className="card__title">
+          {recording.status === 'completed' ? (
+            <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>{recording.displayName}</Link>
+          ) : (
+            recording.displayName
+          )}
+        </h3>
+        <RecordingStatusBadge status={recording.status} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('catalogue.kind')}</dt>
+          <dd>{t(`sessionKind.${recording.sessionKind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('catalogue.startedAt')}</dt>
+          <dd>
+            <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('recordings.duration')}</dt>
+          <dd>{recording.durationSeconds === null ? '—' : format.clock(recording.durationSeconds)}</dd>
+        </div>
+        <div>
+          <dt>{t('recordings.size')}</dt>
+          <dd>{recording.file ? format.bytes(recording.file.sizeBytes) : '—'}</dd>
+        </div>
+      </dl>
+      <div className="catalogue-item__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={showAudit}
+          aria-controls={showAudit ? auditId : undefined}
+          aria-label={t('catalogue.historyNamed', { name: recording.displayName })}
+          onClick={() => setShowAudit((shown) => !shown)}
+        >
+          {t('catalogue.history')}
+        </button>
+        {recording.status !== 'deleted' && (
+          <button
+            type="button"
+            className="button button--danger"
+            aria-label={t('catalogue.deleteNamed', { name: recording.displayName })}
+            onClick={() => onDelete(recording)}
+          >
+            {t('catalogue.delete')}
+          </button>
+        )}
+      </div>
+      {showAudit && <AuditTrail recordingId={recording.id} recordingName={recording.displayName} id={auditId} />}
+    </li>
+  );
+}

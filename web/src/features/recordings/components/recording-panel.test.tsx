@@ -1,0 +1,234 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { Recording, SessionDetail } from '@/lib/api-types';
+import { aRecording, aRunningRecording, aSession } from '@/testing/mocks/data';
+import { problem } from '@/testing/mocks/problem';
+import { server } from '@/testing/mocks/server';
+import { renderApp, signedInAs } from '@/testing/test-utils';
+
+const SESSION = '/sessions/session-1';
+
+/** Serves one session and its recordings from values the test can change between requests. */
+function serveSession(initial: { session: SessionDetail; recordings?: Recording[] }) {
+  const state = { session: initial.session, recordings: initial.recordings ?? [], detailRequests: 0 };
+  server.use(
+    http.get('*/api/sessions/session-1', () => {
+      state.detailRequests += 1;
+      return HttpResponse.json(state.session);
+    }),
+    http.get('*/api/sessions/session-1/recordings', () => HttpResponse.json(state.recordings)),
+  );
+  return state;
+}
+
+async function panel() {
+  return within(await screen.findByTestId('recording-panel'));
+}
+
+describe('RecordingPanel', () => {
+  it('offers Start when the class can be recorded and nothing is recording', async () => {
+    signedInAs();
+    serveSession({ session: aSession() });
+    renderApp(SESSION);
+
+    const view = await panel();
+    expect(view.getByTestId('recording-status')).toHaveTextContent('This class is not being recorded.');
+    expect(view.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+    expect(view.queryByTestId('live-indicator')).not.toBeInTheDocument();
+    expect(view.queryByRole('button', { name: 'Stop recording' })).not.toBeInTheDocument();
+  });
+
+  it('disables Start and says why when the class cannot be recorded', async () => {
+    signedInAs();
+    serveSession({ session: aSession({ canBeRecorded: false, cannotRecordReason: 'no_meeting_room' }) });
+    renderApp(SESSION);
+
+    const view = await panel();
+    const start = view.getByRole('button', { name: 'Start recording' });
+    expect(start).toBeDisabled();
+    expect(start).toHaveAccessibleDescription('This class has no meeting room yet, so it cannot be recorded.');
+    expect(view.getByText('This class has no meeting room yet, so it cannot be recorded.')).toBeVisible();
+  });
+
+  it('explains a disabled recording setting in words', async () => {
+    signedInAs();
+    serveSession({ session: aSession({ canBeRecorded: false, cannotRecordReason: 'recording_disabled' }) });
+    renderApp(SESSION);
+
+    const view = await panel();
+    expect(view.getByRole('button', { name: 'Start recording' })).toBeDisabled();
+    expect(view.getByText('Recording is turned off for this class.')).toBeVisible();
+  });
+
+  it('shows a live indicator whose elapsed time ticks every second while recording', async () => {
+    signedInAs();
+    const running = aRunningRecording(65);
+    serveSession({
+      session: aSession({
+        isRecording: true,
+        activeRecording: running,
+        latestRecordingStatus: 'recording',
+        canBeRecorded: false,
+        cannotRecordReason: 'already_recording',
+      }),
+      recordings: [running],
+    });
+    renderApp(SESSION);
+
+    const view = await panel();
+    expect(view.getByTestId('recording-status')).toHaveTextContent('Recording in progress.');
+    const indicator = view.getByTestId('live-indicator');
+    const timer = within(indicator).getByRole('timer', { name: 'Elapsed time' });
+    const first = timer.textContent;
+    expect(first).toMatch(/^00:01:0[5-6]$/);
+    await waitFor(() => expect(timer.textContent).not.toBe(first), { timeout: 2500 });
+    expect(timer.textContent).toMatch(/^00:01:0[6-8]$/);
+    expect(view.getByRole('button', { name: 'Stop recording' })).toBeEnabled();
+    expect(view.queryByRole('button', { name: 'Start recording' })).not.toBeInTheDocument();
+  });
+
+  it('starts a recording and shows it as live', async () => {
+    signedInAs();
+    const state = serveSession({ session: aSession() });
+    let started = 0;
+    server.use(
+      http.post('*/api/sessions/session-1/recordings', () => {
+        started += 1;
+        const running = aRunningRecording(0);
+        state.session = aSession({
+          isRecording: true,
+          activeRecording: running,
+          latestRecordingStatus: 'recording',
+          canBeRecorded: false,
+          cannotRecordReason: 'already_recording',
+        });
+        state.recordings = [running];
+        return HttpResponse.json(running, { status: 201 });
+      }),
+    );
+    const { user } = renderApp(SESSION);
+
+    const view = await panel();
+    await user.click(view.getByRole('button', { name: 'Start recording' }));
+
+    expect(await view.findByTestId('live-indicator')).toBeVisible();
+    expect(view.getByTestId('recording-status')).toHaveTextContent('Recording in progress.');
+    expect(view.getByTestId('recording-status')).toHaveAttribute('aria-live', 'polite');
+    expect(started).toBe(1);
+  });
+
+  it('after Stop shows processing, then the finished recording without a reload within 2 s', async () => {
+    signedInAs();
+    const running = aRunningRecording(30);
+    const state = serveSession({
+      session: aSession({ isRecording: true, activeRecording: running, latestRecordingStatus: 'recording' }),
+      recordings: [running],
+    });
+    const processing: Recording = { ...running, status: 'processing', endedAt: new Date().toISOString() };
+    server.use(
+      http.post('*/api/sessions/session-1/recordings/stop', () => {
+        state.session = aSession({ latestRecordingStatus: 'processing', recordingCount: 1 });
+        state.recordings = [processing];
+        return HttpResponse.json(processing);
+      }),
+    );
+    const { user } = renderApp(SESSION);
+
+    const view = await panel();
+    await user.click(await view.findByRole('button', { name: 'Stop recording' }));
+
+    await waitFor(() =>
+      expect(view.getByTestId('recording-status')).toHaveTextContent(
+        'Recording stopped. It is being processed and will be available shortly.',
+      ),
+    );
+    expect(view.queryByTestId('live-indicator')).not.toBeInTheDocument();
+    expect(view.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+
+    // The egress finishes on the server; the page must notice by itself.
+    const completed = aRecording({ id: running.id, startedAt: running.startedAt });
+    state.session = aSession({ latestRecordingStatus: 'completed', recordingCount: 1 });
+    state.recordings = [completed];
+
+    const watch = await view.findByRole('link', { name: 'Watch the recording' }, { timeout: 2000 });
+    expect(watch).toHaveAttribute('href', `/recordings/${running.id}`);
+    expect(view.getByTestId('recording-status')).toHaveTextContent('The recording is ready to watch.');
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('link', { name: completed.displayName })).toBeVisible();
+  });
+
+  it('stops asking the API once nothing is in flight', async () => {
+    signedInAs();
+    const state = serveSession({ session: aSession({ latestRecordingStatus: 'processing', recordingCount: 1 }) });
+    renderApp(SESSION);
+
+    await panel();
+    await waitFor(() => expect(state.detailRequests).toBeGreaterThanOrEqual(2), { timeout: 2500 });
+    state.session = aSession({ latestRecordingStatus: 'completed', recordingCount: 1 });
+    await waitFor(() => expect(screen.getByTestId('recording-status')).toHaveAttribute('data-state', 'available'), {
+      timeout: 2500,
+    });
+    const settled = state.detailRequests;
+    // Absence of polling can only be shown by letting time pass: wait longer than one poll interval.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(state.detailRequests).toBe(settled);
+  });
+
+  it.each([
+    [409, problem(409, 'Conflict', { code: 'recording.already_active' }), 'This class is already being recorded.'],
+    [
+      422,
+      problem(422, 'Unprocessable', { code: 'recording.session_not_ready', detail: 'Session is not ready' }),
+      'This class cannot be recorded until it is ready to start.',
+    ],
+    [502, problem(502, 'Bad Gateway'), 'The recording service is not answering. Try again in a minute.'],
+    [503, problem(503, 'Service Unavailable'), 'The recording service is not answering. Try again in a minute.'],
+    [403, problem(403, 'Forbidden'), 'You are not allowed to start or stop recording for this class.'],
+  ])('explains a %i from Start in words', async (_status, response, message) => {
+    signedInAs();
+    serveSession({ session: aSession() });
+    server.use(http.post('*/api/sessions/session-1/recordings', () => response));
+    const { user } = renderApp(SESSION);
+
+    const view = await panel();
+    await user.click(view.getByRole('button', { name: 'Start recording' }));
+
+    expect(await view.findByRole('alert')).toHaveTextContent(message);
+  });
+
+  it('says so when Stop finds no running recording (409)', async () => {
+    signedInAs();
+    const running = aRunningRecording(10);
+    serveSession({
+      session: aSession({ isRecording: true, activeRecording: running, latestRecordingStatus: 'recording' }),
+      recordings: [running],
+    });
+    server.use(http.post('*/api/sessions/session-1/recordings/stop', () => problem(409, 'Conflict')));
+    const { user } = renderApp(SESSION);
+
+    const view = await panel();
+    await user.click(view.getByRole('button', { name: 'Stop recording' }));
+
+    expect(await view.findByRole('alert')).toHaveTextContent('No recording is running for this class.');
+  });
+
+  it('shows the state but no controls to those who may not control recording', async () => {
+    signedInAs({ role: 'student', id: 'student-1', displayName: 'Yusuf' });
+    const running = aRunningRecording(5);
+    serveSession({
+      session: aSession({
+        isRecording: true,
+        activeRecording: running,
+        latestRecordingStatus: 'recording',
+        permissions: { canControlRecording: false, canAccessRecordings: false },
+      }),
+    });
+    renderApp(SESSION);
+
+    const view = await panel();
+    expect(view.getByTestId('live-indicator')).toBeVisible();
+    expect(view.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Recordings' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,118 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import type { Recording, SessionDetail } from '@/lib/api-types';
+import { useSessionRecordings } from '../api/get-session-recordings';
+import { useStartRecording } from '../api/start-recording';
+import { useStopRecording } from '../api/stop-recording';
+import { useCannotRecordReason } from '../hooks/use-cannot-record-reason';
+import { useRecordingErrorMessage } from '../hooks/use-recording-error-message';
+import { LiveIndicator } from './live-indicator';
+
+export type RecordingPanelState = 'idle' | 'recording' | 'processing' | 'available' | 'failed';
+
+export function recordingPanelState(session: SessionDetail): RecordingPanelState {
+  const active = session.activeRecording?.status;
+  if (active === 'recording' || session.isRecording) return 'recording';
+  if (active === 'processing' || session.latestRecordingStatus === 'processing') return 'processing';
+  if (session.latestRecordingStatus === 'completed') return 'available';
+  if (session.latestRecordingStatus === 'failed') return 'failed';
+  return 'idle';
+}
+
+function latestCompleted(recordings: Recording[] | undefined): Recording | undefined {
+  return recordings
+    ?.filter((r) => r.status === 'completed')
+    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0];
+}
+
+/**
+ * Start/Stop for those allowed to control recording, and the recording state for everyone.
+ * The session detail it is given is polled by its query while a recording is in flight.
+ */
+export function RecordingPanel({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const reasonId = useId();
+  const start = useStartRecording(session.id);
+  const stop = useStopRecording(session.id);
+  const describeReason = useCannotRecordReason();
+  const describeError = useRecordingErrorMessage();
+  const { canControlRecording, canAccessRecordings } = session.permissions;
+  const recordings = useSessionRecordings(session.id, { enabled: canAccessRecordings });
+
+  const state = recordingPanelState(session);
+  const ready = state === 'available' && canAccessRecordings ? latestCompleted(recordings.data) : undefined;
+  const startedAt = session.activeRecording?.startedAt;
+  const failedAction = start.isError ? 'start' : stop.isError ? 'stop' : null;
+  const cannotRecord = !session.canBeRecorded && state !== 'recording';
+
+  return (
+    <section className="panel recording-panel" aria-labelledby={headingId} data-testid="recording-panel">
+      <h2 id={headingId}>{t('recordingPanel.heading')}</h2>
+
+      <p
+        className={`recording-panel__status recording-panel__status--${state}`}
+        role="status"
+        aria-live="polite"
+        data-testid="recording-status"
+        data-state={state}
+      >
+        {t(`recordingPanel.state.${state}`)}
+      </p>
+
+      {state === 'recording' && startedAt && <LiveIndicator startedAt={startedAt} />}
+
+      {ready && (
+        <p>
+          <Link to={`/recordings/${encodeURIComponent(ready.id)}`}>{t('recordingPanel.watch')}</Link>
+        </p>
+      )}
+
+      {failedAction && (
+        <Alert>
+          {describeError(failedAction === 'start' ? start.error : stop.error, failedAction, session.cannotRecordReason)}
+        </Alert>
+      )}
+
+      {canControlRecording && (
+        <div className="recording-panel__actions">
+          {state === 'recording' ? (
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="stop-recording"
+              disabled={stop.isPending}
+              onClick={() => {
+                start.reset();
+                stop.mutate();
+              }}
+            >
+              {stop.isPending ? t('recordingPanel.stopping') : t('recordingPanel.stop')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="start-recording"
+              disabled={cannotRecord || start.isPending}
+              aria-describedby={cannotRecord ? reasonId : undefined}
+              onClick={() => {
+                stop.reset();
+                start.mutate();
+              }}
+            >
+              {start.isPending ? t('recordingPanel.starting') : t('recordingPanel.start')}
+            </button>
+          )}
+          {cannotRecord && (
+            <p id={reasonId} className="recording-panel__reason">
+              {describeReason(session.cannotRecordReason)}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { Recording } from '@/lib/api-types';
+import { aRecording } from '@/testing/mocks/data';
+import { server } from '@/testing/mocks/server';
+import { renderApp, signedInAs } from '@/testing/test-utils';
+
+function serveRecording(recording: Recording) {
+  server.use(http.get(`*/api/recordings/${recording.id}`, () => HttpResponse.json(recording)));
+}
+
+describe('Recording player', () => {
+  it('plays a video from the signed stream URL and offers the signed download', async () => {
+    signedInAs();
+    const recording = aRecording();
+    serveRecording(recording);
+    renderApp(`/recordings/${recording.id}`);
+
+    expect(await screen.findByRole('heading', { name: recording.displayName })).toBeVisible();
+    const video = document.querySelector('video');
+    expect(video).toHaveAttribute('src', recording.streamUrl);
+    expect(video).toHaveAttribute('controls');
+    const download = screen.getByRole('link', { name: 'Download' });
+    expect(download).toHaveAttribute('href', recording.downloadUrl);
+    expect(download).toHaveAttribute('download', recording.file?.name);
+    expect(screen.getByText('01:02:03')).toBeVisible();
+    expect(screen.getByText('43.6 MB')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Back to the session' })).toHaveAttribute('href', '/sessions/session-1');
+  });
+
+  it('uses an audio player for audio-only recordings', async () => {
+    signedInAs();
+    const recording = aRecording({
+      id: 'rec-audio',
+      file: { name: 'halaqa.ogg', sizeBytes: 5_000_000, format: 'ogg' },
+      streamUrl: 'https://storage.test/halaqa.ogg?sig=s',
+    });
+    serveRecording(recording);
+    renderApp('/recordings/rec-audio');
+
+    await screen.findByRole('heading', { name: recording.displayName });
+    expect(document.querySelector('audio')).toHaveAttribute('src', recording.streamUrl);
+    expect(document.querySelector('video')).toBeNull();
+  });
+
+  it('explains that a recording still processing is not ready', async () => {
+    signedInAs();
+    serveRecording(aRecording({ id: 'rec-p', status: 'processing', streamUrl: null, downloadUrl: null, file: null }));
+    renderApp('/recordings/rec-p');
+
+    expect(await screen.findByText(/still being prepared/)).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'Download' })).not.toBeInTheDocument();
+  });
+});

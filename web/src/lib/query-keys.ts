@@ -1,0 +1,23 @@
+/**
+ * Query keys shared across features. Keys are hierarchical so one prefix invalidates everything below it:
+ * invalidating `sessionKeys.all` after starting a recording refreshes the list, the detail and its recordings.
+ */
+export const authKeys = {
+  me: ['auth', 'me'] as const,
+};
+
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  list: () => [...sessionKeys.all, 'list'] as const,
+  detail: (sessionId: string) => [...sessionKeys.all, 'detail', sessionId] as const,
+  recordings: (sessionId: string) => [...sessionKeys.detail(sessionId), 'recordings'] as const,
+  recordingStats: (sessionId: string) => [...sessionKeys.recordings(sessionId), 'stats'] as const,
+};
+
+export const recordingKeys = {
+  all: ['recordings'] as const,
+  detail: (recordingId: string) => [...recordingKeys.all, 'detail', recordingId] as const,
+  audit: (recordingId: string) => [...recordingKeys.detail(recordingId), 'audit'] as const,
+  catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
+  catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,
+};

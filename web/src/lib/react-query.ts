@@ -1,0 +1,16 @@
+import type { ApiError } from './api-client';
+
+/** Per-query / per-mutation flags read by the app's global error handling. */
+export interface AppQueryMeta extends Record<string, unknown> {
+  /** A 401 from this call is an expected answer (e.g. wrong password), not an expired session. */
+  allowUnauthorized?: boolean;
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError | Error;
+    queryMeta: AppQueryMeta;
+    mutationMeta: AppQueryMeta;
+  }
+}
+

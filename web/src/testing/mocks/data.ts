@@ -1,0 +1,83 @@
+import type { CurrentUser, Recording, SessionDetail, SessionSummary } from '@/lib/api-types';
+
+/** Builders for API payloads with sensible defaults; each test overrides what it is about. */
+
+export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
+  return {
+    id: 'user-teacher',
+    email: 'teacher@itqan.test',
+    displayName: 'Ustadh Ahmad',
+    role: 'teacher',
+    academyId: 'academy-1',
+    ...overrides,
+  };
+}
+
+export function aSessionSummary(overrides: Partial<SessionSummary> = {}): SessionSummary {
+  return {
+    id: 'session-1',
+    kind: 'quran',
+    title: 'Tajweed circle',
+    scheduledAt: '2025-03-10T16:00:00Z',
+    status: 'ongoing',
+    recordingEnabled: true,
+    isRecording: false,
+    recordingCount: 0,
+    latestRecordingStatus: null,
+    ...overrides,
+  };
+}
+
+export function aSession(overrides: Partial<SessionDetail> = {}): SessionDetail {
+  return {
+    ...aSessionSummary(),
+    canBeRecorded: true,
+    cannotRecordReason: null,
+    activeRecording: null,
+    permissions: { canControlRecording: true, canAccessRecordings: true },
+    teacherName: 'Ustadh Ahmad',
+    description: null,
+    ...overrides,
+  };
+}
+
+export function aRecording(overrides: Partial<Recording> = {}): Recording {
+  return {
+    id: 'recording-1',
+    sessionId: 'session-1',
+    sessionKind: 'quran',
+    egressId: 'EG_1',
+    roomName: 'room-session-1',
+    status: 'completed',
+    startedAt: '2025-03-10T16:00:00Z',
+    endedAt: '2025-03-10T17:02:03Z',
+    completedAt: '2025-03-10T17:02:30Z',
+    durationSeconds: 3723,
+    formattedDuration: '01:02:03',
+    file: { name: 'tajweed-2025-03-10.mp4', sizeBytes: 43_600_000, format: 'mp4' },
+    formattedFileSize: '43.6 MB',
+    displayName: 'Tajweed circle — 10 Mar 2025',
+    error: null,
+    metadata: {},
+    streamUrl: 'https://storage.test/recordings/recording-1.mp4?sig=stream',
+    downloadUrl: 'https://storage.test/recordings/recording-1.mp4?sig=download',
+    ...overrides,
+  };
+}
+
+/** A recording that is running now (started `secondsAgo` ago): no end, no file, no URLs. */
+export function aRunningRecording(secondsAgo: number, overrides: Partial<Recording> = {}): Recording {
+  return aRecording({
+    status: 'recording',
+    startedAt: new Date(Date.now() - secondsAgo * 1000).toISOString(),
+    endedAt: null,
+    completedAt: null,
+    durationSeconds: null,
+    formattedDuration: null,
+    file: null,
+    formattedFileSize: null,
+    streamUrl: null,
+    downloadUrl: null,
+    ...overrides,
+  });
+}
