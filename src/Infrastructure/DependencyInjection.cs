@@ -5,6 +5,7 @@ using Itqan.Recording.Infrastructure.LiveKit;
 using Itqan.Recording.Infrastructure.Persistence;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
 using Itqan.Recording.Infrastructure.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,12 +27,14 @@ public static class DependencyInjection
 
         services.AddDbContext<RecordingDbContext>(options =>
             RecordingDbContext.Configure(options, connectionString));
+        services.AddDataProtection().SetApplicationName("Itqan.Recording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
         services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
         services.AddScoped<DemoData>();
+        services.AddSingleton<DemoMedia>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddOptions<StorageOptions>()

@@ -1,3 +1,4 @@
+using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
 using Itqan.Recording.Domain.Sessions;
 
@@ -19,6 +20,6 @@ internal static class TestSessions
         var course = new Course(Guid.NewGuid(), AcademyId, "Tajweed Foundations", TeacherId, recordingEnabled);
         course.Enroll(StudentId);
         return new InteractiveCourseSession(
-            SessionId, course, 3, new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), status, roomName);
+            SessionId, new Academy(AcademyId, "Test Academy"), course, 3, new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), status, roomName);
     }
 }

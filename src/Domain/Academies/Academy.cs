@@ -1,3 +1,5 @@
+using Itqan.Recording.Domain.Sessions;
+
 namespace Itqan.Recording.Domain.Academies;
 
 /// <summary>A tenant. Its settings are the fallback for kinds whose own setting is not set.</summary>
@@ -17,6 +19,8 @@ public sealed class Academy
         AcademicRecordingEnabled = academicRecordingEnabled;
     }
 
+    private readonly List<AcademyRecordingOverride> _recordingOverrides = [];
+
     public Guid Id { get; private set; }
 
     public string Name { get; private set; }
@@ -24,4 +28,40 @@ public sealed class Academy
     public bool? QuranRecordingEnabled { get; private set; }
 
     public bool? AcademicRecordingEnabled { get; private set; }
+
+    /// <summary>Completed and failed recordings older than this many days are removed; null keeps them forever.</summary>
+    public int? RetentionDays { get; private set; }
+
+    public IReadOnlyCollection<AcademyRecordingOverride> RecordingOverrides => _recordingOverrides;
+
+    /// <summary>The kind's defaults with whatever this academy overrides for that kind.</summary>
+    public RecordingConfiguration ApplyOverrides(SessionKind kind, RecordingConfiguration kindDefaults)
+    {
+        ArgumentNullException.ThrowIfNull(kindDefaults);
+        var over = _recordingOverrides.Find(o => o.SessionKind == kind);
+        return over is null
+            ? kindDefaults
+            : kindDefaults with
+            {
+                Layout = over.Layout ?? kindDefaults.Layout,
+                EncodingPreset = over.EncodingPreset ?? kindDefaults.EncodingPreset,
+                AudioOnly = over.AudioOnly ?? kindDefaults.AudioOnly,
+            };
+    }
+
+    public void OverrideRecording(SessionKind kind, string? layout, string? encodingPreset, bool? audioOnly)
+    {
+        _recordingOverrides.RemoveAll(o => o.SessionKind == kind);
+        _recordingOverrides.Add(new AcademyRecordingOverride(Id, kind, layout, encodingPreset, audioOnly));
+    }
+
+    public void KeepRecordingsFor(int? days)
+    {
+        if (days is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, "A retention period must be at least one day.");
+        }
+
+        RetentionDays = days;
+    }
 }

@@ -24,6 +24,12 @@ public sealed class Recording
 
     public Guid AcademyId { get; private set; }
 
+    /// <summary>The session's teacher when the recording started, for the catalogue's filters.</summary>
+    public Guid TeacherId { get; private set; }
+
+    /// <summary>The course, circle or lesson of the session, for the catalogue's filters.</summary>
+    public Guid ParentId { get; private set; }
+
     public string EgressId { get; private set; }
 
     public string RoomName { get; private set; }
@@ -69,6 +75,8 @@ public sealed class Recording
             SessionKind = session.Kind,
             SessionId = session.Id,
             AcademyId = session.AcademyId,
+            TeacherId = session.TeacherId,
+            ParentId = session.ParentId,
             EgressId = egressId,
             RoomName = roomName,
             Status = RecordingStatus.Recording,

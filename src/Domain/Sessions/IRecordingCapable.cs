@@ -14,6 +14,12 @@ public interface IRecordingCapable
 
     Guid AcademyId { get; }
 
+    /// <summary>The teacher who leads the session.</summary>
+    Guid TeacherId { get; }
+
+    /// <summary>The course, circle or lesson the session belongs to.</summary>
+    Guid ParentId { get; }
+
     /// <summary>The LiveKit room, or null when the session has no meeting room yet.</summary>
     string? RoomName { get; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
 
 namespace Itqan.Recording.Domain.Sessions;
@@ -13,12 +14,13 @@ public sealed class InteractiveCourseSession : LiveSession
 
     public InteractiveCourseSession(
         Guid id,
+        Academy academy,
         Course course,
         int sessionNumber,
         DateTimeOffset scheduledAt,
         SessionStatus status,
         string? meetingRoomName)
-        : base(id, course.AcademyId, $"{course.Title} - Session {sessionNumber}", scheduledAt, status, meetingRoomName)
+        : base(id, academy, $"{course.Title} - Session {sessionNumber}", scheduledAt, status, meetingRoomName)
     {
         Course = course;
         CourseId = course.Id;
@@ -36,6 +38,8 @@ public sealed class InteractiveCourseSession : LiveSession
     public override bool IsRecordingEnabled => Course.RecordingEnabled;
 
     public override Guid TeacherId => Course.TeacherId;
+
+    public override Guid ParentId => CourseId;
 
     public override string RecordingDisplayName(DateTimeOffset startedAt) =>
         string.Create(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Users;
 
@@ -13,13 +14,16 @@ public abstract class LiveSession : IRecordingCapable
     protected LiveSession()
     {
         Title = string.Empty;
+        Academy = null!;
     }
 
-    protected LiveSession(Guid id, Guid academyId, string title, DateTimeOffset scheduledAt, SessionStatus status, string? meetingRoomName)
+    protected LiveSession(Guid id, Academy academy, string title, DateTimeOffset scheduledAt, SessionStatus status, string? meetingRoomName)
     {
+        ArgumentNullException.ThrowIfNull(academy);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         Id = id;
-        AcademyId = academyId;
+        Academy = academy;
+        AcademyId = academy.Id;
         Title = title;
         ScheduledAt = scheduledAt;
         Status = status;
@@ -29,6 +33,8 @@ public abstract class LiveSession : IRecordingCapable
     public Guid Id { get; private set; }
 
     public Guid AcademyId { get; private set; }
+
+    public Academy Academy { get; private set; }
 
     public string Title { get; private set; }
 
@@ -44,6 +50,9 @@ public abstract class LiveSession : IRecordingCapable
 
     /// <summary>The teacher who leads the session.</summary>
     public abstract Guid TeacherId { get; }
+
+    /// <summary>The course, circle or lesson the session belongs to.</summary>
+    public abstract Guid ParentId { get; }
 
     string? IRecordingCapable.RoomName => MeetingRoomName;
 
@@ -67,7 +76,9 @@ public abstract class LiveSession : IRecordingCapable
         return hasActiveRecording ? RecordingBlocker.AlreadyRecording : null;
     }
 
-    public virtual RecordingConfiguration GetRecordingConfiguration(RecordingConfiguration kindDefaults) => kindDefaults;
+    /// <summary>The kind's defaults, then the academy's overrides, then what the session itself asks for.</summary>
+    public RecordingConfiguration GetRecordingConfiguration(RecordingConfiguration kindDefaults) =>
+        AdjustConfiguration(Academy.ApplyOverrides(Kind, kindDefaults));
 
     public string GetStoragePath(DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{KindFolder}/{at.UtcDateTime:yyyy}/{at.UtcDateTime:MM}");
@@ -102,6 +113,7 @@ public abstract class LiveSession : IRecordingCapable
             ["scheduledAt"] = ScheduledAt,
             ["academyId"] = AcademyId,
             ["teacherId"] = TeacherId,
+            ["parentId"] = ParentId,
         };
         AddKindMetadata(metadata);
         return metadata;
@@ -119,6 +131,11 @@ public abstract class LiveSession : IRecordingCapable
         MeetingRoomName = meetingRoomName;
         Status = SessionStatus.Ready;
     }
+
+    /// <summary>Own switch first, then the academy's, else off: an explicit "off" stays off.</summary>
+    protected static bool ResolveRecordingSwitch(bool? own, bool? academy) => own ?? academy ?? false;
+
+    protected virtual RecordingConfiguration AdjustConfiguration(RecordingConfiguration configuration) => configuration;
 
     /// <summary>Whether the user takes part in this session as a student.</summary>
     protected abstract bool IsStudent(Guid userId);

@@ -18,5 +18,9 @@ public sealed class SessionFinder(RecordingDbContext db) : ISessionFinder
             .AsNoTrackingWithIdentityResolution()
             .AsSplitQuery()
             .Include(s => ((InteractiveCourseSession)s).Course).ThenInclude(c => c.Enrollments)
-            .Include(s => ((InteractiveCourseSession)s).Course).ThenInclude(c => c.Teacher);
+            .Include(s => s.Academy).ThenInclude(a => a.RecordingOverrides)
+            .Include(s => ((InteractiveCourseSession)s).Course).ThenInclude(c => c.Teacher)
+            .Include(s => ((QuranSession)s).Circle).ThenInclude(c => c.Students)
+            .Include(s => ((QuranSession)s).Circle).ThenInclude(c => c.Teacher)
+            .Include(s => ((AcademicSession)s).Lesson).ThenInclude(l => l.Teacher);
 }

@@ -3,6 +3,7 @@ using Itqan.Recording.Domain.Courses;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Domain.Users;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Api.Tests.Support;
 
@@ -25,12 +26,13 @@ public static class TestData
         var sessionId = Guid.NewGuid();
         await api.WithDbAsync(async db =>
         {
-            var academy = academyId ?? DemoData.AcademyId;
-            var course = new Course(Guid.NewGuid(), academy, $"Course {sessionId:N}"[..15], DemoData.TeacherId, recordingEnabled);
+            var academy = await db.Academies.SingleAsync(a => a.Id == (academyId ?? DemoData.AcademyId));
+            var course = new Course(Guid.NewGuid(), academy.Id, $"Course {sessionId:N}"[..15], DemoData.TeacherId, recordingEnabled);
             course.Enroll(DemoData.StudentId);
             db.Courses.Add(course);
             db.Sessions.Add(new InteractiveCourseSession(
                 sessionId,
+                academy,
                 course,
                 1,
                 DateTimeOffset.UtcNow,

@@ -1,5 +1,9 @@
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
+using Itqan.Recording.Domain.Quran;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +23,16 @@ public interface IApplicationDbContext
     DbSet<User> Users { get; }
 
     DbSet<Academy> Academies { get; }
+
+    DbSet<QuranCircle> QuranCircles { get; }
+
+    DbSet<PrivateLesson> PrivateLessons { get; }
+
+    DbSet<RecordingAuditEntry> RecordingAuditEntries { get; }
+
+    DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents { get; }
+
+    DbSet<PendingEgressEvent> PendingEgressEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

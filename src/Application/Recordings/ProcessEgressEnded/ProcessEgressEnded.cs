@@ -3,7 +3,6 @@ using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Domain.Recordings;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Itqan.Recording.Application.Recordings.ProcessEgressEnded;
@@ -16,6 +15,7 @@ public sealed record ProcessEgressEnded(EgressInfo Egress) : ICommand<Result<Suc
 
 public sealed class ProcessEgressEndedHandler(
     IApplicationDbContext db,
+    ISessionRecordingLock sessionLock,
     IRecordingStorage storage,
     TimeProvider clock,
     ILogger<ProcessEgressEndedHandler> logger) : ICommandHandler<ProcessEgressEnded, Result<Success>>
@@ -23,13 +23,14 @@ public sealed class ProcessEgressEndedHandler(
     public async ValueTask<Result<Success>> Handle(ProcessEgressEnded command, CancellationToken cancellationToken)
     {
         var egress = command.Egress;
-        var recording = await db.Recordings.SingleOrDefaultAsync(r => r.EgressId == egress.EgressId, cancellationToken);
-        if (recording is null)
+        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
+        if (locked is null)
         {
             logger.LogWarning("Egress {EgressId} ended but no recording knows it", egress.EgressId);
             return new Success();
         }
 
+        var recording = locked.Recording;
         if (!recording.CanMoveTo(RecordingStatus.Completed))
         {
             return new Success();
@@ -41,16 +42,18 @@ public sealed class ProcessEgressEndedHandler(
         {
             case EgressOutcome.Finished finished:
                 recording.Complete(finished.File, finished.Duration, endedAt, now, finished.Note);
+                db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Completed, null, now, finished.Note));
                 logger.LogInformation(
                     "Recording {RecordingId} completed: {SizeBytes} bytes, {Duration}", recording.Id, finished.File.SizeBytes, finished.Duration);
                 break;
             case EgressOutcome.Broken broken:
                 recording.Fail(broken.Reason, endedAt);
+                db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Failed, null, now, broken.Reason));
                 logger.LogWarning("Recording {RecordingId} failed: {Reason}", recording.Id, broken.Reason);
                 break;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await locked.SaveAsync(db, cancellationToken);
         return new Success();
     }
 }

@@ -3,7 +3,6 @@ using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Domain.Recordings;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Itqan.Recording.Application.Recordings.ProcessEgressUpdated;
@@ -17,20 +16,26 @@ public sealed record ProcessEgressUpdated(EgressInfo Egress) : ICommand<Result<S
 
 public sealed class ProcessEgressUpdatedHandler(
     IApplicationDbContext db,
+    ISessionRecordingLock sessionLock,
     TimeProvider clock,
     ILogger<ProcessEgressUpdatedHandler> logger) : ICommandHandler<ProcessEgressUpdated, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(ProcessEgressUpdated command, CancellationToken cancellationToken)
     {
         var egress = command.Egress;
-        var recording = await db.Recordings.SingleOrDefaultAsync(r => r.EgressId == egress.EgressId, cancellationToken);
-        if (recording is null || egress.Status != EgressStatus.Ending || recording.Status != RecordingStatus.Recording)
+        if (egress.Status != EgressStatus.Ending)
+        {
+            return new Success();
+        }
+
+        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
+        if (locked?.Recording is not { Status: RecordingStatus.Recording } recording)
         {
             return new Success();
         }
 
         recording.MarkProcessing(stoppedByUserId: null, egress.UpdatedAt ?? clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await locked.SaveAsync(db, cancellationToken);
         logger.LogInformation("Recording {RecordingId} is processing: egress {EgressId} is ending", recording.Id, egress.EgressId);
         return new Success();
     }

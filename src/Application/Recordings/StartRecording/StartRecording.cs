@@ -70,6 +70,7 @@ public sealed class StartRecordingHandler(
         try
         {
             db.Recordings.Add(recording);
+            db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Started, command.Actor.UserId, now));
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }

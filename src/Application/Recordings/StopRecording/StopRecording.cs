@@ -55,7 +55,9 @@ public sealed class StopRecordingHandler(
             return RecordingErrors.LiveKitFailed(exception);
         }
 
-        recording.MarkProcessing(command.Actor.UserId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        recording.MarkProcessing(command.Actor.UserId, now);
+        db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, command.Actor.UserId, now));
         await db.SaveChangesAsync(cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return RecordingResponse.From(recording);

@@ -53,5 +53,7 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
         builder.HasIndex(r => r.EgressId).IsUnique();
         builder.HasIndex(r => new { r.SessionId, r.StartedAt });
         builder.HasIndex(r => new { r.AcademyId, r.StartedAt, r.Id });
+        builder.HasIndex(r => new { r.AcademyId, r.TeacherId, r.StartedAt });
+        builder.HasIndex(r => new { r.AcademyId, r.ParentId, r.StartedAt });
     }
 }

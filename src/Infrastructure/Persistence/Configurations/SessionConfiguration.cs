@@ -14,7 +14,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasDiscriminator<string>("kind")
-            .HasValue<InteractiveCourseSession>("interactive");
+            .HasValue<InteractiveCourseSession>("interactive")
+            .HasValue<QuranSession>("quran")
+            .HasValue<AcademicSession>("academic");
         builder.Property("kind").HasMaxLength(16);
         builder.Property(s => s.Title).HasMaxLength(300);
         builder.Property(s => s.MeetingRoomName).HasMaxLength(256);
@@ -22,8 +24,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>
         builder.Ignore(s => s.Kind);
         builder.Ignore(s => s.IsRecordingEnabled);
         builder.Ignore(s => s.TeacherId);
+        builder.Ignore(s => s.ParentId);
         builder.Ignore(s => s.KindFolder);
-        builder.HasOne<Academy>().WithMany().HasForeignKey(s => s.AcademyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Academy).WithMany().HasForeignKey(s => s.AcademyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.AcademyId, s.ScheduledAt });
     }
 }
@@ -33,5 +36,21 @@ public sealed class InteractiveCourseSessionConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<InteractiveCourseSession> builder)
     {
         builder.HasOne(s => s.Course).WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class QuranSessionConfiguration : IEntityTypeConfiguration<QuranSession>
+{
+    public void Configure(EntityTypeBuilder<QuranSession> builder)
+    {
+        builder.HasOne(s => s.Circle).WithMany().HasForeignKey(s => s.CircleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AcademicSessionConfiguration : IEntityTypeConfiguration<AcademicSession>
+{
+    public void Configure(EntityTypeBuilder<AcademicSession> builder)
+    {
+        builder.HasOne(s => s.Lesson).WithMany().HasForeignKey(s => s.LessonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

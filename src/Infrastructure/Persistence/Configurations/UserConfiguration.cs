@@ -29,5 +29,19 @@ public sealed class AcademyConfiguration : IEntityTypeConfiguration<Academy>
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(200);
+        builder.HasMany(a => a.RecordingOverrides).WithOne().HasForeignKey(o => o.AcademyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.RecordingOverrides).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class AcademyRecordingOverrideConfiguration : IEntityTypeConfiguration<AcademyRecordingOverride>
+{
+    public void Configure(EntityTypeBuilder<AcademyRecordingOverride> builder)
+    {
+        builder.ToTable("academy_recording_overrides");
+        builder.HasKey(o => new { o.AcademyId, o.SessionKind });
+        builder.Property(o => o.SessionKind).HasConversion(new LowerCaseEnumConverter<Domain.Sessions.SessionKind>()).HasMaxLength(16);
+        builder.Property(o => o.Layout).HasMaxLength(64);
+        builder.Property(o => o.EncodingPreset).HasMaxLength(64);
     }
 }

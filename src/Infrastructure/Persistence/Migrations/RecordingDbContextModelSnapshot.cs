@@ -22,6 +22,131 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Itqan.Recording.Application.Common.Egress.PendingEgressEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("EgressId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("egress_id");
+
+                    b.Property<string>("EgressJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("egress_json");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_egress_events");
+
+                    b.HasIndex("EgressId")
+                        .HasDatabaseName("ix_pending_egress_events_egress_id")
+                        .HasFilter("applied_at IS NULL");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pending_egress_events_event_id");
+
+                    b.ToTable("pending_egress_events", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Application.Common.Egress.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EgressId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("egress_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_name");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_processed_webhook_events");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_webhook_events_processed_at");
+
+                    b.ToTable("processed_webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Academic.PrivateLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<bool?>("RecordingEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recording_enabled");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_private_lessons");
+
+                    b.HasIndex("AcademyId")
+                        .HasDatabaseName("ix_private_lessons_academy_id");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_private_lessons_student_id");
+
+                    b.HasIndex("TeacherId")
+                        .HasDatabaseName("ix_private_lessons_teacher_id");
+
+                    b.ToTable("private_lessons", (string)null);
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Academies.Academy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -42,10 +167,45 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("quran_recording_enabled");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
                     b.HasKey("Id")
                         .HasName("pk_academies");
 
                     b.ToTable("academies", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Academies.AcademyRecordingOverride", b =>
+                {
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<string>("SessionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("session_kind");
+
+                    b.Property<bool?>("AudioOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("audio_only");
+
+                    b.Property<string>("EncodingPreset")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("encoding_preset");
+
+                    b.Property<string>("Layout")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("layout");
+
+                    b.HasKey("AcademyId", "SessionKind")
+                        .HasName("pk_academy_recording_overrides");
+
+                    b.ToTable("academy_recording_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Itqan.Recording.Domain.Courses.Course", b =>
@@ -103,6 +263,78 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.ToTable("course_enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("Itqan.Recording.Domain.Quran.QuranCircle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<bool>("AudioOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("audio_only");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<bool?>("RecordingEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recording_enabled");
+
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quran_circles");
+
+                    b.HasIndex("AcademyId")
+                        .HasDatabaseName("ix_quran_circles_academy_id");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_quran_circles_student_id");
+
+                    b.HasIndex("TeacherId")
+                        .HasDatabaseName("ix_quran_circles_teacher_id");
+
+                    b.ToTable("quran_circles", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Quran.QuranCircleStudent", b =>
+                {
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("circle_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("CircleId", "StudentId")
+                        .HasName("pk_quran_circle_students");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_quran_circle_students_student_id");
+
+                    b.ToTable("quran_circle_students", (string)null);
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Recordings.Recording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,6 +378,10 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata");
 
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("ProcessingError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -185,6 +421,10 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("stopped_by_user_id");
 
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -206,10 +446,67 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.HasIndex("SessionId", "StartedAt")
                         .HasDatabaseName("ix_recordings_session_id_started_at");
 
+                    b.HasIndex("AcademyId", "ParentId", "StartedAt")
+                        .HasDatabaseName("ix_recordings_academy_id_parent_id_started_at");
+
                     b.HasIndex("AcademyId", "StartedAt", "Id")
                         .HasDatabaseName("ix_recordings_academy_id_started_at_id");
 
+                    b.HasIndex("AcademyId", "TeacherId", "StartedAt")
+                        .HasDatabaseName("ix_recordings_academy_id_teacher_id_started_at");
+
                     b.ToTable("recordings", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Recordings.RecordingAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<DateOnly?>("AccessDay")
+                        .HasColumnType("date")
+                        .HasColumnName("access_day");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recording_audit_entries");
+
+                    b.HasIndex("RecordingId", "At")
+                        .HasDatabaseName("ix_recording_audit_entries_recording_id_at");
+
+                    b.HasIndex("RecordingId", "UserId", "Action", "AccessDay")
+                        .IsUnique()
+                        .HasDatabaseName("ux_recording_audit_entries_first_access_per_day")
+                        .HasFilter("access_day IS NOT NULL");
+
+                    b.ToTable("recording_audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Itqan.Recording.Domain.Sessions.LiveSession", b =>
@@ -317,6 +614,45 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Sessions.AcademicSession", b =>
+                {
+                    b.HasBaseType("Itqan.Recording.Domain.Sessions.LiveSession");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_sessions_lesson_id");
+
+                    b.ToTable("sessions", (string)null);
+
+                    b.HasDiscriminator().HasValue("academic");
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Sessions.InteractiveCourseSession", b =>
                 {
                     b.HasBaseType("Itqan.Recording.Domain.Sessions.LiveSession");
@@ -335,6 +671,58 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.ToTable("sessions", (string)null);
 
                     b.HasDiscriminator().HasValue("interactive");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Sessions.QuranSession", b =>
+                {
+                    b.HasBaseType("Itqan.Recording.Domain.Sessions.LiveSession");
+
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("circle_id");
+
+                    b.HasIndex("CircleId")
+                        .HasDatabaseName("ix_sessions_circle_id");
+
+                    b.ToTable("sessions", (string)null);
+
+                    b.HasDiscriminator().HasValue("quran");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Academic.PrivateLesson", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Academies.Academy", null)
+                        .WithMany()
+                        .HasForeignKey("AcademyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_private_lessons_academies_academy_id");
+
+                    b.HasOne("Itqan.Recording.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_private_lessons_users_student_id");
+
+                    b.HasOne("Itqan.Recording.Domain.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_private_lessons_users_teacher_id");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Academies.AcademyRecordingOverride", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Academies.Academy", null)
+                        .WithMany("RecordingOverrides")
+                        .HasForeignKey("AcademyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_academy_recording_overrides_academies_academy_id");
                 });
 
             modelBuilder.Entity("Itqan.Recording.Domain.Courses.Course", b =>
@@ -373,6 +761,48 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_course_enrollments_users_student_id");
                 });
 
+            modelBuilder.Entity("Itqan.Recording.Domain.Quran.QuranCircle", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Academies.Academy", null)
+                        .WithMany()
+                        .HasForeignKey("AcademyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quran_circles_academies_academy_id");
+
+                    b.HasOne("Itqan.Recording.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quran_circles_users_student_id");
+
+                    b.HasOne("Itqan.Recording.Domain.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quran_circles_users_teacher_id");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Quran.QuranCircleStudent", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Quran.QuranCircle", null)
+                        .WithMany("Students")
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quran_circle_students_quran_circles_circle_id");
+
+                    b.HasOne("Itqan.Recording.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quran_circle_students_users_student_id");
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Recordings.Recording", b =>
                 {
                     b.OwnsOne("Itqan.Recording.Domain.Recordings.RecordingFile", "File", b1 =>
@@ -409,14 +839,26 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Itqan.Recording.Domain.Recordings.RecordingAuditEntry", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recording_audit_entries_recordings_recording_id");
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Sessions.LiveSession", b =>
                 {
-                    b.HasOne("Itqan.Recording.Domain.Academies.Academy", null)
+                    b.HasOne("Itqan.Recording.Domain.Academies.Academy", "Academy")
                         .WithMany()
                         .HasForeignKey("AcademyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_academies_academy_id");
+
+                    b.Navigation("Academy");
                 });
 
             modelBuilder.Entity("Itqan.Recording.Domain.Users.User", b =>
@@ -427,6 +869,18 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_academies_academy_id");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Sessions.AcademicSession", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Academic.PrivateLesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_private_lessons_lesson_id");
+
+                    b.Navigation("Lesson");
                 });
 
             modelBuilder.Entity("Itqan.Recording.Domain.Sessions.InteractiveCourseSession", b =>
@@ -441,9 +895,31 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Itqan.Recording.Domain.Sessions.QuranSession", b =>
+                {
+                    b.HasOne("Itqan.Recording.Domain.Quran.QuranCircle", "Circle")
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_quran_circles_circle_id");
+
+                    b.Navigation("Circle");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Academies.Academy", b =>
+                {
+                    b.Navigation("RecordingOverrides");
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Courses.Course", b =>
                 {
                     b.Navigation("Enrollments");
+                });
+
+            modelBuilder.Entity("Itqan.Recording.Domain.Quran.QuranCircle", b =>
+                {
+                    b.Navigation("Students");
                 });
 #pragma warning restore 612, 618
         }

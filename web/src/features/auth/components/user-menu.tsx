@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CurrentUser } from '@/lib/api-types';
 import { useLogout } from '../api/logout';
 
@@ -7,7 +7,9 @@ export function UserMenu({ user, onSignedOut }: { user: CurrentUser; onSignedOut
   const logout = useLogout({ onSignedOut });
   return (
     <div className="user-menu">
-      <span className="user-menu__name">{t('nav.signedInAs', { name: user.displayName })}</span>
+      <span className="user-menu__name">
+        <Trans i18nKey="nav.signedInAs" values={{ name: user.displayName }} components={{ bdi: <bdi dir="auto" /> }} />
+      </span>
       <button
         type="button"
         className="button button--secondary"

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
@@ -31,7 +31,11 @@ export function AuditTrail({ recordingId, recordingName, id }: AuditTrailProps) 
               <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>{' '}
               <strong>{t(`catalogue.audit.action.${entry.action}`)}</strong>{' '}
               <span>
-                {entry.userName ? t('catalogue.audit.by', { name: entry.userName }) : t('catalogue.audit.bySystem')}
+                {entry.userName ? (
+                  <Trans i18nKey="catalogue.audit.by" values={{ name: entry.userName }} components={{ bdi: <bdi dir="auto" /> }} />
+                ) : (
+                  t('catalogue.audit.bySystem')
+                )}
               </span>
               {entry.details && <span className="audit__details"> — {entry.details}</span>}
             </li>

@@ -17,6 +17,12 @@ export function CatalogueFilters({ filters, onChange, onClear }: CatalogueFilter
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(filters.q ?? '');
+  // When the address changes the search (back button, Clear), the box follows it.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    setText(filters.q ?? '');
+  }
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -22,9 +22,11 @@ export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
       <div className="catalogue-item__head">
         <h3 className="card__title">
           {recording.status === 'completed' ? (
-            <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>{recording.displayName}</Link>
+            <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>
+              <bdi dir="auto">{recording.displayName}</bdi>
+            </Link>
           ) : (
-            recording.displayName
+            <bdi dir="auto">{recording.displayName}</bdi>
           )}
         </h3>
         <RecordingStatusBadge status={recording.status} />

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Dialog } from '@/components/ui/dialog';
 import { isApiError } from '@/lib/api-client';
@@ -49,7 +49,13 @@ export function DeleteRecordingDialog({ recording, onClose, onDeleted }: DeleteR
         </>
       }
     >
-      <p>{t('catalogue.deleteDialog.body', { name: recording.displayName })}</p>
+      <p>
+        <Trans
+          i18nKey="catalogue.deleteDialog.body"
+          values={{ name: recording.displayName }}
+          components={{ bdi: <bdi dir="auto" /> }}
+        />
+      </p>
       <div className="checkbox">
         <input
           id={checkboxId}

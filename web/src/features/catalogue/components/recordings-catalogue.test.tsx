@@ -62,8 +62,10 @@ describe('Recordings catalogue', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2025-03-31' } });
     await waitFor(() => expect(api.lastList().get('to')).not.toBeNull());
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'tajweed{Enter}');
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    await user.type(search, 'tajweed{Enter}');
     await waitFor(() => expect(api.lastList().get('q')).toBe('tajweed'));
+    expect(search).toHaveFocus();
 
     const list = api.lastList();
     expect(list.get('status')).toBe('completed');
@@ -147,7 +149,7 @@ describe('Recordings catalogue', () => {
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(deletions).toEqual(['rec-1?removeFile=true']);
-    expect(screen.getByText('“Tajweed — Monday” was deleted.')).toBeVisible();
+    expect(screen.getByText(/was deleted/)).toHaveTextContent('“Tajweed — Monday” was deleted.');
 
     await user.click(screen.getByRole('button', { name: 'Delete Fiqh — Tuesday' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));

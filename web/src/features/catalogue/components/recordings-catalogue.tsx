@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import type { Recording } from '@/lib/api-types';
@@ -25,8 +25,6 @@ export function RecordingsCatalogue() {
     <div className="stack">
       <h1>{t('catalogue.title')}</h1>
       <CatalogueFilters
-        // Remount when the address changes the search text (back button, Clear), so the box follows it.
-        key={filters.q ?? ''}
         filters={filters}
         onChange={(change) => {
           setDeletedName(null);
@@ -37,7 +35,9 @@ export function RecordingsCatalogue() {
       <CatalogueStats filters={filters} />
 
       <div role="status" aria-live="polite" className="catalogue__announcer">
-        {deletedName && t('catalogue.deleted', { name: deletedName })}
+        {deletedName && (
+          <Trans i18nKey="catalogue.deleted" values={{ name: deletedName }} components={{ bdi: <bdi dir="auto" /> }} />
+        )}
       </div>
 
       <section aria-labelledby={resultsId}>

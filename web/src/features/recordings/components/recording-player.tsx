@@ -57,7 +57,9 @@ export function RecordingPlayer({ recordingId }: { recordingId: string }) {
         <p>
           <Link to={`/sessions/${encodeURIComponent(recording.sessionId)}`}>{t('player.backToSession')}</Link>
         </p>
-        <h1>{recording.displayName}</h1>
+        <h1>
+          <bdi dir="auto">{recording.displayName}</bdi>
+        </h1>
         <dl className="facts">
           <div>
             <dt>{t('player.recordedAt')}</dt>

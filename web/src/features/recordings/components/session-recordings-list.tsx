@@ -42,9 +42,11 @@ export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
                 <tr key={recording.id}>
                   <th scope="row">
                     {recording.status === 'completed' ? (
-                      <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>{recording.displayName}</Link>
+                      <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>
+                        <bdi dir="auto">{recording.displayName}</bdi>
+                      </Link>
                     ) : (
-                      recording.displayName
+                      <bdi dir="auto">{recording.displayName}</bdi>
                     )}
                   </th>
                   <td>

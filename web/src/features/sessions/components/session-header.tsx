@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { SessionDetail } from '@/lib/api-types';
 
@@ -7,7 +7,9 @@ export function SessionHeader({ session }: { session: SessionDetail }) {
   const format = useFormatters();
   return (
     <header className="page-header">
-      <h1>{session.title}</h1>
+      <h1>
+        <bdi dir="auto">{session.title}</bdi>
+      </h1>
       <p className="page-header__meta">
         <span>{t(`sessionKind.${session.kind}`)}</span>
         <span aria-hidden="true"> · </span>
@@ -15,8 +17,12 @@ export function SessionHeader({ session }: { session: SessionDetail }) {
         <span aria-hidden="true"> · </span>
         <span>{t(`sessionStatus.${session.status}`)}</span>
       </p>
-      <p>{t('sessions.teacher', { name: session.teacherName })}</p>
-      {session.description && <p className="page-header__description">{session.description}</p>}
+      <p>
+        <Trans i18nKey="sessions.teacher" values={{ name: session.teacherName }} components={{ bdi: <bdi dir="auto" /> }} />
+      </p>
+      {session.description && <p className="page-header__description" dir="auto">
+          {session.description}
+        </p>}
     </header>
   );
 }

@@ -14,7 +14,9 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
       {sessions.map((session) => (
         <li key={session.id} className="card session-card">
           <h2 className="card__title">
-            <Link to={`/sessions/${encodeURIComponent(session.id)}`}>{session.title}</Link>
+            <Link to={`/sessions/${encodeURIComponent(session.id)}`}>
+              <bdi dir="auto">{session.title}</bdi>
+            </Link>
           </h2>
           <dl className="facts">
             <div>

@@ -17,7 +17,7 @@ export const ar = {
     catalogue: 'فهرس التسجيلات',
     signOut: 'تسجيل الخروج',
     signingOut: 'جارٍ تسجيل الخروج…',
-    signedInAs: 'مسجّل الدخول باسم {{name}}',
+    signedInAs: 'مسجّل الدخول باسم <bdi>{{name}}</bdi>',
   },
   errors: {
     network: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم حاول مرة أخرى.',
@@ -65,7 +65,7 @@ export const ar = {
     kind: 'النوع',
     scheduledAt: 'الموعد',
     status: 'الحالة',
-    teacher: 'المعلّم: {{name}}',
+    teacher: 'المعلّم: <bdi>{{name}}</bdi>',
     backToList: 'العودة إلى حصصي',
     badgeRecording: '● قيد التسجيل',
     badgeProcessing: 'قيد المعالجة…',
@@ -157,7 +157,7 @@ export const ar = {
     deleteNamed: 'حذف {{name}}',
     history: 'السجل',
     historyNamed: 'سجل {{name}}',
-    deleted: 'حُذف «{{name}}».',
+    deleted: 'حُذف «<bdi>{{name}}</bdi>».',
     deleteStillRecording: 'هذا التسجيل ما زال جاريًا. أوقفه قبل حذفه.',
     stats: {
       heading: 'ملخّص',
@@ -167,7 +167,7 @@ export const ar = {
     },
     deleteDialog: {
       title: 'حذف هذا التسجيل؟',
-      body: 'سيُزال «{{name}}» من الفهرس. لا يمكن التراجع عن ذلك.',
+      body: 'سيُزال «<bdi>{{name}}</bdi>» من الفهرس. لا يمكن التراجع عن ذلك.',
       removeFile: 'إزالة الملف أيضًا',
       confirm: 'حذف',
       deleting: 'جارٍ الحذف…',
@@ -175,7 +175,7 @@ export const ar = {
     audit: {
       heading: 'السجل',
       empty: 'لا يوجد سجل بعد.',
-      by: 'بواسطة {{name}}',
+      by: 'بواسطة <bdi>{{name}}</bdi>',
       bySystem: 'بواسطة النظام',
       action: {
         started: 'بدأ التسجيل',

@@ -1,7 +1,8 @@
 /**
  * English texts. The source of truth for keys: `ar.ts` must have the same keys (plural suffixes aside),
  * which `i18n.test.ts` checks. Plurals use i18next suffixes (`_one`, `_other`; Arabic also has
- * `_zero`, `_two`, `_few`, `_many`).
+ * `_zero`, `_two`, `_few`, `_many`). Names and titles typed by people go inside `<bdi>` (rendered with
+ * `<Trans>`), so an English name in an Arabic sentence (or the reverse) keeps its punctuation in place.
  */
 export const en = {
   app: {
@@ -21,7 +22,7 @@ export const en = {
     catalogue: 'Recordings catalogue',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
-    signedInAs: 'Signed in as {{name}}',
+    signedInAs: 'Signed in as <bdi>{{name}}</bdi>',
   },
   errors: {
     network: "We can't reach the server. Check your connection and try again.",
@@ -69,7 +70,7 @@ export const en = {
     kind: 'Type',
     scheduledAt: 'Time',
     status: 'Status',
-    teacher: 'Teacher: {{name}}',
+    teacher: 'Teacher: <bdi>{{name}}</bdi>',
     backToList: 'Back to my sessions',
     badgeRecording: '● Recording',
     badgeProcessing: 'Processing…',
@@ -153,7 +154,7 @@ export const en = {
     deleteNamed: 'Delete {{name}}',
     history: 'History',
     historyNamed: 'History of {{name}}',
-    deleted: '“{{name}}” was deleted.',
+    deleted: '“<bdi>{{name}}</bdi>” was deleted.',
     deleteStillRecording: 'This recording is still running. Stop it before deleting it.',
     stats: {
       heading: 'Summary',
@@ -163,7 +164,7 @@ export const en = {
     },
     deleteDialog: {
       title: 'Delete this recording?',
-      body: '“{{name}}” will be removed from the catalogue. This cannot be undone.',
+      body: '“<bdi>{{name}}</bdi>” will be removed from the catalogue. This cannot be undone.',
       removeFile: 'Also remove the file',
       confirm: 'Delete',
       deleting: 'Deleting…',
@@ -171,7 +172,7 @@ export const en = {
     audit: {
       heading: 'History',
       empty: 'No history yet.',
-      by: 'by {{name}}',
+      by: 'by <bdi>{{name}}</bdi>',
       bySystem: 'by the system',
       action: {
         started: 'Recording started',

@@ -1,0 +1,17 @@
+using Itqan.Recording.Domain.Sessions;
+
+namespace Itqan.Recording.Domain.Academies;
+
+/// <summary>An academy's own recording settings for one session kind; unset fields keep the defaults.</summary>
+public sealed class AcademyRecordingOverride(Guid academyId, SessionKind sessionKind, string? layout, string? encodingPreset, bool? audioOnly)
+{
+    public Guid AcademyId { get; private set; } = academyId;
+
+    public SessionKind SessionKind { get; private set; } = sessionKind;
+
+    public string? Layout { get; private set; } = layout;
+
+    public string? EncodingPreset { get; private set; } = encodingPreset;
+
+    public bool? AudioOnly { get; private set; } = audioOnly;
+}

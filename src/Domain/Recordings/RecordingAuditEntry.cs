@@ -1,0 +1,60 @@
+namespace Itqan.Recording.Domain.Recordings;
+
+public enum RecordingAuditAction
+{
+    Started,
+    Stopped,
+    Completed,
+    Failed,
+    Streamed,
+    Downloaded,
+    Deleted,
+}
+
+/// <summary>
+/// Who did what to a recording, and when. Streams and downloads are kept once per user and day
+/// (<see cref="AccessDay"/>), which the database enforces.
+/// </summary>
+public sealed class RecordingAuditEntry
+{
+    private RecordingAuditEntry()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid RecordingId { get; private set; }
+
+    public Guid AcademyId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public RecordingAuditAction Action { get; private set; }
+
+    /// <summary>Null when LiveKit or a background job acted.</summary>
+    public Guid? UserId { get; private set; }
+
+    public string? Details { get; private set; }
+
+    /// <summary>The UTC day of a stream or download; null for other actions.</summary>
+    public DateOnly? AccessDay { get; private set; }
+
+    public static RecordingAuditEntry For(
+        Recording recording, RecordingAuditAction action, Guid? userId, DateTimeOffset at, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return new RecordingAuditEntry
+        {
+            Id = Guid.CreateVersion7(at),
+            RecordingId = recording.Id,
+            AcademyId = recording.AcademyId,
+            At = at,
+            Action = action,
+            UserId = userId,
+            Details = details,
+            AccessDay = action is RecordingAuditAction.Streamed or RecordingAuditAction.Downloaded
+                ? DateOnly.FromDateTime(at.UtcDateTime)
+                : null,
+        };
+    }
+}
