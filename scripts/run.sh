@@ -78,6 +78,9 @@ Emulator__OutputRoot=$recordings \
 emulator_pid=$!
 
 echo "run: starting the API (log: $logs/api.log)"
+# The API serves the web app from its web root (default src/Api/wwwroot, which nothing fills): use the build above.
+webroot="$repo/src/Api/wwwroot"
+if [ -f web/dist/index.html ]; then webroot="$repo/web/dist"; fi
 ConnectionStrings__Recording=$db_url \
 LiveKit__Url=$emulator_url \
 LiveKit__ApiKey=$livekit_key \
@@ -87,6 +90,7 @@ Storage__EgressPathPrefix=/recordings \
 Database__MigrateOnStartup=true \
 Seed__Demo=true \
 ASPNETCORE_ENVIRONMENT=Development \
+ASPNETCORE_WEBROOT=$webroot \
   setsid dotnet run --no-build --project src/Api -- --urls $api_url >"$logs/api.log" 2>&1 &
 api_pid=$!
 
