@@ -168,7 +168,7 @@ public sealed record SessionDetailJson(
     RecordingJson? ActiveRecording,
     PermissionsJson Permissions);
 
-public sealed record SessionSummaryJson(Guid Id, string Kind, string Title, string Status, bool IsRecording, int RecordingCount, string? LatestRecordingStatus);
+public sealed record SessionSummaryJson(Guid Id, string Kind, string Title, string Status, bool RecordingEnabled, bool IsRecording, int RecordingCount, string? LatestRecordingStatus);
 
 public sealed record StatusCountsJson(int Recording, int Processing, int Completed, int Failed, int Deleted);
 

@@ -1,4 +1,5 @@
 using Itqan.Recording.Domain.Sessions;
+using Itqan.Recording.Domain.Users;
 
 namespace Itqan.Recording.Application.Common.Abstractions;
 
@@ -7,6 +8,10 @@ public interface ISessionFinder
 {
     Task<LiveSession?> FindAsync(Guid sessionId, CancellationToken cancellationToken);
 
-    /// <summary>All sessions of an academy, ready for their rules to be asked.</summary>
-    Task<IReadOnlyList<LiveSession>> ListForAcademyAsync(Guid academyId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sessions of the actor's academy scheduled from <paramref name="from"/> on, soonest first, that the actor
+    /// teaches or attends (all of them for an admin), at most <paramref name="limit"/>. A pre-filter in the
+    /// database: callers still ask each session's own rules.
+    /// </summary>
+    Task<IReadOnlyList<LiveSession>> ListForActorAsync(Actor actor, DateTimeOffset from, int limit, CancellationToken cancellationToken);
 }
