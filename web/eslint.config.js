@@ -36,7 +36,7 @@ const architectureZones = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist', 'coverage', 'src/lib/api-schema.d.ts'] },
+  { ignores: ['dist', 'coverage', 'test-results', 'e2e-screenshots', 'src/lib/api-schema.d.ts'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -69,7 +69,7 @@ export default defineConfig(
   jsxA11y.flatConfigs.recommended,
   pluginQuery.configs['flat/recommended'],
   {
-    files: ['*.{js,ts,mjs}', 'scripts/**/*.mjs'],
+    files: ['*.{js,ts,mjs}', 'scripts/**/*.mjs', 'e2e/**/*.{ts,mjs}'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -82,5 +82,11 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // Playwright fixtures destructure their first parameter even when they need no other fixture, and call
+    // `use`, which is not React's.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },
 );

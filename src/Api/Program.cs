@@ -23,7 +23,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(WebAppHosting.AssetCaching());
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -34,8 +34,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapRecordingEndpoints();
+app.MapRecordingFileEndpoints();
+app.MapAdminEndpoints();
 app.MapLiveKitWebhookEndpoints();
-app.MapFallbackToFile("index.html");
+app.MapReliabilityEndpoints();
+app.MapWebApp();
 
 await app.RunAsync();
 

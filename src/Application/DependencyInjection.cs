@@ -1,5 +1,6 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
+using Itqan.Recording.Application.Recordings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Itqan.Recording.Application;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RecordingResponseFactory>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Infrastructure.Identity;
+using Itqan.Recording.Infrastructure.Jobs;
 using Itqan.Recording.Infrastructure.LiveKit;
 using Itqan.Recording.Infrastructure.Persistence;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
@@ -43,10 +44,13 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<LocalRecordingStorage>();
         services.AddSingleton<IRecordingStorage>(sp => sp.GetRequiredService<LocalRecordingStorage>());
+        services.AddSingleton<DataProtectionRecordingLinkSigner>();
+        services.AddSingleton<IRecordingLinkSigner>(sp => sp.GetRequiredService<DataProtectionRecordingLinkSigner>());
 
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.SectionName));
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddLiveKit(configuration);
+        services.AddRecordingJobs(configuration);
         return services;
     }
 }

@@ -32,7 +32,7 @@ public static class AuthenticationSetup
                 options.Events.OnRedirectToAccessDenied = context => StatusOnly(context.Response, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddRecordingPolicies();
         return services;
     }
 

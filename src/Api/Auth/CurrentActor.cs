@@ -18,6 +18,13 @@ public static class CurrentActor
             ],
             authenticationType));
 
+    /// <summary>The actor of a signed-in user, or null for an anonymous request.</summary>
+    public static Actor? ToActorIfSignedIn(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true ? user.ToActor() : null;
+    }
+
     public static Actor ToActor(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -1,10 +1,14 @@
+using System.Data.Common;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Application.Recordings.ProcessEgressEnded;
 using Itqan.Recording.Application.Recordings.ProcessEgressStarted;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Application.Recordings.ProcessEgressUpdated;
+using Itqan.Recording.Application.Recordings.ProcessRoomFinished;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Api.Endpoints;
 
@@ -18,16 +22,19 @@ public static class LiveKitWebhookEndpoints
         app.MapPost("/webhooks/livekit", Receive).WithName("ReceiveLiveKitWebhook").WithTags("LiveKit").AllowAnonymous()
             .Accepts<object>("application/webhook+json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     /// <summary>
     /// LiveKit's signed event. The signature is checked over the raw body before anything is parsed; events the
-    /// service does not use are acknowledged and ignored.
+    /// service does not use are acknowledged and ignored. An event is applied at most once (by its id); a resend is
+    /// acknowledged with 200. When the database cannot take the change right now (a concurrent change of the same
+    /// row, a lost connection) the answer is 503, which LiveKit retries with the same event id.
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult>> Receive(
-        HttpRequest request, ILiveKitWebhookReceiver receiver, ISender sender, CancellationToken cancellationToken)
+        HttpRequest request, ILiveKitWebhookReceiver receiver, ISender sender, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -56,9 +63,10 @@ public static class LiveKitWebhookEndpoints
 
         ICommand<Result<Success>>? command = (webhook.Event, webhook.Egress) switch
         {
-            ("egress_started", { } egress) => new ProcessEgressStarted(egress),
-            ("egress_updated", { } egress) => new ProcessEgressUpdated(egress),
-            ("egress_ended", { } egress) => new ProcessEgressEnded(egress),
+            (EgressEventNames.Started, { } egress) => new ProcessEgressStarted(egress),
+            (EgressEventNames.Updated, { } egress) => new ProcessEgressUpdated(egress, webhook.Id),
+            (EgressEventNames.Ended, { } egress) => new ProcessEgressEnded(egress, webhook.Id),
+            (EgressEventNames.RoomFinished, _) => new ProcessRoomFinished(webhook.RoomName ?? ""),
             _ => null,
         };
         if (command is null)
@@ -66,7 +74,20 @@ public static class LiveKitWebhookEndpoints
             return TypedResults.Ok();
         }
 
-        var result = await sender.Send(command, cancellationToken);
+        Result<Success> result;
+        try
+        {
+            result = await sender.Send(command, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or DbException)
+        {
+            loggers.CreateLogger(typeof(LiveKitWebhookEndpoints)).LogWarning(
+                exception, "Webhook {EventId} ({Event}) could not be applied now; LiveKit will resend it", webhook.Id, webhook.Event);
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return new Error(
+                "webhook.retry_later", "The event could not be applied right now; send it again.", ErrorType.UpstreamUnavailable).ToProblem();
+        }
+
         return result.IsSuccess ? TypedResults.Ok() : result.Error.ToProblem();
     }
 

@@ -1,7 +1,11 @@
 using Itqan.Recording.Api.Auth;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Application.Recordings.DeleteRecording;
 using Itqan.Recording.Application.Recordings.GetRecording;
+using Itqan.Recording.Application.Recordings.GetRecordingAudit;
+using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+using Itqan.Recording.Application.Recordings.ListRecordings;
 using Mediator;
 
 namespace Itqan.Recording.Api.Endpoints;
@@ -12,14 +16,66 @@ public static class RecordingEndpoints
     {
         var group = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/", List).WithName("ListRecordings")
+            .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/stats", Statistics).WithName("GetRecordingCatalogueStatistics")
+            .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{recordingId:guid}", GetOne).WithName("GetRecording")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{recordingId:guid}", Delete).WithName("DeleteRecording")
+            .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{recordingId:guid}/audit", Audit).WithName("GetRecordingAudit")
+            .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
+    /// <summary>
+    /// The academy's catalogue for its admins, newest first, deleted recordings included. Filters combine: status,
+    /// kind, parentId (course, circle or lesson), teacherId, from (inclusive) and to (exclusive) on the start,
+    /// q (text in the display name, any case). Pages of limit (1–100, default 50); pass nextCursor as cursor.
+    /// </summary>
+    private static async Task<Ok<RecordingPage>> List(
+        [AsParameters] RecordingCatalogueFilter filter,
+        int? limit,
+        string? cursor,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListRecordings(filter, limit, cursor, http.User.ToActor()), cancellationToken));
+
+    /// <summary>Counts by status and kind, bytes and seconds of the catalogue under the same filters as the list.</summary>
+    private static async Task<Ok<RecordingCatalogueStatistics>> Statistics(
+        [AsParameters] RecordingCatalogueFilter filter, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetRecordingCatalogueStatistics(filter, http.User.ToActor()), cancellationToken));
+
     /// <summary>One recording.</summary>
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> GetOne(
         Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetRecording(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is
+    /// true (default false). 409 while it is still recording, and when it is already deleted.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid recordingId, bool? removeFile, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DeleteRecording(recordingId, removeFile ?? false, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    /// <summary>Who did what to the recording, newest first.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<RecordingAuditEntryResponse>>, ProblemHttpResult>> Audit(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetRecordingAudit(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
 }

@@ -1,5 +1,6 @@
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 
 namespace Itqan.Recording.Application.Recordings;
@@ -19,8 +20,41 @@ public static class RecordingErrors
     public static readonly Error CannotAccess =
         Error.Forbidden("recording.access_forbidden", "You may not see this session's recordings.");
 
+    public static readonly Error NotSaved = new(
+        "recording.not_saved",
+        "The recording could not be saved, so LiveKit's egress was stopped again. Nothing is being recorded; try again.",
+        ErrorType.UpstreamUnavailable);
+
     public static readonly Error NoActiveRecording =
         Error.Conflict("recording.not_active", "The session is not being recorded.");
+
+    public static readonly Error FileMissing =
+        Error.NotFound("recording.file_missing", "The recording file is missing from storage.");
+
+    public static readonly Error SignInOrLinkRequired = new(
+        "recording.sign_in_required", "Sign in, or use the signed link from the recording, to fetch its file.", ErrorType.Unauthorized);
+
+    public static readonly Error LinkExpired = new(
+        "recording.link_expired", "The link has expired; open the recording again for a new one.", ErrorType.Unauthorized);
+
+    public static readonly Error LinkInvalid =
+        Error.Forbidden("recording.link_invalid", "The link is not valid for this recording and action.");
+
+    /// <summary>Only a completed recording has a file to stream or download.</summary>
+    public static Error FileNotReady(RecordingStatus status) =>
+        Error.Conflict(
+            "recording.file_not_ready",
+            $"Only a completed recording has a file; this one is {status.ToString().ToLowerInvariant()}.");
+
+    /// <summary>Why a recording in this status cannot be deleted.</summary>
+    public static Error NotDeletable(RecordingStatus status) => status switch
+    {
+        RecordingStatus.Recording =>
+            Error.Conflict("recording.still_recording", "The recording is still running; stop it before deleting it."),
+        RecordingStatus.Deleted =>
+            Error.Conflict("recording.already_deleted", "The recording is already deleted."),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A recording in this status can be deleted."),
+    };
 
     public static Error NotRecordable(RecordingBlocker blocker) => blocker switch
     {

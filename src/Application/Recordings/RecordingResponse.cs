@@ -4,7 +4,11 @@ namespace Itqan.Recording.Application.Recordings;
 
 public sealed record RecordingFileResponse(string Name, long SizeBytes, string Format);
 
-/// <summary>A recording as the API shows it.</summary>
+/// <summary>
+/// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
+/// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
+/// otherwise.
+/// </summary>
 public sealed record RecordingResponse(
     Guid Id,
     Guid SessionId,
@@ -21,8 +25,12 @@ public sealed record RecordingResponse(
     string? FormattedFileSize,
     string DisplayName,
     string? Error,
-    IReadOnlyDictionary<string, object?> Metadata)
+    IReadOnlyDictionary<string, object?> Metadata,
+    string? StreamUrl,
+    string? DownloadUrl,
+    DateTimeOffset? LinksExpireAt)
 {
+    /// <summary>The recording without links to its file; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(Domain.Recordings.Recording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
@@ -44,6 +52,9 @@ public sealed record RecordingResponse(
             recording.FormattedFileSize,
             recording.DisplayName,
             recording.ProcessingError,
-            recording.Metadata);
+            recording.Metadata,
+            StreamUrl: null,
+            DownloadUrl: null,
+            LinksExpireAt: null);
     }
 }

@@ -55,6 +55,12 @@ public sealed class Academy
         _recordingOverrides.Add(new AcademyRecordingOverride(Id, kind, layout, encodingPreset, audioOnly));
     }
 
+    /// <summary>
+    /// Completed and failed recordings that started before this instant are past retention; null when this academy
+    /// keeps recordings forever. The age counts from the start, which every recording has (a failed one never completes).
+    /// </summary>
+    public DateTimeOffset? RetentionCutoff(DateTimeOffset now) => RetentionDays is { } days ? now.AddDays(-days) : null;
+
     public void KeepRecordingsFor(int? days)
     {
         if (days is <= 0)

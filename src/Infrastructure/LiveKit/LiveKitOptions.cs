@@ -13,7 +13,10 @@ public sealed class LiveKitOptions
 
     public string ApiSecret { get; set; } = "";
 
-    /// <summary>Limit for one Egress API call (the Node SDK's default is 10 s).</summary>
+    /// <summary>
+    /// Limit for one attempt of an Egress API call (the Node SDK's default is 10 s); a retried call may take up to
+    /// <see cref="LiveKitResilience.TotalTimeout"/>.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -23,11 +23,15 @@ public static class LiveKitServiceCollectionExtensions
         services.AddSingleton<LiveKitAccessTokenFactory>();
         services.AddSingleton<ILiveKitWebhookReceiver, LiveKitWebhookReceiver>();
         services.AddHttpClient<IEgressClient, TwirpEgressClient>((provider, httpClient) =>
-        {
-            var options = provider.GetRequiredService<IOptions<LiveKitOptions>>().Value;
-            httpClient.BaseAddress = LiveKitOptions.ToHttpBaseAddress(options.Url);
-            httpClient.Timeout = options.RequestTimeout;
-        });
+            {
+                var options = provider.GetRequiredService<IOptions<LiveKitOptions>>().Value;
+                httpClient.BaseAddress = LiveKitOptions.ToHttpBaseAddress(options.Url);
+
+                // The resilience pipeline sets the time limits; this one only backs it up.
+                httpClient.Timeout = LiveKitResilience.TotalTimeout(options.RequestTimeout) + TimeSpan.FromSeconds(5);
+            })
+            .AddResilienceHandler(LiveKitResilience.PipelineName, (pipeline, context) =>
+                LiveKitResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<LiveKitOptions>>().Value.RequestTimeout));
 
         return services;
     }

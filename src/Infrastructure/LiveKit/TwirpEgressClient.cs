@@ -3,12 +3,15 @@ using System.Text;
 using System.Text.Json;
 using Itqan.Recording.Application.Common.Egress;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Itqan.Recording.Infrastructure.LiveKit;
 
 /// <summary>
-/// Calls LiveKit's <c>livekit.Egress</c> Twirp service with JSON. Makes exactly one attempt per call: Start is not
-/// idempotent, so any retry policy belongs to the caller.
+/// Calls LiveKit's <c>livekit.Egress</c> Twirp service with JSON. It sends each call once; the HTTP pipeline it is
+/// registered with (<see cref="LiveKitResilience"/>) limits time, breaks the circuit, and retries the idempotent
+/// calls only — never Start.
 /// </summary>
 public sealed class TwirpEgressClient(HttpClient httpClient, LiveKitAccessTokenFactory tokens, ILogger<TwirpEgressClient> logger)
     : IEgressClient
@@ -72,6 +75,16 @@ public sealed class TwirpEgressClient(HttpClient httpClient, LiveKitAccessTokenF
         {
             throw Failed(method, new EgressException(EgressFailure.Timeout, null, null,
                 $"LiveKit did not answer {method} within {httpClient.Timeout.TotalSeconds:0.###} s.", ex));
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw Failed(method, new EgressException(EgressFailure.Timeout, null, null,
+                $"LiveKit did not answer {method} in time.", ex));
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw Failed(method, new EgressException(EgressFailure.Unavailable, null, null,
+                $"LiveKit failed too often recently; {method} was not sent. Try again shortly.", ex));
         }
         catch (HttpRequestException ex)
         {

@@ -46,6 +46,24 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
         return file.Exists ? file.Length : null;
     }
 
+    public StoredFile? FindFile(string relativePath)
+    {
+        var fullPath = ResolveInsideRoot(relativePath)
+            ?? throw new ArgumentException($"'{relativePath}' lies outside the storage root.", nameof(relativePath));
+        var file = new FileInfo(fullPath);
+        return file.Exists ? new StoredFile(fullPath, file.Length, file.LastWriteTimeUtc) : null;
+    }
+
+    public void DeleteFile(string relativePath)
+    {
+        var fullPath = ResolveInsideRoot(relativePath)
+            ?? throw new ArgumentException($"'{relativePath}' lies outside the storage root.", nameof(relativePath));
+        if (File.Exists(fullPath))
+        {
+            File.Delete(fullPath);
+        }
+    }
+
     /// <summary>The absolute path of a storage-relative path, or null when it would lie outside the root.</summary>
     public string? ResolveInsideRoot(string relativePath)
     {

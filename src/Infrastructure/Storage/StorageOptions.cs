@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Itqan.Recording.Infrastructure.Storage;
 
-/// <summary>Section <c>Storage</c>: where recording files live for the API, and the prefix the egress writes under.</summary>
+/// <summary>
+/// Section <c>Storage</c>: where recording files live for the API, the prefix the egress writes under, and how long
+/// links to the files last.
+/// </summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
@@ -14,4 +17,8 @@ public sealed class StorageOptions
     /// <summary>The folder the LiveKit egress writes to, as the egress sees it, e.g. <c>/recordings</c> (Storage__EgressPathPrefix).</summary>
     [Required(ErrorMessage = "Storage:EgressPathPrefix (env Storage__EgressPathPrefix) must name the egress's output folder, e.g. /recordings.")]
     public string EgressPathPrefix { get; set; } = "/recordings";
+
+    /// <summary>How long a signed link to stream or download a recording stays valid (Storage__SignedLinkLifetime).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:SignedLinkLifetime (env Storage__SignedLinkLifetime) must lie between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan SignedLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -47,11 +47,32 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> SignedInClientAsync(string email, string password = TestData.Password)
     {
         var client = AnonymousClient();
+        await SignInAsync(client, email, password);
+        return client;
+    }
+
+    /// <summary>
+    /// Another API instance on this fixture's database and LiveKit emulator, on its own port, as a second replica
+    /// behind a load balancer would be. <paramref name="configure"/> may change its settings or services. LiveKit's
+    /// webhooks still go to this fixture's instance. Dispose it when done.
+    /// </summary>
+    public ApiInstance StartAnotherInstance(Action<IWebHostBuilder>? configure = null)
+    {
+        var instance = new ApiInstance(builder =>
+        {
+            ConfigureWebHost(builder);
+            configure?.Invoke(builder);
+        });
+        instance.Start();
+        return instance;
+    }
+
+    internal static async Task SignInAsync(HttpClient client, string email, string password)
+    {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 
     public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

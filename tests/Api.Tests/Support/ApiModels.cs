@@ -21,6 +21,9 @@ public sealed record RecordingJson(
     string? FormattedFileSize,
     string DisplayName,
     string? Error,
-    Dictionary<string, JsonElement> Metadata);
+    Dictionary<string, JsonElement> Metadata,
+    string? StreamUrl,
+    string? DownloadUrl,
+    DateTimeOffset? LinksExpireAt);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

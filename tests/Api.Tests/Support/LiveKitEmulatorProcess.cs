@@ -159,4 +159,4 @@ public sealed class LiveKitEmulatorProcess : IAsyncDisposable
 
 public sealed record EmulatorState(int StartCalls, IReadOnlyList<EmulatorEgress> Egress);
 
-public sealed record EmulatorEgress(string EgressId, string RoomName, string Status, string? Filepath, string? Error);
+public sealed record EmulatorEgress(string EgressId, string RoomName, string Status, string? Filepath, string? Error, int StopCalls = 0);

@@ -8,7 +8,11 @@ namespace Itqan.Recording.Api.Tests.Support;
 /// <summary>Signs a webhook body the way a LiveKit server does: a JWT (no Bearer) carrying the body's SHA-256.</summary>
 public static class LiveKitWebhookSigner
 {
-    public static string Sign(string body, string apiKey, string apiSecret, DateTime? issuedAt = null, TimeSpan? lifetime = null)
+    public static string Sign(string body, string apiKey, string apiSecret, DateTime? issuedAt = null, TimeSpan? lifetime = null) =>
+        Sign(Encoding.UTF8.GetBytes(body), apiKey, apiSecret, issuedAt, lifetime);
+
+    /// <summary>Signs exact bytes, which need not be valid UTF-8.</summary>
+    public static string Sign(byte[] body, string apiKey, string apiSecret, DateTime? issuedAt = null, TimeSpan? lifetime = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
@@ -19,7 +23,7 @@ public static class LiveKitWebhookSigner
             Expires = now + (lifetime ?? TimeSpan.FromMinutes(5)),
             Claims = new Dictionary<string, object>
             {
-                ["sha256"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(body))),
+                ["sha256"] = Convert.ToBase64String(SHA256.HashData(body)),
             },
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(apiSecret)), SecurityAlgorithms.HmacSha256),

@@ -1,7 +1,12 @@
+using Itqan.Recording.Application.Sessions.ListMySessions;
+using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
+using Itqan.Recording.Domain.Quran;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Domain.Users;
+using Itqan.Recording.Infrastructure.Persistence;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,13 +26,15 @@ public static class TestData
         bool recordingEnabled = true,
         SessionStatus status = SessionStatus.Ready,
         bool withRoom = true,
-        Guid? academyId = null)
+        Guid? academyId = null,
+        string? courseTitle = null,
+        DateTimeOffset? scheduledAt = null)
     {
         var sessionId = Guid.NewGuid();
         await api.WithDbAsync(async db =>
         {
             var academy = await db.Academies.SingleAsync(a => a.Id == (academyId ?? DemoData.AcademyId));
-            var course = new Course(Guid.NewGuid(), academy.Id, $"Course {sessionId:N}"[..15], DemoData.TeacherId, recordingEnabled);
+            var course = new Course(Guid.NewGuid(), academy.Id, courseTitle ?? $"Course {sessionId:N}"[..15], DemoData.TeacherId, recordingEnabled);
             course.Enroll(DemoData.StudentId);
             db.Courses.Add(course);
             db.Sessions.Add(new InteractiveCourseSession(
@@ -35,7 +42,7 @@ public static class TestData
                 academy,
                 course,
                 1,
-                DateTimeOffset.UtcNow,
+                scheduledAt ?? DateTimeOffset.UtcNow,
                 status,
                 withRoom ? DemoData.RoomNameFor(SessionKind.Interactive, sessionId) : null));
             await db.SaveChangesAsync();
@@ -43,18 +50,131 @@ public static class TestData
         return sessionId;
     }
 
-    /// <summary>A second academy with its own admin, for tenant isolation tests.</summary>
-    public static async Task<(Guid AcademyId, string AdminEmail)> NewAcademyWithAdminAsync(this ApiFixture api)
+    /// <summary>A file under the storage root, written by <paramref name="write"/>, as the egress would leave it.</summary>
+    public static RecordingFile NewStoredFile(this ApiFixture api, Action<FileStream> write, RecordingFormat format = RecordingFormat.Mp4)
+    {
+        var relativePath = $"files/{Guid.NewGuid():N}.{format.FileExtension()}";
+        var fullPath = Path.Combine(api.StorageRoot, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        using (var file = File.Create(fullPath))
+        {
+            write(file);
+        }
+
+        return new RecordingFile(relativePath, new FileInfo(fullPath).Length, format);
+    }
+
+    /// <summary>
+    /// A recording, completed with <paramref name="file"/>, of a new session of a course the demo student takes. The
+    /// session lies before the window of <c>GET /api/sessions</c> (<see cref="ListMySessions.History"/>), so a suite's
+    /// many recordings do not push the demo sessions off that list's page.
+    /// </summary>
+    public static async Task<Guid> NewCompletedRecordingAsync(this ApiFixture api, RecordingFile file, string? courseTitle = null)
+    {
+        var sessionId = await api.NewInteractiveSessionAsync(
+            courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessions.History - TimeSpan.FromDays(1));
+        var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var endedAt = startedAt.AddMinutes(5);
+        return await api.WithDbAsync(async db =>
+        {
+            var session = (await new SessionFinder(db).FindAsync(sessionId, CancellationToken.None))!;
+            var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, startedAt);
+            recording.MarkProcessing(session.TeacherId, endedAt);
+            recording.Complete(file, endedAt - startedAt, endedAt, endedAt.AddSeconds(20));
+            db.Recordings.Add(recording);
+            await db.SaveChangesAsync();
+            return recording.Id;
+        });
+    }
+
+    /// <summary>A second academy with its own admin, for tenant isolation tests; null <paramref name="retentionDays"/> keeps recordings forever.</summary>
+    public static async Task<(Guid AcademyId, string AdminEmail)> NewAcademyWithAdminAsync(this ApiFixture api, int? retentionDays = null)
     {
         var academyId = Guid.NewGuid();
         var email = $"admin-{academyId:N}@other.itqan";
         await api.WithDbAsync(async db =>
         {
             var hasher = new Infrastructure.Identity.AspNetPasswordHasher();
-            db.Academies.Add(new Academy(academyId, "Other Academy"));
+            var academy = new Academy(academyId, "Other Academy");
+            academy.KeepRecordingsFor(retentionDays);
+            db.Academies.Add(academy);
             db.Users.Add(new User(Guid.NewGuid(), academyId, email, "Other Admin", UserRole.Admin, hasher.Hash(Password)));
             await db.SaveChangesAsync();
         });
         return (academyId, email);
+    }
+
+    /// <summary>
+    /// A start a few seconds ago, in whole seconds (exact in PostgreSQL and in query strings). Recordings left
+    /// recording or processing must start like this: the reconciliation and overdue-recording jobs act on old ones.
+    /// </summary>
+    public static DateTimeOffset JustNow()
+    {
+        var now = DateTimeOffset.UtcNow.AddSeconds(-10);
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A recording made through the domain in a new <paramref name="kind"/> session of the academy, moved to
+    /// <paramref name="status"/> as LiveKit would have. The session and its course, circle or lesson
+    /// (<paramref name="parentId"/>, titled <paramref name="title"/>) exist only in memory: a recording keeps their
+    /// ids and names. Completed and deleted ones get a real file of <paramref name="sizeBytes"/> under the storage root.
+    /// </summary>
+    public static async Task<Domain.Recordings.Recording> NewRecordingAsync(
+        this ApiFixture api,
+        Guid academyId,
+        DateTimeOffset startedAt,
+        RecordingStatus status = RecordingStatus.Completed,
+        SessionKind kind = SessionKind.Interactive,
+        Guid? parentId = null,
+        Guid? teacherId = null,
+        string title = "Catalogue",
+        long sizeBytes = 1_000,
+        double durationSeconds = 60)
+    {
+        var academy = new Academy(academyId, "In memory");
+        var parent = parentId ?? Guid.NewGuid();
+        var teacher = teacherId ?? Guid.NewGuid();
+        var sessionId = Guid.NewGuid();
+        var room = DemoData.RoomNameFor(kind, sessionId);
+        LiveSession session = kind switch
+        {
+            SessionKind.Interactive => new InteractiveCourseSession(
+                sessionId, academy, new Course(parent, academyId, title, teacher, true), 1, startedAt, SessionStatus.Ongoing, room),
+            SessionKind.Quran => new QuranSession(
+                sessionId, academy, QuranCircle.Group(parent, academyId, title, teacher, []), title, startedAt, SessionStatus.Ongoing, room),
+            _ => new AcademicSession(
+                sessionId, academy, new PrivateLesson(parent, academyId, title, teacher, Guid.NewGuid()), title, startedAt, SessionStatus.Ongoing, room),
+        };
+
+        var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", teacher, startedAt);
+        var duration = TimeSpan.FromSeconds(durationSeconds);
+        var endedAt = startedAt + duration;
+        if (status is RecordingStatus.Completed or RecordingStatus.Deleted)
+        {
+            var file = api.NewStoredFile(stream => stream.Write(new byte[sizeBytes]));
+            recording.MarkProcessing(teacher, endedAt);
+            recording.Complete(file, duration, endedAt, endedAt.AddSeconds(5));
+        }
+
+        switch (status)
+        {
+            case RecordingStatus.Processing:
+                recording.MarkProcessing(teacher, endedAt);
+                break;
+            case RecordingStatus.Failed:
+                recording.Fail("egress failed", endedAt);
+                break;
+            case RecordingStatus.Deleted:
+                recording.Delete(endedAt.AddMinutes(1));
+                break;
+        }
+
+        await api.WithDbAsync(async db =>
+        {
+            db.Recordings.Add(recording);
+            await db.SaveChangesAsync();
+        });
+        return recording;
     }
 }

@@ -191,8 +191,8 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
         return await api.AnonymousClient().SendAsync(request);
     }
 
-    private static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "livekit", name));
+    /// <summary>A fixture with an event id of its own: LiveKit's ids are unique, and a repeated one is a resend.</summary>
+    private static string Fixture(string name) => LiveKitWebhooks.Fixture(name);
 
     [GeneratedRegex("\"(size|duration|startedAt|endedAt|updatedAt|createdAt)\"\\s*:\\s*\"(\\d+)\"")]
     private static partial Regex QuotedInteger();

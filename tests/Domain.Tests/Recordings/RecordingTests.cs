@@ -13,7 +13,6 @@ public class RecordingTests
         { RecordingStatus.Recording, RecordingStatus.Processing },
         { RecordingStatus.Recording, RecordingStatus.Completed },
         { RecordingStatus.Recording, RecordingStatus.Failed },
-        { RecordingStatus.Recording, RecordingStatus.Deleted },
         { RecordingStatus.Processing, RecordingStatus.Completed },
         { RecordingStatus.Processing, RecordingStatus.Failed },
         { RecordingStatus.Processing, RecordingStatus.Deleted },
@@ -163,7 +162,8 @@ public class RecordingTests
                 recording.MarkProcessing(TestSessions.TeacherId, StartedAt.AddHours(1));
                 break;
             case RecordingStatus.Deleted:
-                recording.Delete(StartedAt.AddHours(1));
+                Move(recording, RecordingStatus.Completed);
+                recording.Delete(StartedAt.AddHours(2));
                 break;
             default:
                 Move(recording, status);

@@ -27,7 +27,7 @@ public static class ControlEndpoints
             return TypedResults.NoContent();
         });
         control.MapGet("/egress", (EgressStore store) => TypedResults.Ok(new EgressListing(
-            store.StartCalls, [.. store.All().Select(e => EgressSummary.From(e.Snapshot()))])));
+            store.StartCalls, [.. store.All().Select(e => EgressSummary.From(e.Snapshot(), store.StopCallsOf(e.Id)))])));
         control.MapPost("/rooms/{roomName}/finish", (string roomName, EmulatorControl emulator) =>
         {
             var (room, ended) = emulator.FinishRoom(roomName);
@@ -66,12 +66,13 @@ public static class ControlEndpoints
         return TypedResults.Json(faultSet, FaultJson);
     }
 
-    private static async Task<IResult> CompleteAsync(string egressId, bool? silent, EmulatorControl emulator, CancellationToken cancellationToken)
+    private static async Task<IResult> CompleteAsync(
+        string egressId, bool? silent, EmulatorControl emulator, EgressStore store, CancellationToken cancellationToken)
     {
         var completed = await emulator.CompleteAsync(egressId, silent ?? false, cancellationToken);
         return completed.Error switch
         {
-            null => TypedResults.Ok(EgressSummary.From(completed.Value!)),
+            null => TypedResults.Ok(EgressSummary.From(completed.Value!, store.StopCallsOf(egressId))),
             { Code: "not_found" } => NotFound(egressId),
             { } error => Results.Problem(error.Msg, statusCode: StatusCodes.Status409Conflict),
         };
@@ -95,9 +96,10 @@ public static class ControlEndpoints
         long Size,
         string Error,
         string Details,
-        bool Silenced)
+        bool Silenced,
+        int StopCalls)
     {
-        public static EgressSummary From(EgressSnapshot egress) => new(
+        public static EgressSummary From(EgressSnapshot egress, int stopCalls) => new(
             egress.EgressId,
             egress.Room.Name,
             egress.Room.Sid,
@@ -108,6 +110,7 @@ public static class ControlEndpoints
             egress.File.Size,
             egress.Error,
             egress.Details,
-            egress.Silenced);
+            egress.Silenced,
+            stopCalls);
     }
 }

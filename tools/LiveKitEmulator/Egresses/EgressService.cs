@@ -36,8 +36,10 @@ public sealed class EgressService(
 
     public async Task<TwirpOutcome> StopAsync(ProtoMessage request, CancellationToken cancellationToken)
     {
+        var egressId = request.GetString("egress_id");
+        store.CountStopCall(egressId);
         var delay = TimeSpan.FromMilliseconds(faults.Current.StopDelayMs);
-        var outcome = faults.TakeFailure(FaultPoint.Stop) ?? Stop(request.GetString("egress_id"));
+        var outcome = faults.TakeFailure(FaultPoint.Stop) ?? Stop(egressId);
         await Task.Delay(delay, time, cancellationToken);
         return outcome;
     }

@@ -100,7 +100,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError({
     status: response.status,
     title: problem.title ?? response.statusText,
-    detail: problem.detail,
+    detail: problem.detail ?? undefined,
     code: typeof problem.code === 'string' ? problem.code : undefined,
     errors: problem.errors,
   });

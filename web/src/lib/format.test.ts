@@ -22,6 +22,9 @@ describe('format', () => {
 
   it('shows total hours with the unit spelled out, in the language', () => {
     expect(formatHours('en', 5.5 * 3600)).toBe('5.5 hours');
+    expect(formatHours('en', 36 * 60)).toBe('36 minutes');
+    expect(formatHours('en', 12)).toBe('12 seconds');
+    expect(formatHours('en', 0)).toBe('0 seconds');
     expect(formatHours('ar', 3600)).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(1));
   });
 

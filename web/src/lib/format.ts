@@ -47,13 +47,17 @@ export function formatClock(locale: string, totalSeconds: number): string {
 }
 
 /** Total hours with one decimal and the unit spelled out: "12.5 hours", "١٢٫٥ ساعة". */
+/**
+ * A total time in the largest unit that does not round it away: "5.5 hours", "12 minutes", "40 seconds"
+ * (a catalogue of short recordings must not read "0 hours").
+ */
 export function formatHours(locale: string, totalSeconds: number): string {
-  return numberFormat(locale, {
-    style: 'unit',
-    unit: 'hour',
-    unitDisplay: 'long',
-    maximumFractionDigits: 1,
-  }).format(totalSeconds / 3600);
+  const seconds = Math.max(0, totalSeconds);
+  const [unit, value] =
+    seconds >= 3600 ? (['hour', seconds / 3600] as const)
+    : seconds >= 60 ? (['minute', seconds / 60] as const)
+    : (['second', seconds] as const);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
 }
 
 const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;

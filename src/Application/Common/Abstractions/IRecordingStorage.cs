@@ -17,4 +17,19 @@ public interface IRecordingStorage
 
     /// <summary>The file's size in bytes, or null when it does not exist.</summary>
     long? GetFileSize(string relativePath);
+
+    /// <summary>
+    /// The file as it is on disk now, or null when it does not exist. Throws <see cref="ArgumentException"/> for a
+    /// path that would leave the storage root.
+    /// </summary>
+    StoredFile? FindFile(string relativePath);
+
+    /// <summary>
+    /// Removes the file; a file that is already gone is not an error. Throws <see cref="ArgumentException"/> for a
+    /// path that would leave the storage root.
+    /// </summary>
+    void DeleteFile(string relativePath);
 }
+
+/// <summary>A file under the storage root: where it is on this machine, how long it is, when it last changed.</summary>
+public sealed record StoredFile(string PhysicalPath, long Length, DateTimeOffset LastModified);

@@ -17,7 +17,8 @@ public sealed class ProcessedWebhookEvent(string eventId, string eventName, stri
 
 /// <summary>
 /// An egress event that arrived before its recording existed (the start transaction had not committed yet, or
-/// LiveKit was faster than us). It waits here and is applied when the recording appears.
+/// LiveKit was faster than us). It waits here and is applied when the recording appears: by StartRecording right
+/// after its commit, or by the reconciliation job.
 /// </summary>
 public sealed class PendingEgressEvent(Guid id, string egressId, string eventId, string eventName, string egressJson, DateTimeOffset receivedAt)
 {
@@ -29,7 +30,7 @@ public sealed class PendingEgressEvent(Guid id, string egressId, string eventId,
 
     public string EventName { get; private set; } = eventName;
 
-    /// <summary>The event's <c>EgressInfo</c> as received, in proto3 JSON.</summary>
+    /// <summary>The event's <c>EgressInfo</c>, written by <see cref="EgressInfoJson"/>.</summary>
     public string EgressJson { get; private set; } = egressJson;
 
     public DateTimeOffset ReceivedAt { get; private set; } = receivedAt;

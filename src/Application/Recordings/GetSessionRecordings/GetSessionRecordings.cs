@@ -10,7 +10,7 @@ namespace Itqan.Recording.Application.Recordings.GetSessionRecordings;
 /// <summary>The recordings of one session, newest first. Deleted ones are shown to admins only.</summary>
 public sealed record GetSessionRecordings(Guid SessionId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingResponse>>>;
 
-public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessionFinder sessions)
+public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessionFinder sessions, RecordingResponseFactory responses)
     : IQueryHandler<GetSessionRecordings, Result<IReadOnlyList<RecordingResponse>>>
 {
     public async ValueTask<Result<IReadOnlyList<RecordingResponse>>> Handle(GetSessionRecordings query, CancellationToken cancellationToken)
@@ -31,6 +31,6 @@ public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessi
             .Where(r => r.SessionId == session.Id && (includeDeleted || r.Status != RecordingStatus.Deleted))
             .OrderByDescending(r => r.StartedAt)
             .ToListAsync(cancellationToken);
-        return recordings.Select(RecordingResponse.From).ToList();
+        return recordings.ConvertAll(r => responses.Create(r, query.Actor));
     }
 }

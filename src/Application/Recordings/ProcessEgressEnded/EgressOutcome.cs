@@ -10,7 +10,19 @@ public abstract record EgressOutcome
 {
     public sealed record Finished(RecordingFile File, TimeSpan Duration, string? Note) : EgressOutcome;
 
-    public sealed record Broken(string Reason) : EgressOutcome;
+    public sealed record Broken : EgressOutcome
+    {
+        /// <summary>Reasons are stored and shown; LiveKit's error text is not ours to trust with the length.</summary>
+        private const int MaxReasonLength = 1000;
+
+        public Broken(string reason)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            Reason = reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
+        }
+
+        public string Reason { get; }
+    }
 
     public static EgressOutcome Of(EgressInfo egress, IRecordingStorage storage)
     {

@@ -1,17 +1,22 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Persistence;
 using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Application.Recordings.ApplyPendingEgressEvents;
 using Itqan.Recording.Domain.Recordings;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Itqan.Recording.Application.Recordings.ProcessEgressEnded;
 
 /// <summary>
-/// An egress reached its end (<c>egress_ended</c>): the recording becomes completed with its file, or failed with
-/// LiveKit's error. A recording that already ended is left as it is.
+/// An egress reached its end (<c>egress_ended</c>, or reconciliation found it ended): the recording becomes completed
+/// with its file, or failed with LiveKit's error. <paramref name="EventId"/> is LiveKit's webhook event id (null when
+/// reconciliation found the end); a resent event changes nothing, and neither does a second end of a recording that
+/// already ended. An end that arrives before its recording exists waits in the pending events.
 /// </summary>
-public sealed record ProcessEgressEnded(EgressInfo Egress) : ICommand<Result<Success>>;
+public sealed record ProcessEgressEnded(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
 
 public sealed class ProcessEgressEndedHandler(
     IApplicationDbContext db,
@@ -26,12 +31,13 @@ public sealed class ProcessEgressEndedHandler(
         await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
         if (locked is null)
         {
-            logger.LogWarning("Egress {EgressId} ended but no recording knows it", egress.EgressId);
-            return new Success();
+            logger.LogWarning("Egress {EgressId} ended but no recording knows it yet; the event waits", egress.EgressId);
+            var appeared = await EgressEventInbox.ParkAsync(db, command.EventId, EgressEventNames.Ended, egress, clock.GetUtcNow(), cancellationToken);
+            return appeared ? await Handle(command, cancellationToken) : new Success();
         }
 
         var recording = locked.Recording;
-        if (!recording.CanMoveTo(RecordingStatus.Completed))
+        if (await locked.WasAppliedAsync(command.EventId, cancellationToken) || !recording.CanMoveTo(RecordingStatus.Completed))
         {
             return new Success();
         }
@@ -53,7 +59,17 @@ public sealed class ProcessEgressEndedHandler(
                 break;
         }
 
-        await locked.SaveAsync(db, cancellationToken);
+        await locked.RecordEventAsync(command.EventId, EgressEventNames.Ended, now, cancellationToken);
+        try
+        {
+            await locked.SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // The same event was applied by someone else after we looked: nothing to add.
+            logger.LogInformation("Event {EventId} of egress {EgressId} was applied concurrently", command.EventId, egress.EgressId);
+        }
+
         return new Success();
     }
 }

@@ -1,18 +1,22 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Persistence;
 using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Application.Recordings.ApplyPendingEgressEvents;
 using Itqan.Recording.Domain.Recordings;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Itqan.Recording.Application.Recordings.ProcessEgressUpdated;
 
 /// <summary>
-/// An egress changed status (<c>egress_updated</c>). ENDING means the file is being finalised — because someone
-/// stopped it or the room closed — so a recording still marked as recording moves to processing. Anything
-/// else, or a late event for a recording that is further along, changes nothing.
+/// An egress changed status (<c>egress_updated</c>, or reconciliation found it ending). ENDING means the file is
+/// being finalised — because someone stopped it or the room closed — so a recording still marked as recording moves
+/// to processing. Anything else, a resent event, or a late event for a recording that is further along, changes
+/// nothing: recordings never move backwards. An ENDING that arrives before its recording exists waits.
 /// </summary>
-public sealed record ProcessEgressUpdated(EgressInfo Egress) : ICommand<Result<Success>>;
+public sealed record ProcessEgressUpdated(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
 
 public sealed class ProcessEgressUpdatedHandler(
     IApplicationDbContext db,
@@ -29,13 +33,31 @@ public sealed class ProcessEgressUpdatedHandler(
         }
 
         await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
-        if (locked?.Recording is not { Status: RecordingStatus.Recording } recording)
+        if (locked is null)
+        {
+            var appeared = await EgressEventInbox.ParkAsync(db, command.EventId, EgressEventNames.Updated, egress, clock.GetUtcNow(), cancellationToken);
+            return appeared ? await Handle(command, cancellationToken) : new Success();
+        }
+
+        if (locked.Recording is not { Status: RecordingStatus.Recording } recording
+            || await locked.WasAppliedAsync(command.EventId, cancellationToken))
         {
             return new Success();
         }
 
-        recording.MarkProcessing(stoppedByUserId: null, egress.UpdatedAt ?? clock.GetUtcNow());
-        await locked.SaveAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        recording.MarkProcessing(stoppedByUserId: null, egress.UpdatedAt ?? now);
+        await locked.RecordEventAsync(command.EventId, EgressEventNames.Updated, now, cancellationToken);
+        try
+        {
+            await locked.SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            logger.LogInformation("Event {EventId} of egress {EgressId} was applied concurrently", command.EventId, egress.EgressId);
+            return new Success();
+        }
+
         logger.LogInformation("Recording {RecordingId} is processing: egress {EgressId} is ending", recording.Id, egress.EgressId);
         return new Success();
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
@@ -21,6 +22,8 @@ public sealed class StartRecordingHandler(
     IRecordingStorage storage,
     IOptions<RecordingOptions> options,
     TimeProvider clock,
+    RecordingResponseFactory responses,
+    ISender sender,
     ILogger<StartRecordingHandler> logger) : ICommandHandler<StartRecording, Result<RecordingResponse>>
 {
     public async ValueTask<Result<RecordingResponse>> Handle(StartRecording command, CancellationToken cancellationToken)
@@ -63,6 +66,12 @@ public sealed class StartRecordingHandler(
         catch (EgressException exception)
         {
             logger.LogWarning(exception, "LiveKit refused to start recording session {SessionId}", session.Id);
+            if (exception.Failure == EgressFailure.Timeout)
+            {
+                // LiveKit may have started the egress and only its answer was lost (Start is not idempotent).
+                await new OrphanedEgress(egress, db, logger).StopUnknownInRoomAsync(request.RoomName);
+            }
+
             return RecordingErrors.LiveKitFailed(exception);
         }
 
@@ -77,25 +86,39 @@ public sealed class StartRecordingHandler(
         catch (Exception exception)
         {
             logger.LogError(exception, "Saving recording of session {SessionId} failed; stopping egress {EgressId}", session.Id, started.EgressId);
-            await StopOrphanedEgressAsync(started.EgressId);
+            await new OrphanedEgress(egress, db, logger).StopAsync(started.EgressId);
+            if (exception is DbUpdateException or DbException)
+            {
+                return RecordingErrors.NotSaved;
+            }
+
             throw;
         }
 
         logger.LogInformation("Recording {RecordingId} of session {SessionId} started as egress {EgressId}", recording.Id, session.Id, recording.EgressId);
-        return RecordingResponse.From(recording);
+        if (await ApplyEventsThatArrivedFirstAsync(recording.EgressId) > 0)
+        {
+            recording = await db.Recordings.AsNoTracking().SingleAsync(r => r.Id == recording.Id, CancellationToken.None);
+        }
+
+        return responses.Create(recording, command.Actor);
     }
 
-    /// <summary>The egress runs but we could not record it: stop it so nothing records unseen.</summary>
-    private async Task StopOrphanedEgressAsync(string egressId)
+    /// <summary>
+    /// LiveKit's events for this egress may have arrived before our commit and are waiting; apply them now. The
+    /// recording is saved either way: a failure here is left to the reconciliation job.
+    /// </summary>
+    /// <returns>How many events were applied.</returns>
+    private async Task<int> ApplyEventsThatArrivedFirstAsync(string egressId)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await egress.StopEgressAsync(egressId, timeout.Token);
+            return await sender.Send(new ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), CancellationToken.None);
         }
-        catch (EgressException exception)
+        catch (Exception exception) when (exception is DbUpdateException or DbException or InvalidOperationException)
         {
-            logger.LogError(exception, "Could not stop orphaned egress {EgressId}", egressId);
+            logger.LogWarning(exception, "Could not apply the waiting events of egress {EgressId}", egressId);
+            return 0;
         }
     }
 }

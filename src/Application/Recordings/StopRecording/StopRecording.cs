@@ -18,6 +18,7 @@ public sealed class StopRecordingHandler(
     ISessionRecordingLock sessionLock,
     IEgressClient egress,
     TimeProvider clock,
+    RecordingResponseFactory responses,
     ILogger<StopRecordingHandler> logger) : ICommandHandler<StopRecording, Result<RecordingResponse>>
 {
     public async ValueTask<Result<RecordingResponse>> Handle(StopRecording command, CancellationToken cancellationToken)
@@ -43,11 +44,10 @@ public sealed class StopRecordingHandler(
 
         try
         {
-            await egress.StopEgressAsync(recording.EgressId, cancellationToken);
-        }
-        catch (EgressException exception) when (EgressAlreadyEnded(exception))
-        {
-            logger.LogInformation("Egress {EgressId} had already ended when stopped", recording.EgressId);
+            if (await egress.StopIfRunningAsync(recording.EgressId, cancellationToken) is null)
+            {
+                logger.LogInformation("Egress {EgressId} had already ended when stopped", recording.EgressId);
+            }
         }
         catch (EgressException exception)
         {
@@ -60,10 +60,6 @@ public sealed class StopRecordingHandler(
         db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, command.Actor.UserId, now));
         await db.SaveChangesAsync(cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return RecordingResponse.From(recording);
+        return responses.Create(recording, command.Actor);
     }
-
-    /// <summary>LiveKit answers a stop of an ended egress with failed_precondition, of a forgotten one with not_found.</summary>
-    private static bool EgressAlreadyEnded(EgressException exception) =>
-        exception.TwirpCode is "failed_precondition" or "not_found";
 }

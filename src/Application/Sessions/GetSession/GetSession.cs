@@ -11,7 +11,7 @@ namespace Itqan.Recording.Application.Sessions.GetSession;
 /// <summary>One session as its recording panel shows it: can it be recorded, is it, and what may this user do.</summary>
 public sealed record GetSession(Guid SessionId, Actor Actor) : IQuery<Result<SessionDetailResponse>>;
 
-public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder sessions)
+public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder sessions, RecordingResponseFactory responses)
     : IQueryHandler<GetSession, Result<SessionDetailResponse>>
 {
     public async ValueTask<Result<SessionDetailResponse>> Handle(GetSession query, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
             CannotRecordReason: blocker is { } reason ? SnakeCase(reason.ToString()) : null,
             IsRecording: active is not null,
             recordingCount,
-            active is null ? null : RecordingResponse.From(active),
+            active is null ? null : responses.Create(active, query.Actor),
             new SessionPermissionsResponse(session.CanControlRecording(query.Actor), session.CanAccessRecordings(query.Actor)));
     }
 

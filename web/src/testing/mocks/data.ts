@@ -30,13 +30,18 @@ export function aSessionSummary(overrides: Partial<SessionSummary> = {}): Sessio
 
 export function aSession(overrides: Partial<SessionDetail> = {}): SessionDetail {
   return {
-    ...aSessionSummary(),
+    id: 'session-1',
+    kind: 'quran',
+    title: 'Tajweed circle',
+    scheduledAt: '2025-03-10T16:00:00Z',
+    status: 'ongoing',
+    recordingEnabled: true,
     canBeRecorded: true,
     cannotRecordReason: null,
+    isRecording: false,
+    recordingCount: 0,
     activeRecording: null,
     permissions: { canControlRecording: true, canAccessRecordings: true },
-    teacherName: 'Ustadh Ahmad',
-    description: null,
     ...overrides,
   };
 }
@@ -61,6 +66,7 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     metadata: {},
     streamUrl: 'https://storage.test/recordings/recording-1.mp4?sig=stream',
     downloadUrl: 'https://storage.test/recordings/recording-1.mp4?sig=download',
+    linksExpireAt: '2025-03-10T18:02:30Z',
     ...overrides,
   };
 }
@@ -78,6 +84,7 @@ export function aRunningRecording(secondsAgo: number, overrides: Partial<Recordi
     formattedFileSize: null,
     streamUrl: null,
     downloadUrl: null,
+    linksExpireAt: null,
     ...overrides,
   });
 }

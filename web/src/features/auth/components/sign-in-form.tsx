@@ -7,7 +7,7 @@ import { useLogin } from '../api/login';
 
 function signInErrorKey(error: unknown) {
   if (isApiError(error)) {
-    if (error.status === 429 || error.code?.includes('locked')) return 'auth.lockedOut' as const;
+    if (error.status === 429 || error.code === 'auth.locked_out') return 'auth.lockedOut' as const;
     if (error.status === 401 || error.status === 400) return 'auth.invalidCredentials' as const;
   }
   return genericErrorKey(error);

@@ -11,13 +11,16 @@ const SESSION = '/sessions/session-1';
 
 /** Serves one session and its recordings from values the test can change between requests. */
 function serveSession(initial: { session: SessionDetail; recordings?: Recording[] }) {
-  const state = { session: initial.session, recordings: initial.recordings ?? [], detailRequests: 0 };
+  const state = { session: initial.session, recordings: initial.recordings ?? [], detailRequests: 0, recordingsRequests: 0 };
   server.use(
     http.get('*/api/sessions/session-1', () => {
       state.detailRequests += 1;
       return HttpResponse.json(state.session);
     }),
-    http.get('*/api/sessions/session-1/recordings', () => HttpResponse.json(state.recordings)),
+    http.get('*/api/sessions/session-1/recordings', () => {
+      state.recordingsRequests += 1;
+      return HttpResponse.json(state.recordings);
+    }),
   );
   return state;
 }
@@ -68,7 +71,6 @@ describe('RecordingPanel', () => {
       session: aSession({
         isRecording: true,
         activeRecording: running,
-        latestRecordingStatus: 'recording',
         canBeRecorded: false,
         cannotRecordReason: 'already_recording',
       }),
@@ -99,8 +101,7 @@ describe('RecordingPanel', () => {
         state.session = aSession({
           isRecording: true,
           activeRecording: running,
-          latestRecordingStatus: 'recording',
-          canBeRecorded: false,
+            canBeRecorded: false,
           cannotRecordReason: 'already_recording',
         });
         state.recordings = [running];
@@ -122,13 +123,14 @@ describe('RecordingPanel', () => {
     signedInAs();
     const running = aRunningRecording(30);
     const state = serveSession({
-      session: aSession({ isRecording: true, activeRecording: running, latestRecordingStatus: 'recording' }),
+      session: aSession({ isRecording: true, activeRecording: running }),
       recordings: [running],
     });
     const processing: Recording = { ...running, status: 'processing', endedAt: new Date().toISOString() };
     server.use(
       http.post('*/api/sessions/session-1/recordings/stop', () => {
-        state.session = aSession({ latestRecordingStatus: 'processing', recordingCount: 1 });
+        // As the API does: the session no longer has an active recording; the recordings list has it, processing.
+        state.session = aSession({ recordingCount: 1 });
         state.recordings = [processing];
         return HttpResponse.json(processing);
       }),
@@ -148,7 +150,6 @@ describe('RecordingPanel', () => {
 
     // The egress finishes on the server; the page must notice by itself.
     const completed = aRecording({ id: running.id, startedAt: running.startedAt });
-    state.session = aSession({ latestRecordingStatus: 'completed', recordingCount: 1 });
     state.recordings = [completed];
 
     const watch = await view.findByRole('link', { name: 'Watch the recording' }, { timeout: 2000 });
@@ -160,19 +161,20 @@ describe('RecordingPanel', () => {
 
   it('stops asking the API once nothing is in flight', async () => {
     signedInAs();
-    const state = serveSession({ session: aSession({ latestRecordingStatus: 'processing', recordingCount: 1 }) });
+    const processing = aRecording({ status: 'processing', completedAt: null, file: null, streamUrl: null, downloadUrl: null, linksExpireAt: null });
+    const state = serveSession({ session: aSession({ recordingCount: 1 }), recordings: [processing] });
     renderApp(SESSION);
 
     await panel();
-    await waitFor(() => expect(state.detailRequests).toBeGreaterThanOrEqual(2), { timeout: 2500 });
-    state.session = aSession({ latestRecordingStatus: 'completed', recordingCount: 1 });
+    await waitFor(() => expect(state.recordingsRequests).toBeGreaterThanOrEqual(2), { timeout: 2500 });
+    state.recordings = [aRecording({ id: processing.id })];
     await waitFor(() => expect(screen.getByTestId('recording-status')).toHaveAttribute('data-state', 'available'), {
       timeout: 2500,
     });
-    const settled = state.detailRequests;
+    const settled = { detail: state.detailRequests, recordings: state.recordingsRequests };
     // Absence of polling can only be shown by letting time pass: wait longer than one poll interval.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(state.detailRequests).toBe(settled);
+    expect({ detail: state.detailRequests, recordings: state.recordingsRequests }).toEqual(settled);
   });
 
   it.each([
@@ -182,8 +184,19 @@ describe('RecordingPanel', () => {
       problem(422, 'Unprocessable', { code: 'recording.session_not_ready', detail: 'Session is not ready' }),
       'This class cannot be recorded until it is ready to start.',
     ],
-    [502, problem(502, 'Bad Gateway'), 'The recording service is not answering. Try again in a minute.'],
-    [503, problem(503, 'Service Unavailable'), 'The recording service is not answering. Try again in a minute.'],
+    [
+      422,
+      problem(422, 'Unprocessable', { code: 'recording.disabled' }),
+      'Recording is turned off for this class.',
+    ],
+    [
+      422,
+      problem(422, 'Unprocessable', { code: 'recording.no_meeting_room' }),
+      'This class has no meeting room yet, so it cannot be recorded.',
+    ],
+    [502, problem(502, 'Bad Gateway', { code: 'livekit.rejected' }), 'The recording service is not answering. Try again in a minute.'],
+    [503, problem(503, 'Service Unavailable', { code: 'livekit.unavailable' }), 'The recording service is not answering. Try again in a minute.'],
+    [504, problem(504, 'Gateway Timeout', { code: 'livekit.timeout' }), 'The recording service is not answering. Try again in a minute.'],
     [403, problem(403, 'Forbidden'), 'You are not allowed to start or stop recording for this class.'],
   ])('explains a %i from Start in words', async (_status, response, message) => {
     signedInAs();
@@ -201,16 +214,34 @@ describe('RecordingPanel', () => {
     signedInAs();
     const running = aRunningRecording(10);
     serveSession({
-      session: aSession({ isRecording: true, activeRecording: running, latestRecordingStatus: 'recording' }),
+      session: aSession({ isRecording: true, activeRecording: running }),
       recordings: [running],
     });
-    server.use(http.post('*/api/sessions/session-1/recordings/stop', () => problem(409, 'Conflict')));
+    server.use(
+      http.post('*/api/sessions/session-1/recordings/stop', () => problem(409, 'Conflict', { code: 'recording.not_active' })),
+    );
     const { user } = renderApp(SESSION);
 
     const view = await panel();
     await user.click(view.getByRole('button', { name: 'Stop recording' }));
 
     expect(await view.findByRole('alert')).toHaveTextContent('No recording is running for this class.');
+  });
+
+  it('says the last recording failed when the newest one did', async () => {
+    signedInAs();
+    serveSession({
+      session: aSession({ recordingCount: 2 }),
+      recordings: [
+        aRecording({ id: 'older', startedAt: '2025-03-09T16:00:00Z' }),
+        aRecording({ id: 'newer', status: 'failed', startedAt: '2025-03-10T16:00:00Z', file: null, error: 'LiveKit aborted' }),
+      ],
+    });
+    renderApp(SESSION);
+
+    const view = await panel();
+    await waitFor(() => expect(view.getByTestId('recording-status')).toHaveAttribute('data-state', 'failed'));
+    expect(view.getByRole('button', { name: 'Start recording' })).toBeEnabled();
   });
 
   it('shows the state but no controls to those who may not control recording', async () => {
@@ -220,7 +251,6 @@ describe('RecordingPanel', () => {
       session: aSession({
         isRecording: true,
         activeRecording: running,
-        latestRecordingStatus: 'recording',
         permissions: { canControlRecording: false, canAccessRecordings: false },
       }),
     });

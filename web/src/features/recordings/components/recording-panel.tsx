@@ -12,19 +12,34 @@ import { LiveIndicator } from './live-indicator';
 
 export type RecordingPanelState = 'idle' | 'recording' | 'processing' | 'available' | 'failed';
 
-export function recordingPanelState(session: SessionDetail): RecordingPanelState {
-  const active = session.activeRecording?.status;
-  if (active === 'recording' || session.isRecording) return 'recording';
-  if (active === 'processing' || session.latestRecordingStatus === 'processing') return 'processing';
-  if (session.latestRecordingStatus === 'completed') return 'available';
-  if (session.latestRecordingStatus === 'failed') return 'failed';
-  return 'idle';
+function newestFirst(recordings: Recording[]): Recording[] {
+  return [...recordings].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+}
+
+/**
+ * What the panel shows. The session says whether it is being recorded; once stopped its `activeRecording` is
+ * null, so processing, available and failed come from the newest of the session's recordings (deleted ones
+ * aside), for those who may see them.
+ */
+export function recordingPanelState(session: SessionDetail, recordings: Recording[] | undefined): RecordingPanelState {
+  if (session.isRecording || session.activeRecording?.status === 'recording') return 'recording';
+  if (session.activeRecording?.status === 'processing') return 'processing';
+  const latest = newestFirst(recordings ?? []).find((r) => r.status !== 'deleted');
+  switch (latest?.status) {
+    case 'recording':
+    case 'processing':
+      return 'processing';
+    case 'completed':
+      return 'available';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'idle';
+  }
 }
 
 function latestCompleted(recordings: Recording[] | undefined): Recording | undefined {
-  return recordings
-    ?.filter((r) => r.status === 'completed')
-    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0];
+  return newestFirst(recordings ?? []).find((r) => r.status === 'completed');
 }
 
 /**
@@ -42,7 +57,7 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
   const { canControlRecording, canAccessRecordings } = session.permissions;
   const recordings = useSessionRecordings(session.id, { enabled: canAccessRecordings });
 
-  const state = recordingPanelState(session);
+  const state = recordingPanelState(session, canAccessRecordings ? recordings.data : undefined);
   const ready = state === 'available' && canAccessRecordings ? latestCompleted(recordings.data) : undefined;
   const startedAt = session.activeRecording?.startedAt;
   const failedAction = start.isError ? 'start' : stop.isError ? 'stop' : null;

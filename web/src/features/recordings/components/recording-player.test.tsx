@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '@/lib/api-types';
 import { aRecording } from '@/testing/mocks/data';
+import { problem } from '@/testing/mocks/problem';
 import { server } from '@/testing/mocks/server';
 import { renderApp, signedInAs } from '@/testing/test-utils';
 
@@ -46,10 +47,20 @@ describe('Recording player', () => {
 
   it('explains that a recording still processing is not ready', async () => {
     signedInAs();
-    serveRecording(aRecording({ id: 'rec-p', status: 'processing', streamUrl: null, downloadUrl: null, file: null }));
+    serveRecording(aRecording({ id: 'rec-p', status: 'processing', streamUrl: null, downloadUrl: null, linksExpireAt: null, file: null }));
     renderApp('/recordings/rec-p');
 
     expect(await screen.findByText(/still being prepared/)).toBeVisible();
     expect(screen.queryByRole('link', { name: 'Download' })).not.toBeInTheDocument();
+  });
+
+  it('says a refused recording is not the user\'s, without offering to try again', async () => {
+    signedInAs({ role: 'student' });
+    server.use(http.get('*/api/recordings/rec-other', () => problem(403, 'Forbidden', { code: 'recording.forbidden' })));
+    renderApp('/recordings/rec-other');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent("You don't have access to this.");
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(document.querySelector('video, audio')).toBeNull();
   });
 });

@@ -8,17 +8,20 @@ export function getSession(sessionId: string, { signal }: { signal?: AbortSignal
   return api.get<SessionDetail>(`/api/sessions/${encodeURIComponent(sessionId)}`, { signal });
 }
 
-/** Whether this session has a recording that will still change on its own. */
+/**
+ * Whether the session is being recorded. Once stopped, `activeRecording` is null and the processing recording
+ * is polled through the session's recordings instead (see `get-session-recordings`).
+ */
 export function hasRecordingInFlight(session: SessionDetail | undefined): boolean {
   if (!session) return false;
-  return session.isRecording || isInFlight(session.activeRecording?.status) || isInFlight(session.latestRecordingStatus);
+  return session.isRecording || isInFlight(session.activeRecording?.status);
 }
 
 export function getSessionQueryOptions(sessionId: string) {
   return queryOptions({
     queryKey: sessionKeys.detail(sessionId),
     queryFn: ({ signal }) => getSession(sessionId, { signal }),
-    // Every second while recording or processing, so a finished recording shows up without a reload.
+    // Every second while recording, so a recording stopped elsewhere shows up without a reload.
     refetchInterval: (query) => pollWhile(hasRecordingInFlight(query.state.data)),
   });
 }

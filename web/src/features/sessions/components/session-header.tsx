@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { SessionDetail } from '@/lib/api-types';
 
@@ -17,12 +17,6 @@ export function SessionHeader({ session }: { session: SessionDetail }) {
         <span aria-hidden="true"> · </span>
         <span>{t(`sessionStatus.${session.status}`)}</span>
       </p>
-      <p>
-        <Trans i18nKey="sessions.teacher" values={{ name: session.teacherName }} components={{ bdi: <bdi dir="auto" /> }} />
-      </p>
-      {session.description && <p className="page-header__description" dir="auto">
-          {session.description}
-        </p>}
     </header>
   );
 }

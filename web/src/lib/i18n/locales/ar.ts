@@ -65,7 +65,6 @@ export const ar = {
     kind: 'النوع',
     scheduledAt: 'الموعد',
     status: 'الحالة',
-    teacher: 'المعلّم: <bdi>{{name}}</bdi>',
     backToList: 'العودة إلى حصصي',
     badgeRecording: '● قيد التسجيل',
     badgeProcessing: 'قيد المعالجة…',

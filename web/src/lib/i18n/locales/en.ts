@@ -70,7 +70,6 @@ export const en = {
     kind: 'Type',
     scheduledAt: 'Time',
     status: 'Status',
-    teacher: 'Teacher: <bdi>{{name}}</bdi>',
     backToList: 'Back to my sessions',
     badgeRecording: '● Recording',
     badgeProcessing: 'Processing…',

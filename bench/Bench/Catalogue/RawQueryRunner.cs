@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace Itqan.Recording.Bench.Catalogue;
+
+/// <summary>
+/// The catalogue's reference: the statements an endpoint ran (captured from the log), run directly through Npgsql
+/// with the same pool settings, at the same concurrency and for the same time as the HTTP run. One "request" opens a
+/// pooled connection, runs every statement and reads every value of every row, as EF does. With <c>--ids</c>, each
+/// request swaps <c>--replace</c> (the id the capture used) for the next id of the file, as the HTTP run does.
+/// </summary>
+public static class RawQueryRunner
+{
+    public static async Task<int> RunAsync(Arguments options, CancellationToken cancellationToken)
+    {
+        var statements = await CapturedStatement.LoadAsync(options.Get("statements"), cancellationToken);
+        var concurrency = options.GetInt("concurrency", 4);
+        var duration = TimeSpan.FromSeconds(options.GetDouble("duration", 10));
+        var warmup = TimeSpan.FromSeconds(options.GetDouble("warmup", 2));
+        var replace = options.Get("replace", "");
+        var ids = options.Has("ids")
+            ? (await File.ReadAllLinesAsync(options.Get("ids"), cancellationToken)).Select(l => l.Split(' ')[0]).Where(l => l.Length > 0).ToArray()
+            : [];
+        var variants = ids.Length == 0 || replace.Length == 0
+            ? [statements.Select(s => s.ToLiteralSql()).ToArray()]
+            : ids.Select(id => statements.Select(s => s.ToLiteralSql(v => v.Replace(replace, id, StringComparison.OrdinalIgnoreCase)).Replace(replace, id, StringComparison.OrdinalIgnoreCase)).ToArray()).ToArray();
+
+        var dataSource = NpgsqlDataSource.Create(options.Get("db"));
+        await using (dataSource)
+        {
+            await RunPhaseAsync(dataSource, variants, concurrency, warmup, cancellationToken);
+            var (latencies, errors, elapsed) = await RunPhaseAsync(dataSource, variants, concurrency, duration, cancellationToken);
+            var result = LoadResult.FromLatencies("npgsql", concurrency, latencies, elapsed.TotalSeconds, 0, errors);
+            await result.WriteAsync(options.Get("out"), cancellationToken);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"raw-sql: {result.Requests} requests, {result.Rps:F0}/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {errors} errors"));
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    private static async Task<(List<double> Latencies, long Errors, TimeSpan Elapsed)> RunPhaseAsync(
+        NpgsqlDataSource dataSource, string[][] variants, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        long next = -1;
+        long errors = 0;
+        var perWorker = new List<double>[concurrency];
+        var workers = Enumerable.Range(0, concurrency).Select(async w =>
+        {
+            var latencies = perWorker[w] = new List<double>(100_000);
+            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var variant = variants[Interlocked.Increment(ref next) % variants.Length];
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await RunRequestAsync(dataSource, variant, cancellationToken);
+                    latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (NpgsqlException exception)
+                {
+                    if (Interlocked.Increment(ref errors) == 1)
+                    {
+                        await Console.Error.WriteLineAsync($"raw-sql: {exception.Message}");
+                    }
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        return (perWorker.SelectMany(l => l).ToList(), errors, clock.Elapsed);
+    }
+
+    private static async Task RunRequestAsync(NpgsqlDataSource dataSource, string[] statements, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        _ = reader.GetValue(i);
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+    }
+}

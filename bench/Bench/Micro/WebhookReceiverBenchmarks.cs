@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Bench.Webhooks;
+using Itqan.Recording.Infrastructure.LiveKit;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Bench.Micro;
+
+/// <summary>
+/// The webhook hot path, <see cref="LiveKitWebhookReceiver.Receive"/>, on a 1.5 KB participant_joined and on an
+/// egress_ended, and its parts (JWT validation is what remains after the hash and the parse). Short job, in process:
+/// under two minutes. <c>dotnet run -c Release --project bench/Bench -- micro</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class WebhookReceiverBenchmarks
+{
+    private const string ApiKey = "bench-key";
+    private const string ApiSecret = "bench-livekit-secret-0123456789abcdef0123";
+
+    private readonly LiveKitWebhookReceiver _receiver = new(
+        Options.Create(new LiveKitOptions { ApiKey = ApiKey, ApiSecret = ApiSecret, Url = "http://127.0.0.1:7880" }), TimeProvider.System);
+
+    private byte[] _participantJoined = [];
+    private string _participantJoinedToken = "";
+    private byte[] _egressEnded = [];
+    private string _egressEndedToken = "";
+
+    public static int Run(string[] args)
+    {
+        var config = ManualConfig.CreateMinimumViable()
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .WithOptions(ConfigOptions.DisableLogFile);
+        var summary = BenchmarkRunner.Run<WebhookReceiverBenchmarks>(config, args);
+        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var signer = new WebhookSigner(ApiKey, ApiSecret);
+        var now = DateTime.UtcNow;
+        var seconds = new DateTimeOffset(now).ToUnixTimeSeconds();
+        _participantJoined = Encoding.UTF8.GetBytes(WebhookBodies.ParticipantJoined(42, seconds));
+        _participantJoinedToken = signer.Sign(_participantJoined, now, TimeSpan.FromHours(1));
+        _egressEnded = Encoding.UTF8.GetBytes(WebhookBodies.EgressEnded(
+            "EV_bench0001", "EG_bench000001", "itqan-interactive-7f3c2a10", "/recordings/bench/egress-ended.mp4", 45_678_901, seconds));
+        _egressEndedToken = signer.Sign(_egressEnded, now, TimeSpan.FromHours(1));
+    }
+
+    [Benchmark(Description = "Receive participant_joined (1.5 KB)")]
+    public LiveKitWebhookEvent ReceiveParticipantJoined() => _receiver.Receive(_participantJoinedToken, _participantJoined);
+
+    [Benchmark(Description = "Receive egress_ended")]
+    public LiveKitWebhookEvent ReceiveEgressEnded() => _receiver.Receive(_egressEndedToken, _egressEnded);
+
+    [Benchmark(Description = "parse only: egress_ended")]
+    public LiveKitWebhookEvent ParseEgressEnded() => EgressJsonReader.ReadWebhookEvent(_egressEnded);
+
+    [Benchmark(Description = "SHA-256 only: participant_joined")]
+    public byte[] HashParticipantJoined() => SHA256.HashData(_participantJoined);
+}

@@ -1,0 +1,58 @@
+using Itqan.Recording.Bench;
+using Itqan.Recording.Bench.Catalogue;
+using Itqan.Recording.Bench.Egress;
+using Itqan.Recording.Bench.Micro;
+using Itqan.Recording.Bench.Reporting;
+using Itqan.Recording.Bench.Webhooks;
+
+// The tool behind scripts/bench.sh. Each command does one step; the script strings them together.
+var command = args.Length > 0 ? args[0] : "help";
+var options = Arguments.Parse(args.Skip(1));
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    return command switch
+    {
+        "seed" => await CatalogueSeeder.RunAsync(options, cancellation.Token),
+        "webhooks" => await WebhookRequests.WriteIgnoredAsync(options, cancellation.Token),
+        "egress-prepare" => await EgressEndedScenario.PrepareAsync(options, cancellation.Token),
+        "egress-verify" => await EgressEndedScenario.VerifyAsync(options, cancellation.Token),
+        "capture-sql" => await StatementCapture.RunAsync(options, cancellation.Token),
+        "raw-sql" => await RawQueryRunner.RunAsync(options, cancellation.Token),
+        "explain" => await QueryPlans.RunAsync(options, cancellation.Token),
+        "start-stop" => await StartStopScenario.RunAsync(options, cancellation.Token),
+        "report" => await Report.RunAsync(options, cancellation.Token),
+        "micro" => WebhookReceiverBenchmarks.Run(args.Skip(1).ToArray()),
+        _ => Usage(),
+    };
+}
+catch (CommandLineException exception)
+{
+    await Console.Error.WriteLineAsync($"bench: {exception.Message}");
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine(
+        """
+        usage: Itqan.Recording.Bench <command> [--option value ...]
+          seed            generate the million-row catalogue with COPY
+          webhooks        write signed participant_joined requests for wrk
+          egress-prepare  add processing recordings and write their signed egress_ended requests
+          egress-verify   count the prepared recordings that were completed
+          capture-sql     extract the statements one API request ran from the PostgreSQL log
+          raw-sql         run captured statements directly through Npgsql (the catalogue's reference)
+          explain         EXPLAIN (ANALYZE, BUFFERS) of captured statements
+          start-stop      start + stop through the API and directly against the emulator
+          report          write docs/performance.md from the results folder
+          micro           BenchmarkDotNet: webhook verification and parsing
+        """);
+    return 2;
+}

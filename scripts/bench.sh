@@ -1,0 +1,445 @@
+#!/usr/bin/env bash
+# `make bench`: the service measured against the limits of its own machine (issue #6). About 15–20 minutes.
+#
+# Builds Release, starts a throw-away PostgreSQL cluster, the LiveKit emulator and the API (Production, logging at
+# Warning), loads a million recordings, then runs each scenario with a real load generator (wrk; pgbench; the bench
+# tool for raw SQL and start/stop) against the API and against a reference measured in the same run on the same
+# machine, and writes the table to docs/performance.md. Exits 1 when a target is missed. Loopback only.
+#
+# Settings (environment):
+#   BENCH_DURATION=15    seconds of each measured run (after BENCH_WARMUP=3 seconds of warm-up)
+#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,stream,download,catalogue,startstop,micro,spa
+#   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
+#   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
+#   BENCH_COUNTERS=1     record dotnet-counters of the API for the whole run (results/counters.csv)
+#   BENCH_API_ENV="K=V ..."  extra environment for the API, for experiments (e.g. DOTNET_gcServer=0)
+#   BENCH_DB_OPTIONS="K=V;..." extra Npgsql settings for the API's connection string (e.g. Max Auto Prepare=64)
+#   BENCH_PERF=1         start the API with DOTNET_PerfMapEnabled=1 so `perf record -g -p <api pid>` names .NET frames
+#   BENCH_RESULTS=dir    where raw results go (default .artifacts/bench); BENCH_REPORT=file (default docs/performance.md)
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+duration=${BENCH_DURATION:-15}
+warmup=${BENCH_WARMUP:-3}
+only=${BENCH_ONLY:-webhook,egress,stream,download,catalogue,startstop,micro,spa}
+recordings=${BENCH_RECORDINGS:-1000000}
+sessions=${BENCH_SESSIONS:-100000}
+results=${BENCH_RESULTS:-$repo/.artifacts/bench}
+report=${BENCH_REPORT:-$repo/docs/performance.md}
+work=${BENCH_WORK:-/var/tmp/itqan-bench-$(printf %s "$repo" | sha256sum | cut -c1-12)}
+keep=${BENCH_KEEP:-0}
+
+webhook_connections=32
+egress_connections=16
+stream_connections=32
+download_connections=4
+catalogue_connections=4
+stats_connections=2
+catalogue_late_page=60
+startstop_concurrency=100
+livekit_key=bench-key
+livekit_secret=bench-livekit-secret-0123456789abcdef0123
+
+say() { echo "bench: $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+wants() { [[ ",$only," == *",$1,"* ]]; }
+
+pids=()
+pg_bin=
+pg_data="$work/pg/data"
+cleanup() {
+  local pid
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [ -n "$pg_bin" ] && [ -f "$pg_data/postmaster.pid" ]; then
+    (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" stop -D "$pg_data" -m fast -w >/dev/null 2>&1) || true
+  fi
+  if [ "$keep" != 1 ] && [ -d "$work" ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local port=$1
+  while ! port_free "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+wait_http() {
+  local url=$1 pid=$2 name=$3 deadline=$((SECONDS + 180))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$results/logs/$name.log" >&2 || true; die "$name exited"; }
+    [ "$SECONDS" -lt "$deadline" ] || die "$name not ready at $url within 180 s"
+    sleep 0.5
+  done
+}
+
+# --- dependencies and builds ----------------------------------------------------------------------------------
+scripts/install-deps.sh
+scripts/install-bench-deps.sh
+
+rm -rf "$results"
+mkdir -p "$results"/{logs,sql,plans,micro,wrk}
+
+say "building Release"
+for project in src/Api/Api.csproj tools/LiveKitEmulator/LiveKitEmulator.csproj bench/Bench/Bench.csproj bench/BareEndpoint/BareEndpoint.csproj; do
+  dotnet build "$project" -c Release -nologo -v q -warnaserror >"$results/logs/build.log" 2>&1 || { tail -n 30 "$results/logs/build.log" >&2; die "build of $project failed"; }
+done
+api_dir="$repo/src/Api/bin/Release/net10.0"
+emulator_dir="$repo/tools/LiveKitEmulator/bin/Release/net10.0"
+bare_dir="$repo/bench/BareEndpoint/bin/Release/net10.0"
+tool() { dotnet "$repo/bench/Bench/bin/Release/net10.0/Itqan.Recording.Bench.dll" "$@"; }
+
+if wants spa && [ -f web/package.json ]; then
+  say "building the SPA"
+  if npm --prefix web run build >"$results/logs/web-build.log" 2>&1 || [ -f web/dist/.vite/manifest.json ]; then
+    node web/scripts/bundle-size.mjs >"$results/logs/bundle-size.log" 2>&1 || true
+    kb=$(sed -n 's/^Initial JS: \([0-9.]*\) KB gzip.*/\1/p' "$results/logs/bundle-size.log")
+    [ -n "$kb" ] && echo "{\"kb\": $kb}" >"$results/spa.json"
+    cat "$results/logs/bundle-size.log"
+  else
+    tail -n 20 "$results/logs/web-build.log" >&2
+    say "the SPA did not build; its row stays unmeasured"
+  fi
+fi
+
+# --- PostgreSQL: a throw-away cluster of its own -----------------------------------------------------------------
+for candidate in "${ITQAN_PG_BINDIR:-}" /usr/lib/postgresql/15/bin $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -r); do
+  if [ -n "$candidate" ] && [ -x "$candidate/initdb" ] && [ -x "$candidate/pgbench" ]; then pg_bin=$candidate; break; fi
+done
+[ -n "$pg_bin" ] || die "PostgreSQL server binaries with pgbench not found"
+
+pg_port=$(free_port 55490)
+if [ "$keep" != 1 ] || [ ! -f "$pg_data/PG_VERSION" ]; then
+  rm -rf "$work"
+  mkdir -p "$work/pg" "$work/recordings" "$work/nginx"
+  chmod 755 "$work" "$work/recordings"
+  chown postgres: "$work/pg"
+  (cd "$work/pg" && runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C >/dev/null)
+  # Sized for this machine (24 GB, SSD) the way a production server would be; pgbench uses the same cluster.
+  cat >>"$pg_data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work/pg'
+max_connections = 300
+shared_buffers = 2GB
+effective_cache_size = 12GB
+work_mem = 16MB
+maintenance_work_mem = 512MB
+max_wal_size = 8GB
+checkpoint_timeout = 30min
+random_page_cost = 1.1
+log_line_prefix = '%m [%p] app=%a '
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+CONF
+fi
+mkdir -p "$work/nginx" "$work/recordings"
+(cd "$work/pg" && runuser -u postgres -- "$pg_bin/pg_ctl" start -D "$pg_data" -l "$work/pg/postgres.log" -w -t 60 -o "-p $pg_port" >/dev/null) \
+  || { tail -n 20 "$work/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
+pg_log="$work/pg/postgres.log"
+psql_() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+for db in itqan_recording pgbench; do
+  [ "$(psql_ -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" = 1 ] || psql_ -d postgres -c "CREATE DATABASE $db" >/dev/null
+done
+psql_ -d itqan_recording -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+db_url="Host=127.0.0.1;Port=$pg_port;Database=itqan_recording;Username=postgres;Application Name=itqan-api${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}"
+raw_url="Host=127.0.0.1;Port=$pg_port;Database=itqan_recording;Username=postgres;Application Name=itqan-raw"
+tool_url="Host=127.0.0.1;Port=$pg_port;Database=itqan_recording;Username=postgres;Application Name=itqan-bench;Command Timeout=0"
+
+# --- the services -----------------------------------------------------------------------------------------------
+api_port=$(free_port 5190)
+emulator_port=$(free_port $((api_port + 1)))
+api=http://127.0.0.1:$api_port
+emulator=http://127.0.0.1:$emulator_port
+
+# The emulator finishes an egress (ffmpeg) ProcessingDelayMs after its stop: 10 minutes, so the 600 egress of the
+# start/stop scenario do not run ffmpeg on these two cores while other scenarios are measured.
+(cd "$emulator_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  Emulator__ApiKey=$livekit_key Emulator__ApiSecret=$livekit_secret Emulator__WebhookUrl=$api/webhooks/livekit \
+  Emulator__OutputPrefix=/recordings Emulator__OutputRoot="$work/recordings" Emulator__ProcessingDelayMs=600000 \
+  dotnet Itqan.Recording.LiveKitEmulator.dll --urls "$emulator") >"$results/logs/emulator.log" 2>&1 &
+emulator_pid=$!
+pids+=("$emulator_pid")
+
+# The background jobs (reconciliation, overdue, retention) run once a day here: they are not what is measured, and
+# the reconciliation would otherwise fail the generated "processing" recordings the emulator never heard of.
+(cd "$api_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Recording="$db_url" LiveKit__Url="$emulator" LiveKit__ApiKey=$livekit_key LiveKit__ApiSecret=$livekit_secret \
+  Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
+  Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 \
+  DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
+  ${BENCH_API_ENV:-} dotnet Itqan.Recording.Api.dll --urls "$api") >"$results/logs/api.log" 2>&1 &
+api_pid=$!
+pids+=("$api_pid")
+wait_http "$emulator/health" "$emulator_pid" emulator
+wait_http "$api/health/ready" "$api_pid" api
+say "API on $api (pid $api_pid), emulator on $emulator, PostgreSQL on $pg_port ($work)"
+
+if [ "${BENCH_COUNTERS:-0}" = 1 ]; then
+  (cd bench && exec dotnet tool run dotnet-counters collect -p "$api_pid" --format csv -o "$results/counters.csv" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,Npgsql) >"$results/logs/counters.log" 2>&1 &
+  pids+=("$!")
+fi
+
+# --- the million-row catalogue ----------------------------------------------------------------------------------
+seed_start=$SECONDS
+tool seed --db "$tool_url" --recordings "$recordings" --sessions "$sessions" --out "$work/seed" --storage "$work/recordings"
+seed_seconds=$((SECONDS - seed_start))
+academy_counts=$(psql_ -d itqan_recording -c "SELECT string_agg(n::text, ' + ' ORDER BY n DESC) FROM (SELECT count(*) n FROM recordings GROUP BY academy_id) c")
+seed_json() { jq -r ".$1" "$work/seed/seed.json"; }
+
+login() {
+  curl -sf -X POST "$api/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"Demo#2026\"}" | jq -r .accessToken
+}
+token=$(login admin@demo.itqan)
+[ -n "$token" ] && [ "$token" != null ] || die "could not sign in as admin@demo.itqan"
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+busiest_load=0
+# Other work on the machine makes every figure smaller: each measured run notes the 1-minute load average before it.
+note_load() {
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "$1 $load" >>"$results/load.txt"
+  busiest_load=$(awk -v a="$busiest_load" -v b="$load" 'BEGIN { print (b > a ? b : a) }')
+}
+
+# What the database did during one run: pg_stat_statements, reset before it (pgss_reset) and read after it
+# (pgss_dump NAME → results/pgss/NAME.txt), with the API's RSS at that moment.
+pgss_reset() { psql_ -d itqan_recording -c "SELECT pg_stat_statements_reset()" >/dev/null; }
+pgss_dump() {
+  mkdir -p "$results/pgss"
+  {
+    echo "API RSS: $(awk '/^VmRSS:/ {print $2 / 1024 " MB"}' "/proc/$api_pid/status" 2>/dev/null)"
+    psql_ -d itqan_recording -P pager=off -F ' | ' -c "
+      SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+             round(total_plan_time::numeric, 1) AS plan_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'itqan_recording')
+      ORDER BY total_exec_time + total_plan_time DESC LIMIT 15"
+  } >"$results/pgss/$1.txt" 2>&1 || true
+}
+
+# --- helpers for wrk ---------------------------------------------------------------------------------------------
+# run_wrk NAME URL CONNECTIONS FILE MODE [extra wrk args]: warm-up, then the measured run → results/NAME.json
+run_wrk() {
+  local name=$1 url=$2 connections=$3 file=$4 mode=$5
+  shift 5
+  local threads=2
+  [ "$connections" -lt 2 ] && threads=1
+  # Warm-up: the same requests (cycle), or for single-use requests (once) the ones prepared for it in FILE-warm.
+  local warm_file=$file warm_mode=cycle
+  if [ "$mode" = once ]; then warm_file=${file%.tsv}-warm.tsv warm_mode=once; fi
+  if [ "$warmup" -gt 0 ] && [ -f "$warm_file" ]; then
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" "$@" -s bench/wrk/replay.lua "$url" -- "$warm_file" "$warm_mode" "$threads" >/dev/null 2>&1 || true
+  fi
+  note_load "$name"
+  pgss_reset
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency "$@" -s bench/wrk/replay.lua "$url" -- "$file" "$mode" "$threads" \
+    >"$results/wrk/$name.txt" 2>&1 || { cat "$results/wrk/$name.txt" >&2; die "wrk failed for $name"; }
+  pgss_dump "$name"
+  sed -n 's/^BENCH_JSON //p' "$results/wrk/$name.txt" | jq --argjson c "$connections" '.concurrency = $c' >"$results/$name.json"
+  say "$(printf '%-22s' "$name") $(jq -r '"\(.rps | floor) req/s  \(.mbPerS | floor) MB/s  p50 \(.p50Ms) ms  p99 \(.p99Ms) ms  errors \(.errors)"' "$results/$name.json")"
+}
+
+# get_lines FILE PATH...: GET requests with the admin's bearer token
+get_lines() {
+  local file=$1 path
+  shift
+  : >"$file"
+  for path in "$@"; do printf 'GET\t%s\t\tAuthorization: Bearer %s\n' "$path" "$token" >>"$file"; done
+}
+
+# --- webhook for an event we ignore vs a bare endpoint ----------------------------------------------------------
+if wants webhook; then
+  say "scenario: verified webhook, ignored event"
+  tool webhooks --key $livekit_key --secret $livekit_secret --count 20000 --out "$work/webhook-ignored.tsv"
+  bare_port=$(free_port $((emulator_port + 1)))
+  (cd "$bare_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet Itqan.Recording.Bench.BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$results/logs/bare.log" 2>&1 &
+  bare_pid=$!
+  pids+=("$bare_pid")
+  wait_http "http://127.0.0.1:$bare_port/health/ready" "$bare_pid" bare
+  run_wrk webhook-bare "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  kill -TERM "$bare_pid" 2>/dev/null || true
+  run_wrk webhook-ignored "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
+fi
+
+# --- egress_ended applied vs pgbench -N --------------------------------------------------------------------------
+if wants egress; then
+  say "scenario: egress_ended applied"
+  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 -q pgbench >"$results/logs/pgbench-init.log" 2>&1
+  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c $egress_connections -j 2 -T "$warmup" pgbench >/dev/null 2>&1 || true
+  note_load egress-pgbench
+  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c $egress_connections -j 2 -T "$duration" pgbench >"$results/wrk/egress-pgbench.txt" 2>&1
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/wrk/egress-pgbench.txt")
+  latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/wrk/egress-pgbench.txt")
+  jq -n --argjson tps "$tps" --argjson lat "${latency:-0}" --argjson c $egress_connections --argjson d "$duration" \
+    '{tool:"pgbench -N", concurrency:$c, requests:($tps*$d|floor), durationS:$d, bytes:0, rps:$tps, mbPerS:0, p50Ms:$lat, p90Ms:0, p99Ms:0, maxMs:0, errors:0}' \
+    >"$results/egress-pgbench.json"
+  say "egress-pgbench          $tps tps"
+  prefix="EG_bench$(date +%H%M%S)"
+  tool egress-prepare --db "$tool_url" --count 20000 --prefix "${prefix}w" --storage "$work/recordings" \
+    --key $livekit_key --secret $livekit_secret --out "$work/egress-ended-warm.tsv"
+  tool egress-prepare --db "$tool_url" --count 120000 --prefix "$prefix" --storage "$work/recordings" \
+    --key $livekit_key --secret $livekit_secret --out "$work/egress-ended.tsv"
+  run_wrk egress-ended "$api" $egress_connections "$work/egress-ended.tsv" once
+  tool egress-verify --db "$tool_url" --prefix "$prefix" --out "$results/egress-verify.json"
+fi
+
+# --- streaming and download vs nginx -----------------------------------------------------------------------------
+stream_id=$(seed_json streamRecordingId)
+stream_bytes=$(seed_json streamBytes)
+if wants stream || wants download; then
+  nginx_port=$(free_port $((api_port + 10)))
+  mkdir -p "$work/nginx/tmp"
+  sed -e "s|@WORK@|$work/nginx|g" -e "s|@ROOT@|$work/recordings|g" -e "s|@PORT@|$nginx_port|g" bench/nginx/nginx.conf >"$work/nginx/nginx.conf"
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$results/logs/nginx.log" 2>&1 &
+  nginx_pid=$!
+  pids+=("$nginx_pid")
+  for _ in $(seq 1 50); do port_free "$nginx_port" || break; sleep 0.1; done
+  chunk=$((1024 * 1024))
+  chunks=$((stream_bytes / chunk))
+  ranges() { # FILE PATH AUTH: every 1 MiB range of the file, in a scattered order
+    local file=$1 path=$2 auth=$3 i
+    : >"$file"
+    for i in $(seq 0 $((chunks - 1)) | awk 'BEGIN{srand(6)} {print rand() "\t" $0}' | sort -n | cut -f2); do
+      printf 'GET\t%s\t\tRange: bytes=%d-%d%s\n' "$path" $((i * chunk)) $((i * chunk + chunk - 1)) "$auth" >>"$file"
+    done
+  }
+fi
+if wants stream; then
+  say "scenario: stream in 1 MiB ranges"
+  ranges "$work/stream-nginx.tsv" /files/bench/stream-200mb.mp4 ""
+  ranges "$work/stream.tsv" "/api/recordings/$stream_id/stream" $'\t'"Authorization: Bearer $token"
+  curl -sf -o /dev/null -r 0-1023 -H "Authorization: Bearer $token" "$api/api/recordings/$stream_id/stream" \
+    || say "GET /api/recordings/$stream_id/stream does not answer yet"
+  run_wrk stream-nginx "http://127.0.0.1:$nginx_port" $stream_connections "$work/stream-nginx.tsv" cycle
+  run_wrk stream "$api" $stream_connections "$work/stream.tsv" cycle
+fi
+if wants download; then
+  say "scenario: download of the whole file"
+  printf 'GET\t/files/bench/stream-200mb.mp4\t\n' >"$work/download-nginx.tsv"
+  get_lines "$work/download.tsv" "/api/recordings/$stream_id/download"
+  run_wrk download-nginx "http://127.0.0.1:$nginx_port" $download_connections "$work/download-nginx.tsv" cycle
+  run_wrk download "$api" $download_connections "$work/download.tsv" cycle
+fi
+
+# --- catalogue latency vs the same SQL through Npgsql ------------------------------------------------------------
+# capture NAME PATH: the statements one request runs, from the PostgreSQL log, and their plans
+capture() {
+  local name=$1 path=$2 offset
+  curl -sf -o /dev/null -H "Authorization: Bearer $token" "$api$path" || { say "GET $path failed; $name not measured"; return 1; }
+  offset=$(stat -c %s "$pg_log")
+  psql_ -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  curl -sf -o "$results/sql/$name.response.json" -H "Authorization: Bearer $token" "$api$path"
+  psql_ -d postgres -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  tool capture-sql --log "$pg_log" --offset "$offset" --app itqan-api --out "$results/sql/$name.json"
+  tool explain --db "$tool_url" --statements "$results/sql/$name.json" --out "$results/plans/$name.txt" >/dev/null
+}
+
+# latency NAME CONNECTIONS PATH... : wrk over the paths, then the captured SQL directly (ids swapped as wrk does)
+latency() {
+  local name=$1 connections=$2
+  shift 2
+  capture "$name" "$1" || return 0
+  get_lines "$work/$name.tsv" "$@"
+  run_wrk "$name" "$api" "$connections" "$work/$name.tsv" cycle
+  local replace=() ids=()
+  if [ -n "${swap_ids:-}" ]; then replace=(--replace "$(head -n 1 "$swap_ids")"); ids=(--ids "$swap_ids"); fi
+  note_load "$name-raw"
+  tool raw-sql --db "$raw_url" --statements "$results/sql/$name.json" --concurrency "$connections" \
+    --duration "$duration" --warmup "$warmup" "${replace[@]}" "${ids[@]}" --out "$results/$name-raw.json"
+}
+
+if wants catalogue; then
+  say "scenario: catalogue"
+  mapfile -t session_ids <"$work/seed/sessions.txt"
+  swap_ids="$work/seed/sessions.txt"
+  session_paths=()
+  for id in "${session_ids[@]}"; do session_paths+=("/api/sessions/$id/recordings"); done
+  latency session-list $catalogue_connections "${session_paths[@]}"
+  swap_ids=
+
+  teacher=$(seed_json teacherId)
+  page="/api/recordings?status=completed&teacherId=$teacher&limit=50"
+  latency catalogue-page $catalogue_connections "$page"
+
+  # Follow nextCursor to a late page (bounded), then measure that page.
+  cursor=
+  late=1
+  for _ in $(seq 2 $catalogue_late_page); do
+    next=$(curl -sf -H "Authorization: Bearer $token" "$api$page${cursor:+&cursor=$cursor}" | jq -r '.nextCursor // empty | @uri') || break
+    [ -n "$next" ] || break
+    cursor=$next
+    late=$((late + 1))
+  done
+  if [ -n "$cursor" ]; then
+    catalogue_late_page=$late
+    latency catalogue-late $catalogue_connections "$page&cursor=$cursor"
+  else
+    say "no second page: the catalogue list gave no nextCursor"
+  fi
+  latency catalogue-stats $stats_connections "/api/recordings/stats"
+fi
+
+# --- start + stop against the emulator -----------------------------------------------------------------------------
+if wants startstop; then
+  say "scenario: start + stop, $startstop_concurrency sessions at once"
+  note_load startstop
+  pgss_reset
+  tool start-stop --api "$api/" --token "$token" --emulator "$emulator/" --key $livekit_key --secret $livekit_secret \
+    --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds 5 --out "$results" || true
+  pgss_dump startstop
+fi
+
+# --- memory after all scenarios ------------------------------------------------------------------------------------
+if [ -r "/proc/$api_pid/status" ]; then
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$api_pid/status")
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$api_pid/status")
+  echo "{\"rssMb\": $((rss / 1024)), \"peakMb\": $((hwm / 1024))}" >"$results/memory.json"
+  say "API RSS $((rss / 1024)) MB (peak $((hwm / 1024)) MB)"
+fi
+
+cat >"$results/meta.json" <<META
+{
+  "date": "$(date -u +%Y-%m-%dT%H:%MZ)",
+  "commit": "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools bench 2>/dev/null || echo '+changes')",
+  "duration_s": "$duration",
+  "warmup_s": "$warmup",
+  "recordings": "$academy_counts",
+  "sessions": "$sessions",
+  "seed_s": "$seed_seconds",
+  "webhook_connections": "$webhook_connections",
+  "egress_connections": "$egress_connections",
+  "stream_connections": "$stream_connections",
+  "download_connections": "$download_connections",
+  "catalogue_connections": "$catalogue_connections",
+  "stats_connections": "$stats_connections",
+  "catalogue_late_page": "page $catalogue_late_page",
+  "startstop_concurrency": "$startstop_concurrency",
+  "postgres": "shared_buffers 2GB, synchronous_commit on",
+  "load_average": "$load_start at the start, highest before a measured run $busiest_load (results/load.txt)"
+}
+META
+
+# --- micro-benchmarks, with the services stopped -----------------------------------------------------------------
+for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+if wants micro; then
+  say "micro-benchmarks (BenchmarkDotNet, short job)"
+  tool micro --artifacts "$results/micro" >"$results/logs/micro.log" 2>&1 || { tail -n 30 "$results/logs/micro.log" >&2; say "micro-benchmarks failed"; }
+fi
+
+tool report --results "$results" --out "$report"

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Itqan.Recording.Api.Auth;
+using Itqan.Recording.Api.Http;
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Application.Recordings.GetRecordingFile;
+using Itqan.Recording.Domain.Recordings;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Itqan.Recording.Api.Endpoints;
+
+/// <summary>The query of a signed link: <c>?expires={unix seconds}&amp;u={user id}&amp;sig={signature}</c>.</summary>
+public sealed record SignedLinkQuery(
+    [FromQuery(Name = RecordingLink.ExpiresParameter)] long? Expires,
+    [FromQuery(Name = RecordingLink.UserParameter)] Guid? User,
+    [FromQuery(Name = RecordingLink.SignatureParameter)] string? Signature)
+{
+    /// <summary>The link's parameters when all three are there; a partial link is no link.</summary>
+    public SignedLinkParameters? ToParameters() =>
+        Expires is { } expires && User is { } user && !string.IsNullOrEmpty(Signature)
+            ? new SignedLinkParameters(expires, user, Signature)
+            : null;
+}
+
+/// <summary>
+/// A recording's file, to play or to save. ASP.NET Core's physical-file result sends it from disk without holding it
+/// in memory and answers one Range (206, or 416 with <c>Content-Range: bytes */length</c> and an empty body), If-Range,
+/// If-None-Match and If-Modified-Since (304), If-Match and If-Unmodified-Since (412) from the file's ETag and
+/// Last-Modified. A request for several ranges gets the whole file with 200.
+/// </summary>
+public static class RecordingFileEndpoints
+{
+    private static readonly string[] MediaTypes = [.. Enum.GetValues<RecordingFormat>().Select(f => f.ContentType())];
+
+    public static IEndpointRouteBuilder MapRecordingFileEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Anonymous requests get through: a signed link stands in for the sign-in, and GetRecordingFile checks either.
+        var group = app.MapGroup("/api/recordings/{recordingId:guid}").WithTags("Recordings").AllowAnonymous()
+            .AddEndpointFilter(PrivateCaching)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/stream", StreamRecording).WithName("StreamRecording").ProducesFile();
+        group.MapGet("/download", DownloadRecording).WithName("DownloadRecording").ProducesFile();
+        return app;
+    }
+
+    /// <summary>
+    /// The file inline, for a player, seekable with Range. Signed in (cookie or bearer), or anonymous with the
+    /// recording's <c>streamUrl</c>: 401 without either or with an expired link, 403 with a link that is not this
+    /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamRecording(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// The file as an attachment named after the recording (<c>filename*</c> in UTF-8, <c>filename</c> in ASCII),
+    /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadRecording(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
+
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SendFileAsync(
+        Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new GetRecordingFile(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters()), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var file = result.Value;
+        return TypedResults.PhysicalFile(
+            file.File.PhysicalPath,
+            file.ContentType,
+            fileDownloadName: action == RecordingFileAction.Download ? file.DownloadFileName : null,
+            lastModified: file.File.LastModified,
+            entityTag: EntityTagOf(file.File),
+            enableRangeProcessing: true);
+    }
+
+    /// <summary>The whole file, one range of it, nothing new since the client's copy, or a range past its end.</summary>
+    private static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .Produces<Stream>(StatusCodes.Status200OK, MediaTypes[0], MediaTypes[1..])
+            .Produces<Stream>(StatusCodes.Status206PartialContent, MediaTypes[0], MediaTypes[1..])
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status416RangeNotSatisfiable);
+
+    /// <summary>Strong, so If-Range may use it, and new whenever the file is rewritten.</summary>
+    private static EntityTagHeaderValue EntityTagOf(StoredFile file) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"{file.Length:x}-{file.LastModified.UtcTicks:x}\""));
+
+    /// <summary>
+    /// A shared cache must never keep a recording (a cookie-authenticated answer proves nothing for the next asker),
+    /// and the browser asks again each time, so access that has since ended is not replayed from its cache.
+    /// </summary>
+    private static ValueTask<object?> PrivateCaching(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "private, no-cache";
+        return next(context);
+    }
+}

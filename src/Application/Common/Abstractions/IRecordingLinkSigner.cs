@@ -1,0 +1,18 @@
+using Itqan.Recording.Application.Recordings;
+
+namespace Itqan.Recording.Application.Common.Abstractions;
+
+/// <summary>
+/// Signs and checks the time-limited links to recording files. Any API instance checks what another signed.
+/// </summary>
+public interface IRecordingLinkSigner
+{
+    /// <summary>Links for <paramref name="userId"/> to stream and to download the recording, valid for the configured lifetime.</summary>
+    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId);
+
+    /// <summary>
+    /// Whether the link's signature was made here for exactly its recording, action, user and expiry. Says
+    /// nothing about whether it has expired.
+    /// </summary>
+    bool IsAuthentic(RecordingLink link);
+}

@@ -1,0 +1,37 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Recordings.GetRecordingAudit;
+
+/// <summary>One line of a recording's audit trail; <see cref="UserId"/> and <see cref="UserName"/> are null when LiveKit or a job acted.</summary>
+public sealed record RecordingAuditEntryResponse(DateTimeOffset At, string Action, Guid? UserId, string? UserName, string? Details);
+
+/// <summary>Who did what to a recording of the admin's academy, newest first. Academy admins only (the endpoint's policy).</summary>
+public sealed record GetRecordingAudit(Guid RecordingId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingAuditEntryResponse>>>;
+
+public sealed class GetRecordingAuditHandler(IApplicationDbContext db)
+    : IQueryHandler<GetRecordingAudit, Result<IReadOnlyList<RecordingAuditEntryResponse>>>
+{
+    public async ValueTask<Result<IReadOnlyList<RecordingAuditEntryResponse>>> Handle(GetRecordingAudit query, CancellationToken cancellationToken)
+    {
+        var academyId = query.Actor.AcademyId;
+        if (!await db.Recordings.AnyAsync(r => r.Id == query.RecordingId && r.AcademyId == academyId, cancellationToken))
+        {
+            return RecordingErrors.RecordingNotFound;
+        }
+
+        var entries = await (
+                from entry in db.RecordingAuditEntries.AsNoTracking()
+                where entry.RecordingId == query.RecordingId && entry.AcademyId == academyId
+                join user in db.Users on entry.UserId equals (Guid?)user.Id into users
+                from user in users.DefaultIfEmpty()
+                orderby entry.At descending, entry.Id descending
+                select new { entry.At, entry.Action, entry.UserId, UserName = user == null ? null : user.DisplayName, entry.Details })
+            .ToListAsync(cancellationToken);
+        return entries.ConvertAll(e => new RecordingAuditEntryResponse(
+            e.At, e.Action.ToString().ToLowerInvariant(), e.UserId, e.UserName, e.Details));
+    }
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+
+public sealed class GetRecordingCatalogueStatisticsValidator : AbstractValidator<GetRecordingCatalogueStatistics>
+{
+    public GetRecordingCatalogueStatisticsValidator()
+    {
+        // Errors name the query parameters (status, from), not the nesting (filter.status).
+        RuleFor(q => q.Filter).SetValidator(new RecordingCatalogueFilterValidator()).OverridePropertyName(string.Empty);
+    }
+}

@@ -1,0 +1,151 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Persistence;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
+
+/// <summary>
+/// The file of a recording, to stream or to download, for whoever may see the recording (<see cref="VisibleRecording"/>).
+/// A signed-in user is taken as who they are and any link is ignored; without a sign-in, a valid signed link stands
+/// in for the user it was made out to. The first stream and the first download per user and UTC day go into the
+/// audit trail; the player's further range requests add nothing.
+/// </summary>
+public sealed record GetRecordingFile(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
+    : IQuery<Result<RecordingFileToSend>>;
+
+/// <summary>The <c>expires</c> (Unix seconds), <c>u</c> and <c>sig</c> of a signed link, as the request carried them.</summary>
+public sealed record SignedLinkParameters(long Expires, Guid UserId, string Signature);
+
+/// <summary>The file as it is on disk, its media type, and the name to save it under.</summary>
+public sealed record RecordingFileToSend(StoredFile File, string ContentType, string DownloadFileName);
+
+public sealed class GetRecordingFileHandler(
+    IApplicationDbContext db,
+    ISessionFinder sessions,
+    IRecordingStorage storage,
+    IRecordingLinkSigner signer,
+    TimeProvider clock,
+    ILogger<GetRecordingFileHandler> logger) : IQueryHandler<GetRecordingFile, Result<RecordingFileToSend>>
+{
+    /// <summary>Characters no file name may hold on some system, besides control characters.</summary>
+    private const string ReservedInFileNames = "/\\\"<>:|?*";
+
+    public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFile query, CancellationToken cancellationToken)
+    {
+        var requester = await RequesterAsync(query, cancellationToken);
+        if (!requester.IsSuccess)
+        {
+            return requester.Error;
+        }
+
+        var found = await VisibleRecording.FindAsync(db, sessions, query.RecordingId, requester.Value, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var recording = found.Value;
+        if (recording.File is not { } file)
+        {
+            return RecordingErrors.FileNotReady(recording.Status);
+        }
+
+        if (FindStoredFile(recording.Id, file) is not { } stored)
+        {
+            return RecordingErrors.FileMissing;
+        }
+
+        await AuditFirstAccessOfTheDayAsync(recording, query.Action, requester.Value.UserId, cancellationToken);
+        return new RecordingFileToSend(stored, file.Format.ContentType(), DownloadFileName(recording.DisplayName, file.Format));
+    }
+
+    /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
+    private async Task<Result<Actor>> RequesterAsync(GetRecordingFile query, CancellationToken cancellationToken)
+    {
+        if (query.Actor is { } signedIn)
+        {
+            return signedIn;
+        }
+
+        if (query.Link is not { } parameters)
+        {
+            return RecordingErrors.SignInOrLinkRequired;
+        }
+
+        var link = new RecordingLink(
+            query.RecordingId, query.Action, parameters.UserId, DateTimeOffset.FromUnixTimeSeconds(parameters.Expires), parameters.Signature);
+        if (!signer.IsAuthentic(link))
+        {
+            return RecordingErrors.LinkInvalid;
+        }
+
+        if (link.ExpiresAt <= clock.GetUtcNow())
+        {
+            return RecordingErrors.LinkExpired;
+        }
+
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == link.UserId, cancellationToken);
+        return user is null ? RecordingErrors.LinkInvalid : user.AsActor();
+    }
+
+    /// <summary>The file on disk, or null when it is gone or the recording's path would leave the storage root.</summary>
+    private StoredFile? FindStoredFile(Guid recordingId, RecordingFile file)
+    {
+        try
+        {
+            var stored = storage.FindFile(file.RelativePath);
+            if (stored is null)
+            {
+                logger.LogWarning("The file {RelativePath} of recording {RecordingId} is missing from storage", file.RelativePath, recordingId);
+            }
+
+            return stored;
+        }
+        catch (ArgumentException exception)
+        {
+            logger.LogError(exception, "Recording {RecordingId} holds a file path outside the storage root: {RelativePath}", recordingId, file.RelativePath);
+            return null;
+        }
+    }
+
+    /// <summary>Checked first so that seeking, which repeats the request, costs one read; the unique index settles a race.</summary>
+    private async Task AuditFirstAccessOfTheDayAsync(
+        Domain.Recordings.Recording recording, RecordingFileAction action, Guid userId, CancellationToken cancellationToken)
+    {
+        var access = RecordingAuditEntry.For(
+            recording,
+            action == RecordingFileAction.Stream ? RecordingAuditAction.Streamed : RecordingAuditAction.Downloaded,
+            userId,
+            clock.GetUtcNow());
+        var audited = await db.RecordingAuditEntries.AnyAsync(
+            e => e.RecordingId == access.RecordingId && e.UserId == userId && e.Action == access.Action && e.AccessDay == access.AccessDay,
+            cancellationToken);
+        if (audited)
+        {
+            return;
+        }
+
+        db.RecordingAuditEntries.Add(access);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // A parallel request of the same user (a player opens several at once) wrote the day's entry first.
+            db.RecordingAuditEntries.Entry(access).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// <c>{display name}.{extension}</c>, safe on every system: control characters, path separators, quotes and the
+    /// other reserved characters become <c>_</c>; letters of every script stay.
+    /// </summary>
+    private static string DownloadFileName(string displayName, RecordingFormat format) =>
+        $"{string.Concat(displayName.Select(c => char.IsControl(c) || ReservedInFileNames.Contains(c, StringComparison.Ordinal) ? '_' : c))}.{format.FileExtension()}";
+}

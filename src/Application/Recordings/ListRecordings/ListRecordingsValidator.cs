@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace Itqan.Recording.Application.Recordings.ListRecordings;
+
+public sealed class ListRecordingsValidator : AbstractValidator<ListRecordings>
+{
+    public ListRecordingsValidator()
+    {
+        // Errors name the query parameters (status, from), not the nesting (filter.status).
+        RuleFor(q => q.Filter).SetValidator(new RecordingCatalogueFilterValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Limit).InclusiveBetween(1, ListRecordings.MaxLimit);
+        RuleFor(q => q.Cursor)
+            .Must(cursor => CatalogueCursor.TryDecode(cursor, out _))
+            .When(q => q.Cursor is not null)
+            .WithMessage("The cursor is not one this API gave out; start again from the first page.");
+    }
+}

@@ -1,0 +1,123 @@
+using FluentValidation;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itqan.Recording.Application.Recordings;
+
+/// <summary>
+/// What an admin narrows their academy's catalogue to; every part is optional and the parts combine. <see cref="Status"/>
+/// and <see cref="Kind"/> are the API's lower-case names (<c>completed</c>, <c>quran</c>). <see cref="ParentId"/> is
+/// the course, circle or lesson. <see cref="From"/> (inclusive) and <see cref="To"/> (exclusive) bound the start of
+/// the recording. <see cref="Q"/> is text anywhere in the display name, in any case.
+/// </summary>
+public sealed record RecordingCatalogueFilter(
+    string? Status = null,
+    string? Kind = null,
+    Guid? ParentId = null,
+    Guid? TeacherId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Q = null)
+{
+    public const int MaxTextLength = 200;
+
+    /// <summary>The enum value of an API name, ignoring case; numbers are not names.</summary>
+    public static bool TryParseName<TEnum>(string? name, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}
+
+public sealed class RecordingCatalogueFilterValidator : AbstractValidator<RecordingCatalogueFilter>
+{
+    public RecordingCatalogueFilterValidator()
+    {
+        RuleFor(f => f.Status)
+            .Must(status => RecordingCatalogueFilter.TryParseName<RecordingStatus>(status, out _))
+            .When(f => f.Status is not null)
+            .WithMessage($"Status must be one of: {NamesOf<RecordingStatus>()}.");
+        RuleFor(f => f.Kind)
+            .Must(kind => RecordingCatalogueFilter.TryParseName<SessionKind>(kind, out _))
+            .When(f => f.Kind is not null)
+            .WithMessage($"Kind must be one of: {NamesOf<SessionKind>()}.");
+        RuleFor(f => f.To)
+            .GreaterThanOrEqualTo(f => f.From)
+            .When(f => f.From is not null && f.To is not null)
+            .WithMessage("To must not lie before from.");
+        RuleFor(f => f.Q).MaximumLength(RecordingCatalogueFilter.MaxTextLength);
+    }
+
+    private static string NamesOf<TEnum>()
+        where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetNames<TEnum>().Select(name => name.ToLowerInvariant()));
+}
+
+public static class RecordingCatalogueQueries
+{
+    private const string LikeEscape = "\\";
+
+    /// <summary>The academy's recordings that pass the filter, deleted ones included.</summary>
+    public static IQueryable<Domain.Recordings.Recording> InCatalogue(
+        this IQueryable<Domain.Recordings.Recording> recordings, Guid academyId, RecordingCatalogueFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = recordings.Where(r => r.AcademyId == academyId);
+        if (RecordingCatalogueFilter.TryParseName<RecordingStatus>(filter.Status, out var status))
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (RecordingCatalogueFilter.TryParseName<SessionKind>(filter.Kind, out var kind))
+        {
+            query = query.Where(r => r.SessionKind == kind);
+        }
+
+        if (filter.ParentId is { } parentId)
+        {
+            query = query.Where(r => r.ParentId == parentId);
+        }
+
+        if (filter.TeacherId is { } teacherId)
+        {
+            query = query.Where(r => r.TeacherId == teacherId);
+        }
+
+        // PostgreSQL stores instants in UTC and Npgsql refuses to send any other offset.
+        if (filter.From?.ToUniversalTime() is { } from)
+        {
+            query = query.Where(r => r.StartedAt >= from);
+        }
+
+        if (filter.To?.ToUniversalTime() is { } to)
+        {
+            query = query.Where(r => r.StartedAt < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = $"%{EscapeLikePattern(filter.Q.Trim().ToLowerInvariant())}%";
+#pragma warning disable CA1304, CA1311 // ToLower becomes SQL lower(); no .NET culture takes part
+            query = query.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, LikeEscape));
+#pragma warning restore CA1304, CA1311
+        }
+
+        return query;
+    }
+
+    private static string EscapeLikePattern(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+}

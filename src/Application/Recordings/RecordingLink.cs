@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Itqan.Recording.Application.Recordings;
+
+/// <summary>What a link to a recording's file lets its holder do: play it in the page, or save it.</summary>
+public enum RecordingFileAction
+{
+    Stream,
+    Download,
+}
+
+/// <summary>
+/// A time-limited link to a recording's file, for a browser that cannot send a bearer header (a
+/// <c>&lt;video src&gt;</c>, a plain download). Its signature covers the recording, the action, the user it was
+/// given to and the expiry, so changing any of them spoils it.
+/// </summary>
+public sealed record RecordingLink(
+    Guid RecordingId, RecordingFileAction Action, Guid UserId, DateTimeOffset ExpiresAt, string Signature)
+{
+    public const string ExpiresParameter = "expires";
+    public const string UserParameter = "u";
+    public const string SignatureParameter = "sig";
+
+    /// <summary>
+    /// E.g. <c>/api/recordings/{id}/stream?expires=1795000000&amp;u={userId}&amp;sig=…</c>; the signature is
+    /// base64url, so nothing needs escaping.
+    /// </summary>
+    public string Url => string.Create(
+        CultureInfo.InvariantCulture,
+        $"/api/recordings/{RecordingId}/{Action.ToString().ToLowerInvariant()}?{ExpiresParameter}={ExpiresAt.ToUnixTimeSeconds()}&{UserParameter}={UserId}&{SignatureParameter}={Signature}");
+}
+
+/// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
+public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download);

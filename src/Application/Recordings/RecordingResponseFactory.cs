@@ -1,0 +1,32 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Users;
+
+namespace Itqan.Recording.Application.Recordings;
+
+/// <summary>
+/// Shows a recording to a user who may see it: a completed one carries signed links, made out to that user, to
+/// stream and to download its file. Every use case that returns recordings to a user builds them here, after it
+/// has checked that the user may see them.
+/// </summary>
+public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
+{
+    public RecordingResponse Create(Domain.Recordings.Recording recording, Actor viewer)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var response = RecordingResponse.From(recording);
+        if (recording.Status != RecordingStatus.Completed)
+        {
+            return response;
+        }
+
+        var links = signer.SignFileLinks(recording.Id, viewer.UserId);
+        return response with
+        {
+            StreamUrl = links.Stream.Url,
+            DownloadUrl = links.Download.Url,
+            LinksExpireAt = links.Stream.ExpiresAt,
+        };
+    }
+}

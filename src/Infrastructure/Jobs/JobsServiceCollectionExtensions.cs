@@ -1,0 +1,33 @@
+using Itqan.Recording.Application.Recordings.StopOverdueRecordings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Infrastructure.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The background jobs (reconciliation, overdue recordings, retention), their settings validated at start-up, and the
+    /// host's shutdown timeout, so in-flight requests and a job's current unit can finish.
+    /// </summary>
+    public static IServiceCollection AddRecordingJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReliabilityOptions>()
+            .Bind(configuration.GetSection(ReliabilityOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReliabilityOptions>, ReliabilityOptionsValidator>();
+        services.AddOptions<MaxRecordingDurationOptions>()
+            .Bind(configuration.GetSection(MaxRecordingDurationOptions.SectionName))
+            .Validate(o => o.IsValid, "Recording:MaxDuration:Interactive, :Quran and :Academic must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ReliabilityOptions>>(
+            (host, reliability) => host.ShutdownTimeout = reliability.Value.ShutdownTimeout);
+
+        services.AddHostedService<ReconciliationJob>();
+        services.AddHostedService<OverdueRecordingsJob>();
+        services.AddHostedService<RetentionJob>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Itqan.Recording.Application.Recordings.ReconcileRecordings;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Infrastructure.Jobs;
+
+/// <summary>Every <c>Reliability:ReconcileInterval</c>, asks LiveKit about recordings stuck longer than <c>ReconcileAfter</c>.</summary>
+public sealed class ReconciliationJob(
+    IServiceScopeFactory scopes,
+    IOptions<ReliabilityOptions> options,
+    TimeProvider clock,
+    ILogger<ReconciliationJob> logger) : SingleInstanceJob(scopes, clock, logger)
+{
+    protected override int LockKey => 1;
+
+    protected override TimeSpan Interval => options.Value.ReconcileInterval;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        var report = await services.GetRequiredService<ISender>()
+            .Send(new ReconcileRecordings(AcademyId: null, options.Value.ReconcileAfter), stoppingToken);
+        if (report.Changed.Count + report.PendingEventsApplied + report.Unresolved.Count > 0)
+        {
+            logger.LogInformation(
+                "Reconciliation checked {Checked} recording(s): {Changed} changed, {Unresolved} unresolved, {Pending} waiting event(s) applied",
+                report.Checked, report.Changed.Count, report.Unresolved.Count, report.PendingEventsApplied);
+        }
+    }
+}

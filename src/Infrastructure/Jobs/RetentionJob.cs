@@ -1,0 +1,28 @@
+using Itqan.Recording.Application.Recordings.ApplyRetention;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Infrastructure.Jobs;
+
+/// <summary>Every <c>Reliability:RetentionInterval</c>, deletes the recordings of every academy that are past retention.</summary>
+public sealed class RetentionJob(
+    IServiceScopeFactory scopes,
+    IOptions<ReliabilityOptions> options,
+    TimeProvider clock,
+    ILogger<RetentionJob> logger) : SingleInstanceJob(scopes, clock, logger)
+{
+    protected override int LockKey => 3;
+
+    protected override TimeSpan Interval => options.Value.RetentionInterval;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        var report = await services.GetRequiredService<ISender>().Send(new ApplyRetention(AcademyId: null, DryRun: false), stoppingToken);
+        if (report.Count > 0)
+        {
+            logger.LogInformation("Retention deleted {Count} recording(s), {TotalBytes} bytes", report.Count, report.TotalBytes);
+        }
+    }
+}
