@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: the service measured against the limits of its own machine (issue #6). About 15–20 minutes.
+# `make bench`: the service measured against the limits of its own machine (issue #6). About 10 minutes.
 #
 # Builds Release, starts a throw-away PostgreSQL cluster, the LiveKit emulator and the API (Production, logging at
 # Warning), loads a million recordings, then runs each scenario with a real load generator (wrk; pgbench; the bench
@@ -141,6 +141,7 @@ random_page_cost = 1.1
 log_line_prefix = '%m [%p] app=%a '
 shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track = top
+pg_stat_statements.track_planning = on
 CONF
 fi
 mkdir -p "$work/nginx" "$work/recordings"
@@ -231,7 +232,11 @@ pgss_dump() {
 }
 
 # --- helpers for wrk ---------------------------------------------------------------------------------------------
-# run_wrk NAME URL CONNECTIONS FILE MODE [extra wrk args]: warm-up, then the measured run → results/NAME.json
+# CPU time (user + system, in clock ticks of 10 ms) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# run_wrk NAME URL CONNECTIONS FILE MODE [extra wrk args]: warm-up, then the measured run → results/NAME.json.
+# With cpu_pid set, also the CPU time that process spent per request (robust against other load on the machine).
 run_wrk() {
   local name=$1 url=$2 connections=$3 file=$4 mode=$5
   shift 5
@@ -245,10 +250,16 @@ run_wrk() {
   fi
   note_load "$name"
   pgss_reset
+  local ticks=0
+  [ -n "${cpu_pid:-}" ] && ticks=$(cpu_ticks "$cpu_pid")
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency "$@" -s bench/wrk/replay.lua "$url" -- "$file" "$mode" "$threads" \
     >"$results/wrk/$name.txt" 2>&1 || { cat "$results/wrk/$name.txt" >&2; die "wrk failed for $name"; }
   pgss_dump "$name"
-  sed -n 's/^BENCH_JSON //p' "$results/wrk/$name.txt" | jq --argjson c "$connections" '.concurrency = $c' >"$results/$name.json"
+  local cpu_ms=null
+  [ -n "${cpu_pid:-}" ] && cpu_ms=$(( ($(cpu_ticks "$cpu_pid") - ticks) * 10 ))
+  sed -n 's/^BENCH_JSON //p' "$results/wrk/$name.txt" \
+    | jq --argjson c "$connections" --argjson cpu "$cpu_ms" '.concurrency = $c | .cpuMsPerRequest = (if $cpu == null then null else $cpu / .requests end)' \
+    >"$results/$name.json"
   say "$(printf '%-22s' "$name") $(jq -r '"\(.rps | floor) req/s  \(.mbPerS | floor) MB/s  p50 \(.p50Ms) ms  p99 \(.p99Ms) ms  errors \(.errors)"' "$results/$name.json")"
 }
 
@@ -270,9 +281,9 @@ if wants webhook; then
   bare_pid=$!
   pids+=("$bare_pid")
   wait_http "http://127.0.0.1:$bare_port/health/ready" "$bare_pid" bare
-  run_wrk webhook-bare "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  cpu_pid=$bare_pid run_wrk webhook-bare "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
   kill -TERM "$bare_pid" 2>/dev/null || true
-  run_wrk webhook-ignored "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  cpu_pid=$api_pid run_wrk webhook-ignored "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
 fi
 
 # --- egress_ended applied vs pgbench -N --------------------------------------------------------------------------
@@ -293,7 +304,7 @@ if wants egress; then
     --key $livekit_key --secret $livekit_secret --out "$work/egress-ended-warm.tsv"
   tool egress-prepare --db "$tool_url" --count 120000 --prefix "$prefix" --storage "$work/recordings" \
     --key $livekit_key --secret $livekit_secret --out "$work/egress-ended.tsv"
-  run_wrk egress-ended "$api" $egress_connections "$work/egress-ended.tsv" once
+  cpu_pid=$api_pid run_wrk egress-ended "$api" $egress_connections "$work/egress-ended.tsv" once
   tool egress-verify --db "$tool_url" --prefix "$prefix" --out "$results/egress-verify.json"
 fi
 
@@ -325,14 +336,14 @@ if wants stream; then
   curl -sf -o /dev/null -r 0-1023 -H "Authorization: Bearer $token" "$api/api/recordings/$stream_id/stream" \
     || say "GET /api/recordings/$stream_id/stream does not answer yet"
   run_wrk stream-nginx "http://127.0.0.1:$nginx_port" $stream_connections "$work/stream-nginx.tsv" cycle
-  run_wrk stream "$api" $stream_connections "$work/stream.tsv" cycle
+  cpu_pid=$api_pid run_wrk stream "$api" $stream_connections "$work/stream.tsv" cycle
 fi
 if wants download; then
   say "scenario: download of the whole file"
   printf 'GET\t/files/bench/stream-200mb.mp4\t\n' >"$work/download-nginx.tsv"
   get_lines "$work/download.tsv" "/api/recordings/$stream_id/download"
   run_wrk download-nginx "http://127.0.0.1:$nginx_port" $download_connections "$work/download-nginx.tsv" cycle
-  run_wrk download "$api" $download_connections "$work/download.tsv" cycle
+  cpu_pid=$api_pid run_wrk download "$api" $download_connections "$work/download.tsv" cycle
 fi
 
 # --- catalogue latency vs the same SQL through Npgsql ------------------------------------------------------------
@@ -356,7 +367,7 @@ latency() {
   shift 2
   capture "$name" "$1" || return 0
   get_lines "$work/$name.tsv" "$@"
-  run_wrk "$name" "$api" "$connections" "$work/$name.tsv" cycle
+  cpu_pid=$api_pid run_wrk "$name" "$api" "$connections" "$work/$name.tsv" cycle
   local replace=() ids=()
   if [ -n "${swap_ids:-}" ]; then replace=(--replace "$(head -n 1 "$swap_ids")"); ids=(--ids "$swap_ids"); fi
   note_load "$name-raw"

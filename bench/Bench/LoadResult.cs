@@ -20,6 +20,9 @@ public sealed record LoadResult(
     double MaxMs,
     long Errors)
 {
+    /// <summary>CPU time the measured process (the API, or the bare endpoint) spent per request, when measured.</summary>
+    public double? CpuMsPerRequest { get; init; }
+
     public static LoadResult FromLatencies(string tool, int concurrency, IReadOnlyList<double> latenciesMs, double durationS, long bytes, long errors)
     {
         var sorted = latenciesMs.Order().ToArray();

@@ -116,6 +116,11 @@ public sealed class SeedPlan
     private static readonly string[] Subjects =
         ["Tajweed", "Tafsir", "Seerah", "Fiqh", "Arabic Grammar", "Hadith", "Aqeedah", "Mathematics", "Physics", "Calligraphy"];
 
+    private const int TeachersPerAcademyCount = 100;
+    private const int StudentsPerAcademyCount = 1000;
+    private const int CoursesPerAcademyCount = 1000;
+    private const int EnrolmentsPerCourseCount = 20;
+
     private readonly Random _random;
 
     public SeedPlan(Random random, DateTime now, int pastSessions, int readySessions)
@@ -160,14 +165,6 @@ public sealed class SeedPlan
             Sessions.Add(NewSession(live, number, now.Date.AddHours(12), "ready"));
         }
     }
-
-    private static int TeachersPerAcademyCount => 100;
-
-    private static int StudentsPerAcademyCount => 1000;
-
-    private static int CoursesPerAcademyCount => 1000;
-
-    private static int EnrolmentsPerCourseCount => 20;
 
     public List<SeedUser> Users { get; } = [];
 

@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -37,6 +38,7 @@ public class WebhookReceiverBenchmarks
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
             .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddExporter(MarkdownExporter.GitHub)
             .WithOptions(ConfigOptions.DisableLogFile);
         var summary = BenchmarkRunner.Run<WebhookReceiverBenchmarks>(config, args);
         return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
@@ -55,15 +57,15 @@ public class WebhookReceiverBenchmarks
         _egressEndedToken = signer.Sign(_egressEnded, now, TimeSpan.FromHours(1));
     }
 
-    [Benchmark(Description = "Receive participant_joined (1.5 KB)")]
+    [Benchmark]
     public LiveKitWebhookEvent ReceiveParticipantJoined() => _receiver.Receive(_participantJoinedToken, _participantJoined);
 
-    [Benchmark(Description = "Receive egress_ended")]
+    [Benchmark]
     public LiveKitWebhookEvent ReceiveEgressEnded() => _receiver.Receive(_egressEndedToken, _egressEnded);
 
-    [Benchmark(Description = "parse only: egress_ended")]
+    [Benchmark]
     public LiveKitWebhookEvent ParseEgressEnded() => EgressJsonReader.ReadWebhookEvent(_egressEnded);
 
-    [Benchmark(Description = "SHA-256 only: participant_joined")]
+    [Benchmark]
     public byte[] HashParticipantJoined() => SHA256.HashData(_participantJoined);
 }

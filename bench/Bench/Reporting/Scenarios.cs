@@ -54,8 +54,8 @@ public static class Scenarios
         var note = ours.Errors > 0 ? $"{ours.Errors} errors (non-2xx or socket) in our run" : "";
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"{figure(ours):N0} {unit} (p99 {ours.P99Ms:F1} ms)"),
-            Report.Invariant($"{figure(reference):N0} {unit} — {referenceName}"),
+            Report.Invariant($"{figure(ours):N0} {unit} (p99 {ours.P99Ms:F1} ms{Cpu(ours)})"),
+            Report.Invariant($"{figure(reference):N0} {unit}{Cpu(reference)} — {referenceName}"),
             Report.Invariant($"{ratio:F2}"),
             Report.Invariant($"≥ {target:0.0#}"),
             ratio >= target && ours.Errors == 0,
@@ -79,7 +79,7 @@ public static class Scenarios
         var note = Report.Invariant($"{completed:N0} recordings completed in {ours.DurationS:F0} s (checked in the database), {ours.Requests:N0} requests sent, {left:N0} left processing, {ours.Errors} errors");
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"{applied:N0} applied/s (p99 {ours.P99Ms:F1} ms)"),
+            Report.Invariant($"{applied:N0} applied/s (p99 {ours.P99Ms:F1} ms{Cpu(ours)})"),
             Report.Invariant($"{reference.Rps:N0} tps — pgbench -N, same clients"),
             Report.Invariant($"{ratio:F2}"),
             "≥ 0.5",
@@ -98,7 +98,7 @@ public static class Scenarios
         var ratio = ours.P99Ms / raw.P99Ms;
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"p99 {ours.P99Ms:F1} ms (p50 {ours.P50Ms:F1}, {ours.Rps:N0} req/s)"),
+            Report.Invariant($"p99 {ours.P99Ms:F1} ms (p50 {ours.P50Ms:F1}, {ours.Rps:N0} req/s{Cpu(ours)})"),
             Report.Invariant($"p99 {raw.P99Ms:F1} ms (p50 {raw.P50Ms:F1}) — same SQL through Npgsql"),
             Report.Invariant($"{ratio:F2}×"),
             target,
@@ -152,6 +152,10 @@ public static class Scenarios
         var kb = spa.GetValueOrDefault("kb");
         return new ScenarioRow("SPA initial JavaScript", Report.Invariant($"{kb:F1} KB gzip"), "—", "—", "≤ 200 KB gzip", kb <= 200, "");
     }
+
+    /// <summary>", 0.12 ms CPU/req" when the run measured the process's CPU time.</summary>
+    private static string Cpu(LoadResult result) =>
+        result.CpuMsPerRequest is { } cpu ? Report.Invariant($", {cpu:F2} ms CPU/req") : "";
 
     private static ScenarioRow Missing(string scenario, string target, string why) =>
         new(scenario, "—", "—", "—", target, null, why);

@@ -13,6 +13,7 @@ public class RecordingTests
         { RecordingStatus.Recording, RecordingStatus.Processing },
         { RecordingStatus.Recording, RecordingStatus.Completed },
         { RecordingStatus.Recording, RecordingStatus.Failed },
+        { RecordingStatus.Recording, RecordingStatus.Deleted },
         { RecordingStatus.Processing, RecordingStatus.Completed },
         { RecordingStatus.Processing, RecordingStatus.Failed },
         { RecordingStatus.Processing, RecordingStatus.Deleted },

@@ -75,19 +75,21 @@ public sealed class ApplyRetentionHandler(
 
     /// <summary>
     /// One recording at a time: its file, then its row. A file that cannot be removed stops the run with nothing
-    /// changed for that recording, and a failed save never leaves other recordings without their files.
+    /// changed for that recording, and a failed save never leaves other recordings without their files. When
+    /// cancelled (the host stops), the recording under way is finished and no new one begins.
     /// </summary>
     private async Task<List<Domain.Recordings.Recording>> RemoveExpiredAsync(
         Academy academy, DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reason = string.Create(CultureInfo.InvariantCulture, $"retention: older than {academy.RetentionDays} days");
         var removed = new List<Domain.Recordings.Recording>();
-        List<Domain.Recordings.Recording> batch;
-        do
+        var more = true;
+        while (more && !cancellationToken.IsCancellationRequested)
         {
             // Removed recordings are deleted and drop out of the query, so each batch is the next one.
-            batch = await ExpiredIn(academy.Id, cutoff).Take(BatchSize).ToListAsync(cancellationToken);
-            foreach (var recording in batch)
+            var batch = await ExpiredIn(academy.Id, cutoff).Take(BatchSize).ToListAsync(cancellationToken);
+            more = batch.Count == BatchSize;
+            foreach (var recording in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
             {
                 if (recording.File is { } file)
                 {
@@ -96,11 +98,10 @@ public sealed class ApplyRetentionHandler(
 
                 recording.Delete(now);
                 db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Deleted, null, now, reason));
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(CancellationToken.None);
                 removed.Add(recording);
             }
         }
-        while (batch.Count == BatchSize);
 
         if (removed.Count > 0)
         {

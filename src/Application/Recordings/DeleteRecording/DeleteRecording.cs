@@ -10,7 +10,9 @@ namespace Itqan.Recording.Application.Recordings.DeleteRecording;
 /// <summary>
 /// An academy admin (the endpoint's policy) deletes a recording of their academy: it stays in the catalogue as
 /// deleted and disappears for everyone else. Its file goes only when <see cref="RemoveFile"/> asks. Deleting twice
-/// is a conflict, so a repeat never passes silently with a different <see cref="RemoveFile"/>.
+/// is a conflict, so a repeat never passes silently with a different <see cref="RemoveFile"/>. A recording still
+/// being recorded is refused too, although the aggregate could delete it: the egress would go on writing a file
+/// nobody may see, so the admin stops it first. A processing one may go; its late <c>egress_ended</c> changes nothing.
 /// </summary>
 public sealed record DeleteRecording(Guid RecordingId, bool RemoveFile, Actor Actor) : ICommand<Result<Success>>;
 
@@ -26,12 +28,13 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
             return RecordingErrors.RecordingNotFound;
         }
 
-        if (!recording.CanMoveTo(RecordingStatus.Deleted))
+        if (recording.Status == RecordingStatus.Recording || !recording.CanMoveTo(RecordingStatus.Deleted))
         {
             return RecordingErrors.NotDeletable(recording.Status);
         }
 
-        // The file goes first: should that fail, nothing has changed and the admin can try again.
+        // The file goes first: should that fail, nothing has changed and the admin can try again. Once it is gone the
+        // row is saved even if the client has left, so no completed recording is left without its file.
         if (command.RemoveFile && recording.File is { } file)
         {
             storage.DeleteFile(file.RelativePath);
@@ -41,7 +44,7 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
         recording.Delete(now);
         db.RecordingAuditEntries.Add(RecordingAuditEntry.For(
             recording, RecordingAuditAction.Deleted, command.Actor.UserId, now, command.RemoveFile ? "file removed" : "file kept"));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         return new Success();
     }
 }

@@ -57,7 +57,8 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
         builder.HasIndex(r => new { r.AcademyId, r.TeacherId, r.StartedAt });
         builder.HasIndex(r => new { r.AcademyId, r.ParentId, r.StartedAt });
 
-        // The catalogue's text search, lower(display_name) LIKE '%…%', uses a pg_trgm GIN index on lower(display_name)
-        // that EF Core cannot describe; migration CatalogueTextSearch creates it.
+        // Two catalogue indexes EF Core cannot describe are made in raw SQL: a pg_trgm GIN index on lower(display_name)
+        // for its text search (migration CatalogueTextSearch), and (academy_id, status, session_kind) including
+        // file_size_bytes and duration for its statistics (migration CatalogueStatisticsIndex).
     }
 }
