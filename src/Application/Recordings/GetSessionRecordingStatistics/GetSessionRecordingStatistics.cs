@@ -19,16 +19,13 @@ public sealed class GetSessionRecordingStatisticsHandler(IApplicationDbContext d
 {
     public async ValueTask<Result<RecordingStatistics>> Handle(GetSessionRecordingStatistics query, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
-        if (session is null)
+        var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return RecordingErrors.SessionNotFound;
+            return found.Error;
         }
 
-        if (!session.CanAccessRecordings(query.Actor))
-        {
-            return RecordingErrors.CannotAccess;
-        }
+        var session = found.Value;
 
         // A session has a handful of recordings: sum them here rather than teach SQL about TimeSpan.
         var recordings = await db.Recordings.AsNoTracking()

@@ -15,16 +15,13 @@ public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessi
 {
     public async ValueTask<Result<IReadOnlyList<RecordingResponse>>> Handle(GetSessionRecordings query, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
-        if (session is null)
+        var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return RecordingErrors.SessionNotFound;
+            return found.Error;
         }
 
-        if (!session.CanAccessRecordings(query.Actor))
-        {
-            return RecordingErrors.CannotAccess;
-        }
+        var session = found.Value;
 
         var includeDeleted = query.Actor.IsAdminOf(session.AcademyId);
         var recordings = await db.Recordings.AsNoTracking()

@@ -28,16 +28,13 @@ public sealed class StartRecordingHandler(
 {
     public async ValueTask<Result<RecordingResponse>> Handle(StartRecording command, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindInAcademyAsync(command.SessionId, command.Actor, cancellationToken);
-        if (session is null)
+        var found = await sessions.FindControllableAsync(command.SessionId, command.Actor, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return RecordingErrors.SessionNotFound;
+            return found.Error;
         }
 
-        if (!session.CanControlRecording(command.Actor))
-        {
-            return RecordingErrors.CannotControl;
-        }
+        var session = found.Value;
 
         await using var scope = await sessionLock.AcquireAsync(session.Id, cancellationToken);
         var hasActiveRecording = await db.Recordings.AnyAsync(

@@ -16,16 +16,13 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
 {
     public async ValueTask<Result<SessionDetailResponse>> Handle(GetSession query, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindInAcademyAsync(query.SessionId, query.Actor, cancellationToken);
-        if (session is null)
+        var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return RecordingErrors.SessionNotFound;
+            return found.Error;
         }
 
-        if (!session.CanAccessRecordings(query.Actor))
-        {
-            return RecordingErrors.CannotAccess;
-        }
+        var session = found.Value;
 
         var active = await db.Recordings.AsNoTracking()
             .SingleOrDefaultAsync(r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);

@@ -1,0 +1,35 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Sessions;
+using Itqan.Recording.Domain.Users;
+
+namespace Itqan.Recording.Application.Recordings;
+
+/// <summary>
+/// The session a request names, as its user may reach it: another academy's session does not exist for them (404),
+/// and one they take no part in is forbidden (403).
+/// </summary>
+public static class SessionAccess
+{
+    /// <summary>The session, when the actor may start and stop its recordings.</summary>
+    public static Task<Result<LiveSession>> FindControllableAsync(
+        this ISessionFinder finder, Guid sessionId, Actor actor, CancellationToken cancellationToken) =>
+        FindAsync(finder, sessionId, actor, s => s.CanControlRecording(actor), RecordingErrors.CannotControl, cancellationToken);
+
+    /// <summary>The session, when the actor may see its recordings.</summary>
+    public static Task<Result<LiveSession>> FindAccessibleAsync(
+        this ISessionFinder finder, Guid sessionId, Actor actor, CancellationToken cancellationToken) =>
+        FindAsync(finder, sessionId, actor, s => s.CanAccessRecordings(actor), RecordingErrors.CannotAccess, cancellationToken);
+
+    private static async Task<Result<LiveSession>> FindAsync(
+        ISessionFinder finder, Guid sessionId, Actor actor, Func<LiveSession, bool> allowed, Error forbidden, CancellationToken cancellationToken)
+    {
+        var session = await finder.FindInAcademyAsync(sessionId, actor, cancellationToken);
+        if (session is null)
+        {
+            return RecordingErrors.SessionNotFound;
+        }
+
+        return allowed(session) ? session : forbidden;
+    }
+}
