@@ -35,4 +35,11 @@ public interface IApplicationDbContext
     DbSet<PendingEgressEvent> PendingEgressEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a stream or download entry (one with an <see cref="RecordingAuditEntry.AccessDay"/>) at once, unless the
+    /// user already has one for that recording, action and day: the database's unique index decides, so parallel
+    /// requests of the same user neither fail nor log. True when this call wrote it.
+    /// </summary>
+    Task<bool> AddFirstAccessOfTheDayAsync(RecordingAuditEntry access, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Persistence;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Users;
@@ -60,7 +59,9 @@ public sealed class GetRecordingFileHandler(
             return RecordingErrors.FileMissing;
         }
 
-        await AuditFirstAccessOfTheDayAsync(recording, query.Action, requester.Value.UserId, cancellationToken);
+        // One statement per request: the database's unique index keeps the first entry of the user's day and ignores
+        // the player's further range requests and parallel first requests alike.
+        await db.AddFirstAccessOfTheDayAsync(AccessEntry(recording, query.Action, requester.Value.UserId), cancellationToken);
         return new RecordingFileToSend(stored, file.Format.ContentType(), DownloadFileName(recording.DisplayName, file.Format));
     }
 
@@ -113,34 +114,13 @@ public sealed class GetRecordingFileHandler(
         }
     }
 
-    /// <summary>Checked first so that seeking, which repeats the request, costs one read; the unique index settles a race.</summary>
-    private async Task AuditFirstAccessOfTheDayAsync(
-        Domain.Recordings.Recording recording, RecordingFileAction action, Guid userId, CancellationToken cancellationToken)
-    {
-        var access = RecordingAuditEntry.For(
+    /// <summary>The audit entry of a stream or a download now.</summary>
+    private RecordingAuditEntry AccessEntry(Domain.Recordings.Recording recording, RecordingFileAction action, Guid userId) =>
+        RecordingAuditEntry.For(
             recording,
             action == RecordingFileAction.Stream ? RecordingAuditAction.Streamed : RecordingAuditAction.Downloaded,
             userId,
             clock.GetUtcNow());
-        var audited = await db.RecordingAuditEntries.AnyAsync(
-            e => e.RecordingId == access.RecordingId && e.UserId == userId && e.Action == access.Action && e.AccessDay == access.AccessDay,
-            cancellationToken);
-        if (audited)
-        {
-            return;
-        }
-
-        db.RecordingAuditEntries.Add(access);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            // A parallel request of the same user (a player opens several at once) wrote the day's entry first.
-            db.RecordingAuditEntries.Entry(access).State = EntityState.Detached;
-        }
-    }
 
     /// <summary>
     /// <c>{display name}.{extension}</c>, safe on every system: control characters, path separators, quotes and the

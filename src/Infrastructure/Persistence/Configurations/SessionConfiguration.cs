@@ -8,16 +8,25 @@ namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
 /// <summary>All session kinds share the <c>sessions</c> table, told apart by <c>kind</c>.</summary>
 public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>
 {
+    /// <summary>The discriminator column.</summary>
+    public const string KindColumn = "kind";
+
+    public const string InteractiveKind = "interactive";
+
+    public const string QuranKind = "quran";
+
+    public const string AcademicKind = "academic";
+
     public void Configure(EntityTypeBuilder<LiveSession> builder)
     {
         builder.ToTable("sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasDiscriminator<string>("kind")
-            .HasValue<InteractiveCourseSession>("interactive")
-            .HasValue<QuranSession>("quran")
-            .HasValue<AcademicSession>("academic");
-        builder.Property("kind").HasMaxLength(16);
+        builder.HasDiscriminator<string>(KindColumn)
+            .HasValue<InteractiveCourseSession>(InteractiveKind)
+            .HasValue<QuranSession>(QuranKind)
+            .HasValue<AcademicSession>(AcademicKind);
+        builder.Property(KindColumn).HasMaxLength(16);
         builder.Property(s => s.Title).HasMaxLength(300);
         builder.Property(s => s.MeetingRoomName).HasMaxLength(256);
         builder.Property(s => s.Status).HasConversion(new LowerCaseEnumConverter<SessionStatus>()).HasMaxLength(16);
