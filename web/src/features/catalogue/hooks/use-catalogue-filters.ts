@@ -69,8 +69,8 @@ export function useCatalogueFilters() {
 }
 
 /**
- * The API's query for these filters. A day range covers whole local days: `from` is the start of its day,
- * `to` the last millisecond of its day, both sent as ISO 8601 instants.
+ * The API's query for these filters. A day range covers whole local days: `from` is the start of its day and,
+ * as the API's `to` is exclusive, `to` is the start of the day after; both sent as ISO 8601 instants.
  */
 export function toApiQuery(filters: CatalogueFilters): Record<string, string | undefined> {
   return {
@@ -78,7 +78,7 @@ export function toApiQuery(filters: CatalogueFilters): Record<string, string | u
     kind: filters.kind,
     teacherId: filters.teacherId,
     from: filters.from ? localDayStart(filters.from).toISOString() : undefined,
-    to: filters.to ? localDayEnd(filters.to).toISOString() : undefined,
+    to: filters.to ? nextLocalDayStart(filters.to).toISOString() : undefined,
     q: filters.q,
   };
 }
@@ -88,7 +88,7 @@ function localDayStart(day: string): Date {
   return new Date(year, month - 1, date, 0, 0, 0, 0);
 }
 
-function localDayEnd(day: string): Date {
+function nextLocalDayStart(day: string): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, date, 23, 59, 59, 999);
+  return new Date(year, month - 1, date + 1, 0, 0, 0, 0);
 }
