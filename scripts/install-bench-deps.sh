@@ -10,16 +10,8 @@ cd "$repo"
 
 say() { echo "install-bench-deps: $*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    say "need root (or sudo) to run: $*" >&2
-    exit 1
-  fi
-}
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
 
 has_pgbench() { command -v pgbench >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; }
 
@@ -31,10 +23,7 @@ command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null 2>&1 || { say "please install: ${missing[*]} (no apt-get on this machine)" >&2; exit 1; }
-  say "installing ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
   # Debian starts the packaged nginx on port 80; the bench runs its own instance and needs nothing else listening.
   if [[ " ${missing[*]} " == *" nginx-light "* ]] && command -v systemctl >/dev/null 2>&1; then
     as_root systemctl disable --now nginx >/dev/null 2>&1 || true

@@ -9,16 +9,8 @@ cd "$repo"
 
 say() { echo "install-deps: $*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    say "need root (or sudo) to run: $*" >&2
-    exit 1
-  fi
-}
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
 
 has_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
@@ -38,17 +30,13 @@ has_chromium || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null 2>&1 || { say "please install: ${missing[*]} (no apt-get on this machine)" >&2; exit 1; }
-  say "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
   packages=()
   for package in "${missing[@]}"; do
     # Ubuntu names the browser package chromium-browser.
     if [ "$package" = chromium ] && ! apt-cache show chromium >/dev/null 2>&1; then package=chromium-browser; fi
     packages+=("$package")
   done
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  apt_install "${packages[@]}"
 fi
 
 # --- .NET ---------------------------------------------------------------------------------------------------------
