@@ -1,6 +1,7 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
 using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Itqan.Recording.Application;
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
+        services.AddSingleton<RecordingFileAccessMemory>();
         return services;
     }
 }

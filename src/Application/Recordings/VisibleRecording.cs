@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Domain.Recordings;
@@ -12,16 +13,32 @@ namespace Itqan.Recording.Application.Recordings;
 /// </summary>
 public static class VisibleRecording
 {
-    public static async Task<Result<Domain.Recordings.Recording>> FindAsync(
-        IApplicationDbContext db, ISessionFinder sessions, Guid recordingId, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The whole recording, when the actor may see it.</summary>
+    public static Task<Result<Domain.Recordings.Recording>> FindAsync(
+        IApplicationDbContext db, ISessionFinder sessions, Guid recordingId, Actor actor, CancellationToken cancellationToken) =>
+        FindAsync(db, sessions, recordingId, actor, r => new Seen<Domain.Recordings.Recording>(r.Status, r.SessionId, r), cancellationToken);
+
+    /// <summary>
+    /// Only the <paramref name="columns"/> a caller needs of the recording (with the two the rule reads beside them),
+    /// when the actor may see it.
+    /// </summary>
+    public static async Task<Result<T>> FindAsync<T>(
+        IApplicationDbContext db,
+        ISessionFinder sessions,
+        Guid recordingId,
+        Actor actor,
+        Expression<Func<Domain.Recordings.Recording, Seen<T>>> columns,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(actor);
         var recording = await db.Recordings.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Id == recordingId && r.AcademyId == actor.AcademyId, cancellationToken);
+            .Where(r => r.Id == recordingId && r.AcademyId == actor.AcademyId)
+            .Select(columns)
+            .SingleOrDefaultAsync(cancellationToken);
         if (recording is null
-            || (recording.Status == RecordingStatus.Deleted && !actor.IsAdminOf(recording.AcademyId)))
+            || (recording.Status == RecordingStatus.Deleted && !actor.IsAdminOf(actor.AcademyId)))
         {
             return RecordingErrors.RecordingNotFound;
         }
@@ -32,6 +49,9 @@ public static class VisibleRecording
             return RecordingErrors.CannotAccess;
         }
 
-        return recording;
+        return recording.Value;
     }
+
+    /// <summary>What the rule reads of a recording (its status and session), and what the caller asked for.</summary>
+    public sealed record Seen<T>(RecordingStatus Status, Guid SessionId, T Value);
 }

@@ -43,11 +43,17 @@ public sealed class RecordingAuditEntry
         Recording recording, RecordingAuditAction action, Guid? userId, DateTimeOffset at, string? details = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        return new RecordingAuditEntry
+        return For(recording.Id, recording.AcademyId, action, userId, at, details);
+    }
+
+    /// <summary>The same, for a recording known by its id and academy (read without the whole recording).</summary>
+    public static RecordingAuditEntry For(
+        Guid recordingId, Guid academyId, RecordingAuditAction action, Guid? userId, DateTimeOffset at, string? details = null) =>
+        new()
         {
             Id = Guid.CreateVersion7(at),
-            RecordingId = recording.Id,
-            AcademyId = recording.AcademyId,
+            RecordingId = recordingId,
+            AcademyId = academyId,
             At = at,
             Action = action,
             UserId = userId,
@@ -56,5 +62,4 @@ public sealed class RecordingAuditEntry
                 ? DateOnly.FromDateTime(at.UtcDateTime)
                 : null,
         };
-    }
 }

@@ -12,7 +12,8 @@ namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
 /// The file of a recording, to stream or to download, for whoever may see the recording (<see cref="VisibleRecording"/>).
 /// A signed-in user is taken as who they are and any link is ignored; without a sign-in, a valid signed link stands
 /// in for the user it was made out to. The first stream and the first download per user and UTC day go into the
-/// audit trail; the player's further range requests add nothing.
+/// audit trail; the player's further range requests add nothing. A granted access is remembered for a short while
+/// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
 public sealed record GetRecordingFile(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
     : IQuery<Result<RecordingFileToSend>>;
@@ -23,11 +24,15 @@ public sealed record SignedLinkParameters(long Expires, Guid UserId, string Sign
 /// <summary>The file as it is on disk, its media type, and the name to save it under.</summary>
 public sealed record RecordingFileToSend(StoredFile File, string ContentType, string DownloadFileName);
 
+/// <summary>What a file request needs of a recording (its metadata stays in the database).</summary>
+public sealed record RecordingForFile(Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, RecordingFile? File);
+
 public sealed class GetRecordingFileHandler(
     IApplicationDbContext db,
     ISessionFinder sessions,
     IRecordingStorage storage,
     IRecordingLinkSigner signer,
+    RecordingFileAccessMemory memory,
     TimeProvider clock,
     ILogger<GetRecordingFileHandler> logger) : IQueryHandler<GetRecordingFile, Result<RecordingFileToSend>>
 {
@@ -36,13 +41,13 @@ public sealed class GetRecordingFileHandler(
 
     public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFile query, CancellationToken cancellationToken)
     {
-        var requester = await RequesterAsync(query, cancellationToken);
+        var requester = RequesterId(query);
         if (!requester.IsSuccess)
         {
             return requester.Error;
         }
 
-        var found = await VisibleRecording.FindAsync(db, sessions, query.RecordingId, requester.Value, cancellationToken);
+        var found = await GrantedAsync(query, requester.Value, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -59,18 +64,29 @@ public sealed class GetRecordingFileHandler(
             return RecordingErrors.FileMissing;
         }
 
-        // One statement per request: the database's unique index keeps the first entry of the user's day and ignores
-        // the player's further range requests and parallel first requests alike.
-        await db.AddFirstAccessOfTheDayAsync(AccessEntry(recording, query.Action, requester.Value.UserId), cancellationToken);
+        // The database's unique index keeps the first entry of the user's day and ignores parallel first requests;
+        // once it is there, this instance stops asking until the next UTC day.
+        var access = RecordingAuditEntry.For(
+            recording.Id,
+            recording.AcademyId,
+            query.Action == RecordingFileAction.Stream ? RecordingAuditAction.Streamed : RecordingAuditAction.Downloaded,
+            requester.Value,
+            clock.GetUtcNow());
+        if (!memory.IsAudited(access))
+        {
+            await db.AddFirstAccessOfTheDayAsync(access, cancellationToken);
+            memory.RememberAudited(access);
+        }
+
         return new RecordingFileToSend(stored, file.Format.ContentType(), DownloadFileName(recording.DisplayName, file.Format));
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
-    private async Task<Result<Actor>> RequesterAsync(GetRecordingFile query, CancellationToken cancellationToken)
+    private Result<Guid> RequesterId(GetRecordingFile query)
     {
         if (query.Actor is { } signedIn)
         {
-            return signedIn;
+            return signedIn.UserId;
         }
 
         if (query.Link is not { } parameters)
@@ -90,8 +106,41 @@ public sealed class GetRecordingFileHandler(
             return RecordingErrors.LinkExpired;
         }
 
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == link.UserId, cancellationToken);
-        return user is null ? RecordingErrors.LinkInvalid : user.AsActor();
+        return link.UserId;
+    }
+
+    /// <summary>
+    /// The recording, when the requester may see it: remembered from an earlier request of theirs, or decided now
+    /// (a link's user is loaded for that) and remembered when it has a file to send.
+    /// </summary>
+    private async Task<Result<RecordingForFile>> GrantedAsync(GetRecordingFile query, Guid userId, CancellationToken cancellationToken)
+    {
+        if (memory.FindGrant(userId, query.RecordingId, query.Action) is { } remembered)
+        {
+            return remembered;
+        }
+
+        var actor = query.Actor
+            ?? (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken))?.AsActor();
+        if (actor is null)
+        {
+            return RecordingErrors.LinkInvalid;
+        }
+
+        var found = await VisibleRecording.FindAsync(
+            db,
+            sessions,
+            query.RecordingId,
+            actor,
+            r => new VisibleRecording.Seen<RecordingForFile>(
+                r.Status, r.SessionId, new RecordingForFile(r.Id, r.AcademyId, r.Status, r.DisplayName, r.File)),
+            cancellationToken);
+        if (found.IsSuccess && found.Value.File is not null)
+        {
+            memory.RememberGrant(userId, query.Action, found.Value);
+        }
+
+        return found;
     }
 
     /// <summary>The file on disk, or null when it is gone or the recording's path would leave the storage root.</summary>
@@ -113,14 +162,6 @@ public sealed class GetRecordingFileHandler(
             return null;
         }
     }
-
-    /// <summary>The audit entry of a stream or a download now.</summary>
-    private RecordingAuditEntry AccessEntry(Domain.Recordings.Recording recording, RecordingFileAction action, Guid userId) =>
-        RecordingAuditEntry.For(
-            recording,
-            action == RecordingFileAction.Stream ? RecordingAuditAction.Streamed : RecordingAuditAction.Downloaded,
-            userId,
-            clock.GetUtcNow());
 
     /// <summary>
     /// <c>{display name}.{extension}</c>, safe on every system: control characters, path separators, quotes and the
