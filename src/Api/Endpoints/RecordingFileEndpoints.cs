@@ -28,7 +28,10 @@ public sealed record SignedLinkQuery(
 /// A recording's file, to play or to save. ASP.NET Core's physical-file result sends it from disk without holding it
 /// in memory and answers one Range (206, or 416 with <c>Content-Range: bytes */length</c> and an empty body), If-Range,
 /// If-None-Match and If-Modified-Since (304), If-Match and If-Unmodified-Since (412) from the file's ETag and
-/// Last-Modified. A request for several ranges gets the whole file with 200.
+/// Last-Modified. A request for several ranges gets the whole file with 200. Behind nginx with
+/// <c>Storage:AcceleratedRedirectPrefix</c> set (deploy/nginx/itqan-recording.conf), the API only authorises: it
+/// answers with the headers and an <c>X-Accel-Redirect</c> to the file, and nginx sends the bytes and answers the
+/// range and the conditions itself.
 /// </summary>
 public static class RecordingFileEndpoints
 {
@@ -55,7 +58,7 @@ public static class RecordingFileEndpoints
     /// recording's <c>streamUrl</c>: 401 without either or with an expired link, 403 with a link that is not this
     /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> StreamRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken);
 
@@ -63,11 +66,11 @@ public static class RecordingFileEndpoints
     /// The file as an attachment named after the recording (<c>filename*</c> in UTF-8, <c>filename</c> in ASCII),
     /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> DownloadRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
 
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SendFileAsync(
+    private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
@@ -78,10 +81,16 @@ public static class RecordingFileEndpoints
         }
 
         var file = result.Value;
+        var downloadName = action == RecordingFileAction.Download ? file.DownloadFileName : null;
+        if (file.File.AcceleratedRedirect is { } redirect)
+        {
+            return new AcceleratedFileResult(redirect, file.ContentType, downloadName);
+        }
+
         return TypedResults.PhysicalFile(
             file.File.PhysicalPath,
             file.ContentType,
-            fileDownloadName: action == RecordingFileAction.Download ? file.DownloadFileName : null,
+            fileDownloadName: downloadName,
             lastModified: file.File.LastModified,
             entityTag: EntityTagOf(file.File),
             enableRangeProcessing: true);
@@ -107,5 +116,30 @@ public static class RecordingFileEndpoints
     {
         context.HttpContext.Response.Headers.CacheControl = "private, no-cache";
         return next(context);
+    }
+}
+
+/// <summary>
+/// The answer for nginx to complete: the file's media type and, for a download, its attachment name (as the
+/// physical-file result writes them), an <c>X-Accel-Redirect</c> naming the file in nginx's internal location, and
+/// no body. nginx keeps these headers and sends the file with its own Range, ETag and Last-Modified handling.
+/// Not an OpenAPI shape of its own: the client sees the file as from the physical-file result.
+/// </summary>
+public sealed class AcceleratedFileResult(string redirect, string contentType, string? downloadName) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.Headers["X-Accel-Redirect"] = redirect;
+        response.ContentType = contentType;
+        if (downloadName is not null)
+        {
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(downloadName);
+            response.Headers.ContentDisposition = disposition.ToString();
+        }
+
+        return Task.CompletedTask;
     }
 }

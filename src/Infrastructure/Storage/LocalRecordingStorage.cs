@@ -5,12 +5,14 @@ namespace Itqan.Recording.Infrastructure.Storage;
 
 /// <summary>
 /// Recording files on a folder the API shares with the egress (a volume mounted at the egress prefix on its side,
-/// at the storage root on ours). Paths that would leave the root are refused.
+/// at the storage root on ours). Paths that would leave the root are refused. With an accelerated-redirect prefix, a
+/// found file also carries the URI nginx's internal location serves it under.
 /// </summary>
 public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
 {
     private readonly string _root = Path.GetFullPath(options.Value.RootPath);
     private readonly string _egressPrefix = "/" + options.Value.EgressPathPrefix.Trim('/');
+    private readonly string? _acceleratedRedirectPrefix = options.Value.AcceleratedRedirectPrefix;
 
     public string ToEgressPath(string relativePath) => $"{_egressPrefix}/{relativePath.TrimStart('/')}";
 
@@ -51,7 +53,7 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
         var fullPath = ResolveInsideRoot(relativePath)
             ?? throw new ArgumentException($"'{relativePath}' lies outside the storage root.", nameof(relativePath));
         var file = new FileInfo(fullPath);
-        return file.Exists ? new StoredFile(fullPath, file.Length, file.LastWriteTimeUtc) : null;
+        return file.Exists ? new StoredFile(fullPath, file.Length, file.LastWriteTimeUtc, AcceleratedRedirectOf(fullPath)) : null;
     }
 
     public void DeleteFile(string relativePath)
@@ -63,6 +65,15 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
             File.Delete(fullPath);
         }
     }
+
+    /// <summary>
+    /// <c>{prefix}{path below the root}</c> with each segment percent-escaped, for a path already resolved inside the
+    /// root (so no segment is <c>..</c> and nothing outside the root can be named); null without a prefix.
+    /// </summary>
+    private string? AcceleratedRedirectOf(string fullPath) =>
+        _acceleratedRedirectPrefix is { } prefix
+            ? prefix + string.Join('/', Path.GetRelativePath(_root, fullPath).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString))
+            : null;
 
     /// <summary>The absolute path of a storage-relative path, or null when it would lie outside the root.</summary>
     public string? ResolveInsideRoot(string relativePath)

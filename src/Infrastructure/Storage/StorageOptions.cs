@@ -18,6 +18,17 @@ public sealed class StorageOptions
     [Required(ErrorMessage = "Storage:EgressPathPrefix (env Storage__EgressPathPrefix) must name the egress's output folder, e.g. /recordings.")]
     public string EgressPathPrefix { get; set; } = "/recordings";
 
+    /// <summary>
+    /// The internal nginx location that sends recording files, e.g. <c>/_recording-files/</c>
+    /// (Storage__AcceleratedRedirectPrefix; deploy/nginx/itqan-recording.conf). When set, the stream and download
+    /// endpoints authorise as always and answer with <c>X-Accel-Redirect: {prefix}{escaped path below RootPath}</c> and
+    /// no body, for nginx to send the file; unset (the default), the API sends files itself.
+    /// </summary>
+    [RegularExpression(
+        "^(/[A-Za-z0-9._~-]+)+/$",
+        ErrorMessage = "Storage:AcceleratedRedirectPrefix (env Storage__AcceleratedRedirectPrefix) must be an nginx location path such as /_recording-files/.")]
+    public string? AcceleratedRedirectPrefix { get; set; }
+
     /// <summary>How long a signed link to stream or download a recording stays valid (Storage__SignedLinkLifetime).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:SignedLinkLifetime (env Storage__SignedLinkLifetime) must lie between 00:00:01 and 1.00:00:00.")]
     public TimeSpan SignedLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);

@@ -63,6 +63,30 @@ public sealed class LocalRecordingStorageTests : IDisposable
         File.Exists(outside).Should().BeTrue();
     }
 
+    [Fact]
+    public void Without_a_redirect_prefix_a_found_file_names_no_redirect()
+    {
+        File.WriteAllText(Path.Combine(_parent.FullName, "root", "interactive", "a.mp4"), "media");
+
+        _storage.FindFile("interactive/a.mp4")!.AcceleratedRedirect.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("interactive/a b.mp4", "/_files/interactive/a%20b.mp4")]
+    [InlineData("interactive/./x/../a b.mp4", "/_files/interactive/a%20b.mp4")]
+    [InlineData("interactive/%2e%2e?#.mp4", "/_files/interactive/%252e%252e%3F%23.mp4")]
+    public void With_a_redirect_prefix_a_found_file_names_its_normalised_escaped_path_below_the_root(string relativePath, string redirect)
+    {
+        var storage = new LocalRecordingStorage(Options.Create(new StorageOptions
+        {
+            RootPath = Path.Combine(_parent.FullName, "root"),
+            AcceleratedRedirectPrefix = "/_files/",
+        }));
+        File.WriteAllText(storage.ResolveInsideRoot(relativePath)!, "media");
+
+        storage.FindFile(relativePath)!.AcceleratedRedirect.Should().Be(redirect);
+    }
+
     private string WriteFileBesideTheRoot()
     {
         var outside = Path.Combine(_parent.FullName, "outside.mp4");

@@ -31,5 +31,8 @@ public interface IRecordingStorage
     void DeleteFile(string relativePath);
 }
 
-/// <summary>A file under the storage root: where it is on this machine, how long it is, when it last changed.</summary>
-public sealed record StoredFile(string PhysicalPath, long Length, DateTimeOffset LastModified);
+/// <summary>
+/// A file under the storage root: where it is on this machine, how long it is, when it last changed, and, when the
+/// deployment has nginx send recording files, the internal URI for its <c>X-Accel-Redirect</c> (null otherwise).
+/// </summary>
+public sealed record StoredFile(string PhysicalPath, long Length, DateTimeOffset LastModified, string? AcceleratedRedirect);
