@@ -172,14 +172,24 @@ emulator=http://127.0.0.1:$emulator_port
 emulator_pid=$!
 pids+=("$emulator_pid")
 
+# start_api URL LOG [K=V ...]: the API as deployed, in the background (its pid in $!).
 # The background jobs (reconciliation, overdue, retention) run once a day here: they are not what is measured, and
 # the reconciliation would otherwise fail the generated "processing" recordings the emulator never heard of.
-(cd "$api_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  ConnectionStrings__Recording="$db_url" LiveKit__Url="$emulator" LiveKit__ApiKey=$livekit_key LiveKit__ApiSecret=$livekit_secret \
-  Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
-  Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 \
-  DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
-  ${BENCH_API_ENV:-} dotnet Itqan.Recording.Api.dll --urls "$api") >"$results/logs/api.log" 2>&1 &
+start_api() {
+  local url=$1 log=$2
+  shift 2
+  (cd "$api_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    ConnectionStrings__Recording="$db_url" LiveKit__Url="$emulator" LiveKit__ApiKey=$livekit_key LiveKit__ApiSecret=$livekit_secret \
+    Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
+    Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 \
+    DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
+    "$@" ${BENCH_API_ENV:-} dotnet Itqan.Recording.Api.dll --urls "$url") >"$results/logs/$log.log" 2>&1 &
+}
+
+# As deployed behind nginx (deploy/nginx/itqan-recording.conf): recording files go out through nginx's internal
+# location, so the stream and download scenarios measure the API together with that front.
+front_prefix=/_recording-files/
+start_api "$api" api Storage__AcceleratedRedirectPrefix=$front_prefix
 api_pid=$!
 pids+=("$api_pid")
 wait_http "$emulator/health" "$emulator_pid" emulator
@@ -222,7 +232,7 @@ pgss_reset() { psql_ -d itqan_recording -c "SELECT pg_stat_statements_reset()" >
 pgss_dump() {
   mkdir -p "$results/pgss"
   {
-    echo "API RSS: $(awk '/^VmRSS:/ {print $2 / 1024 " MB"}' "/proc/$api_pid/status" 2>/dev/null)"
+    echo "API RSS: $(awk '/^VmRSS:/ {print $2 / 1024 " MB"}' "/proc/${cpu_pid:-$api_pid}/status" 2>/dev/null)"
     psql_ -d itqan_recording -P pager=off -F ' | ' -c "
       SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
              round(total_plan_time::numeric, 1) AS plan_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
@@ -309,16 +319,38 @@ if wants egress; then
 fi
 
 # --- streaming and download vs nginx -----------------------------------------------------------------------------
+# Ours: the API behind the shipped nginx front (deploy/nginx/itqan-recording.conf, rendered for this run: its
+# upstream is the API, it listens on a free port, its internal location is the bench's storage root), which sends
+# the bytes after the API's X-Accel-Redirect. The reference: the same nginx serving the file directly. For the record,
+# a second API without the front setting is measured straight through Kestrel (informational rows).
 stream_id=$(seed_json streamRecordingId)
 stream_bytes=$(seed_json streamBytes)
 if wants stream || wants download; then
   nginx_port=$(free_port $((api_port + 10)))
+  front_port=$(free_port $((nginx_port + 1)))
+  direct_port=$(free_port $((front_port + 1)))
+  front=http://127.0.0.1:$front_port
+  direct=http://127.0.0.1:$direct_port
   mkdir -p "$work/nginx/tmp"
+  sed -e "s|server 127.0.0.1:5000;|server 127.0.0.1:$api_port;|" -e "s|listen 80;|listen 127.0.0.1:$front_port;|" \
+    -e "s|alias /var/lib/itqan/recordings/;|alias $work/recordings/;|" deploy/nginx/itqan-recording.conf >"$work/nginx/itqan-recording.conf"
+  for rendered in "127.0.0.1:$api_port;" "listen 127.0.0.1:$front_port;" "alias $work/recordings/;" "location $front_prefix "; do
+    grep -qF "$rendered" "$work/nginx/itqan-recording.conf" || die "deploy/nginx/itqan-recording.conf changed: could not render '$rendered'"
+  done
   sed -e "s|@WORK@|$work/nginx|g" -e "s|@ROOT@|$work/recordings|g" -e "s|@PORT@|$nginx_port|g" bench/nginx/nginx.conf >"$work/nginx/nginx.conf"
   nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$results/logs/nginx.log" 2>&1 &
   nginx_pid=$!
   pids+=("$nginx_pid")
   for _ in $(seq 1 50); do port_free "$nginx_port" || break; sleep 0.1; done
+  start_api "$direct" api-direct
+  direct_pid=$!
+  pids+=("$direct_pid")
+  wait_http "$direct/health/ready" "$direct_pid" api-direct
+  wait_http "$front/health/ready" "$api_pid" front
+  # What a client gets through the front: kept for the record, and a 1 KiB range must come back as 206 with 1 KiB.
+  got=$(curl -s -D "$results/logs/front-headers.txt" -o /dev/null -w '%{http_code} %{size_download}' -r 0-1023 \
+    -H "Authorization: Bearer $token" "$front/api/recordings/$stream_id/stream" || true)
+  [ "$got" = "206 1024" ] || say "the nginx front answered '$got' to a 1 KiB range (see $results/logs/front-headers.txt)"
   chunk=$((1024 * 1024))
   chunks=$((stream_bytes / chunk))
   ranges() { # FILE PATH AUTH: every 1 MiB range of the file, in a scattered order
@@ -333,18 +365,19 @@ if wants stream; then
   say "scenario: stream in 1 MiB ranges"
   ranges "$work/stream-nginx.tsv" /files/bench/stream-200mb.mp4 ""
   ranges "$work/stream.tsv" "/api/recordings/$stream_id/stream" $'\t'"Authorization: Bearer $token"
-  curl -sf -o /dev/null -r 0-1023 -H "Authorization: Bearer $token" "$api/api/recordings/$stream_id/stream" \
-    || say "GET /api/recordings/$stream_id/stream does not answer yet"
   run_wrk stream-nginx "http://127.0.0.1:$nginx_port" $stream_connections "$work/stream-nginx.tsv" cycle
-  cpu_pid=$api_pid run_wrk stream "$api" $stream_connections "$work/stream.tsv" cycle
+  cpu_pid=$api_pid run_wrk stream "$front" $stream_connections "$work/stream.tsv" cycle
+  cpu_pid=$direct_pid run_wrk stream-kestrel "$direct" $stream_connections "$work/stream.tsv" cycle
 fi
 if wants download; then
   say "scenario: download of the whole file"
   printf 'GET\t/files/bench/stream-200mb.mp4\t\n' >"$work/download-nginx.tsv"
   get_lines "$work/download.tsv" "/api/recordings/$stream_id/download"
   run_wrk download-nginx "http://127.0.0.1:$nginx_port" $download_connections "$work/download-nginx.tsv" cycle
-  cpu_pid=$api_pid run_wrk download "$api" $download_connections "$work/download.tsv" cycle
+  cpu_pid=$api_pid run_wrk download "$front" $download_connections "$work/download.tsv" cycle
+  cpu_pid=$direct_pid run_wrk download-kestrel "$direct" $download_connections "$work/download.tsv" cycle
 fi
+if [ -n "${direct_pid:-}" ]; then kill -TERM "$direct_pid" 2>/dev/null || true; fi
 
 # --- catalogue latency vs the same SQL through Npgsql ------------------------------------------------------------
 # capture NAME PATH: the statements one request runs, from the PostgreSQL log, and their plans
