@@ -24,8 +24,11 @@ public sealed record SignedLinkParameters(long Expires, Guid UserId, string Sign
 /// <summary>The file as it is on disk, its media type, and the name to save it under.</summary>
 public sealed record RecordingFileToSend(StoredFile File, string ContentType, string DownloadFileName);
 
-/// <summary>What a file request needs of a recording (its metadata stays in the database).</summary>
-public sealed record RecordingForFile(Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, RecordingFile? File);
+/// <summary>
+/// The columns of a recording a file request needs (its metadata stays in the database); the file's path and format
+/// are null until the recording is completed.
+/// </summary>
+public sealed record RecordingForFile(Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, string? FilePath, RecordingFormat? FileFormat);
 
 public sealed class GetRecordingFileHandler(
     IApplicationDbContext db,
@@ -54,12 +57,12 @@ public sealed class GetRecordingFileHandler(
         }
 
         var recording = found.Value;
-        if (recording.File is not { } file)
+        if (recording is not { FilePath: { } path, FileFormat: { } format })
         {
             return RecordingErrors.FileNotReady(recording.Status);
         }
 
-        if (FindStoredFile(recording.Id, file) is not { } stored)
+        if (FindStoredFile(recording.Id, path) is not { } stored)
         {
             return RecordingErrors.FileMissing;
         }
@@ -78,7 +81,7 @@ public sealed class GetRecordingFileHandler(
             memory.RememberAudited(access);
         }
 
-        return new RecordingFileToSend(stored, file.Format.ContentType(), DownloadFileName(recording.DisplayName, file.Format));
+        return new RecordingFileToSend(stored, format.ContentType(), DownloadFileName(recording.DisplayName, format));
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
@@ -133,9 +136,11 @@ public sealed class GetRecordingFileHandler(
             query.RecordingId,
             actor,
             r => new VisibleRecording.Seen<RecordingForFile>(
-                r.Status, r.SessionId, new RecordingForFile(r.Id, r.AcademyId, r.Status, r.DisplayName, r.File)),
+                r.Status,
+                r.SessionId,
+                new RecordingForFile(r.Id, r.AcademyId, r.Status, r.DisplayName, (string?)r.File!.RelativePath, (RecordingFormat?)r.File.Format)),
             cancellationToken);
-        if (found.IsSuccess && found.Value.File is not null)
+        if (found.IsSuccess && found.Value.FilePath is not null)
         {
             memory.RememberGrant(userId, query.Action, found.Value);
         }
@@ -144,21 +149,21 @@ public sealed class GetRecordingFileHandler(
     }
 
     /// <summary>The file on disk, or null when it is gone or the recording's path would leave the storage root.</summary>
-    private StoredFile? FindStoredFile(Guid recordingId, RecordingFile file)
+    private StoredFile? FindStoredFile(Guid recordingId, string relativePath)
     {
         try
         {
-            var stored = storage.FindFile(file.RelativePath);
+            var stored = storage.FindFile(relativePath);
             if (stored is null)
             {
-                logger.LogWarning("The file {RelativePath} of recording {RecordingId} is missing from storage", file.RelativePath, recordingId);
+                logger.LogWarning("The file {RelativePath} of recording {RecordingId} is missing from storage", relativePath, recordingId);
             }
 
             return stored;
         }
         catch (ArgumentException exception)
         {
-            logger.LogError(exception, "Recording {RecordingId} holds a file path outside the storage root: {RelativePath}", recordingId, file.RelativePath);
+            logger.LogError(exception, "Recording {RecordingId} holds a file path outside the storage root: {RelativePath}", recordingId, relativePath);
             return null;
         }
     }
