@@ -26,8 +26,10 @@ public static class DependencyInjection
                 $"ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}) must hold the PostgreSQL connection string.");
         }
 
-        services.AddDbContext<RecordingDbContext>(options =>
-            RecordingDbContext.Configure(options, connectionString));
+        // The options are the same for every context: built once, not on each request that merely resolves a context
+        // (a remembered stream range resolves one and never uses it).
+        services.AddDbContext<RecordingDbContext>(
+            options => RecordingDbContext.Configure(options, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.AddDataProtection().SetApplicationName("Itqan.Recording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
