@@ -454,6 +454,9 @@ if [ -r "/proc/$api_pid/status" ]; then
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$api_pid/status")
   hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$api_pid/status")
   echo "{\"rssMb\": $((rss / 1024)), \"peakMb\": $((hwm / 1024))}" >"$results/memory.json"
+  # What the RSS is made of: anonymous memory (heaps, JIT'd code, stacks) against mapped files (the assemblies, shared)
+  { grep -E '^(RssAnon|RssFile|RssShmem|VmHWM|Threads)' "/proc/$api_pid/status"
+    echo; pmap -x "$api_pid" | sort -k3 -n -r | head -40; } >"$results/memory-map.txt" 2>/dev/null || true
   say "API RSS $((rss / 1024)) MB (peak $((hwm / 1024)) MB)"
 fi
 
