@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using System.Text.Json;
 using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Sessions;
 
 namespace Itqan.Recording.Application.Recordings;
 
@@ -7,7 +10,7 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, string F
 /// <summary>
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
-/// otherwise.
+/// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -25,13 +28,13 @@ public sealed record RecordingResponse(
     string? FormattedFileSize,
     string DisplayName,
     string? Error,
-    IReadOnlyDictionary<string, object?> Metadata,
+    JsonElement Metadata,
     string? StreamUrl,
     string? DownloadUrl,
     DateTimeOffset? LinksExpireAt)
 {
-    /// <summary>The recording without links to its file; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
-    public static RecordingResponse From(Domain.Recordings.Recording recording)
+    /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
+    public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
     {
         ArgumentNullException.ThrowIfNull(recording);
         return new RecordingResponse(
@@ -45,16 +48,70 @@ public sealed record RecordingResponse(
             recording.EndedAt,
             recording.CompletedAt,
             recording.Duration?.TotalSeconds,
-            recording.FormattedDuration,
+            recording.Duration is { } duration ? RecordingFormatting.FormatDuration(duration) : null,
             recording.File is { } file
                 ? new RecordingFileResponse(file.Name, file.SizeBytes, file.Format.FileExtension())
                 : null,
-            recording.FormattedFileSize,
+            recording.File is { } sized ? RecordingFormatting.FormatFileSize(sized.SizeBytes) : null,
             recording.DisplayName,
             recording.ProcessingError,
             recording.Metadata,
-            StreamUrl: null,
-            DownloadUrl: null,
-            LinksExpireAt: null);
+            links?.Stream.Url,
+            links?.Download.Url,
+            links?.Stream.ExpiresAt);
     }
+}
+
+/// <summary>
+/// The columns of a recording that its <see cref="RecordingResponse"/> shows. Lists read these alone
+/// (<see cref="Columns"/>: no tracking, no concurrency token, metadata as the stored JSON); a use case that holds the
+/// aggregate takes them from it (<see cref="Of"/>).
+/// </summary>
+public sealed record RecordingRow(
+    Guid Id,
+    Guid SessionId,
+    SessionKind SessionKind,
+    string EgressId,
+    string RoomName,
+    RecordingStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? CompletedAt,
+    TimeSpan? Duration,
+    RecordingFile? File,
+    string DisplayName,
+    string? ProcessingError,
+    JsonElement Metadata)
+{
+    /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
+    public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
+        r.Id,
+        r.SessionId,
+        r.SessionKind,
+        r.EgressId,
+        r.RoomName,
+        r.Status,
+        r.StartedAt,
+        r.EndedAt,
+        r.CompletedAt,
+        r.Duration,
+        r.File == null ? null : new RecordingFile(r.File.RelativePath, r.File.SizeBytes, r.File.Format),
+        r.DisplayName,
+        r.ProcessingError,
+        StoredJson(r.Metadata));
+
+    private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
+
+    public static RecordingRow Of(Domain.Recordings.Recording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return Take(recording);
+    }
+
+    /// <summary>
+    /// The metadata as JSON. In a query the database sends the stored <c>jsonb</c> as it is (the persistence layer maps
+    /// this method to SQL), so no dictionary is built per row only to be written out again.
+    /// </summary>
+    public static JsonElement StoredJson(IReadOnlyDictionary<string, object?> metadata) =>
+        JsonSerializer.SerializeToElement(metadata, JsonSerializerOptions.Web);
 }

@@ -467,9 +467,7 @@ export interface components {
             formattedFileSize: string | null;
             displayName: string;
             error: string | null;
-            metadata: {
-                [key: string]: unknown;
-            };
+            metadata: unknown;
             streamUrl: string | null;
             downloadUrl: string | null;
             /** Format: date-time */

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,21 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
 {
     /// <summary>The value of <c>status</c> for an active recording, used by the partial unique index.</summary>
     private const string ActiveStatusFilter = "status = 'recording'";
+
+    /// <summary>
+    /// <see cref="RecordingRow.StoredJson"/> in a query is the cast of the stored <c>jsonb</c> to <c>json</c> (written
+    /// <c>json(metadata)</c>): its text, which PostgreSQL makes for any <c>jsonb</c> it sends, comes back as a JSON
+    /// element, not through the dictionary converter below. (<c>to_jsonb</c> would rebuild the value on every row.)
+    /// </summary>
+    public static void MapFunctions(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var storedJson = modelBuilder.HasDbFunction(typeof(RecordingRow).GetMethod(nameof(RecordingRow.StoredJson))!)
+            .HasName("json")
+            .IsBuiltIn()
+            .HasStoreType("json");
+        storedJson.HasParameter("metadata").HasStoreType("jsonb").PropagatesNullability();
+    }
 
     public void Configure(EntityTypeBuilder<RecordingEntity> builder)
     {
