@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 
@@ -28,7 +29,7 @@ public sealed record RecordingResponse(
     string? FormattedFileSize,
     string DisplayName,
     string? Error,
-    JsonElement Metadata,
+    StoredJson Metadata,
     string? StreamUrl,
     string? DownloadUrl,
     DateTimeOffset? LinksExpireAt)
@@ -81,7 +82,7 @@ public sealed record RecordingRow(
     RecordingFile? File,
     string DisplayName,
     string? ProcessingError,
-    JsonElement Metadata)
+    StoredJson Metadata)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -98,7 +99,7 @@ public sealed record RecordingRow(
         r.File == null ? null : new RecordingFile(r.File.RelativePath, r.File.SizeBytes, r.File.Format),
         r.DisplayName,
         r.ProcessingError,
-        StoredJson(r.Metadata));
+        new StoredJson(StoredJson.TextOf(r.Metadata)));
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 
@@ -107,11 +108,36 @@ public sealed record RecordingRow(
         ArgumentNullException.ThrowIfNull(recording);
         return Take(recording);
     }
+}
 
+/// <summary>
+/// JSON text as the database stores it, written into a response as it is: no dictionary is built per row only to be
+/// written out again.
+/// </summary>
+[JsonConverter(typeof(StoredJsonConverter))]
+public sealed record StoredJson(string Text)
+{
     /// <summary>
-    /// The metadata as JSON. In a query the database sends the stored <c>jsonb</c> as it is (the persistence layer maps
-    /// this method to SQL), so no dictionary is built per row only to be written out again.
+    /// Metadata as JSON text. In a query the database sends the stored <c>jsonb</c> as its text (the persistence
+    /// layer maps this method to SQL); in memory it is serialised.
     /// </summary>
-    public static JsonElement StoredJson(IReadOnlyDictionary<string, object?> metadata) =>
-        JsonSerializer.SerializeToElement(metadata, JsonSerializerOptions.Web);
+    public static string TextOf(IReadOnlyDictionary<string, object?> metadata) =>
+        JsonSerializer.Serialize(metadata, JsonSerializerOptions.Web);
+}
+
+public sealed class StoredJsonConverter : JsonConverter<StoredJson>
+{
+    public override StoredJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new StoredJson(document.RootElement.GetRawText());
+    }
+
+    // The text came from a jsonb column or from the serialiser, so it is valid JSON.
+    public override void Write(Utf8JsonWriter writer, StoredJson value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteRawValue(value.Text, skipInputValidation: true);
+    }
 }

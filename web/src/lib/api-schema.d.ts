@@ -467,7 +467,9 @@ export interface components {
             formattedFileSize: string | null;
             displayName: string;
             error: string | null;
-            metadata: unknown;
+            metadata: {
+                [key: string]: unknown;
+            };
             streamUrl: string | null;
             downloadUrl: string | null;
             /** Format: date-time */

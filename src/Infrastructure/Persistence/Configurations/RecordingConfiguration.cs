@@ -15,18 +15,18 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
     private const string ActiveStatusFilter = "status = 'recording'";
 
     /// <summary>
-    /// <see cref="RecordingRow.StoredJson"/> in a query is the cast of the stored <c>jsonb</c> to <c>json</c> (written
-    /// <c>json(metadata)</c>): its text, which PostgreSQL makes for any <c>jsonb</c> it sends, comes back as a JSON
-    /// element, not through the dictionary converter below. (<c>to_jsonb</c> would rebuild the value on every row.)
+    /// <see cref="StoredJson.TextOf"/> in a query is the cast of the stored <c>jsonb</c> to <c>json</c> (written
+    /// <c>json(metadata)</c>): its text, which PostgreSQL makes for any <c>jsonb</c> it sends, comes back as a string,
+    /// not through the dictionary converter below. (<c>to_jsonb</c> would rebuild the value on every row.)
     /// </summary>
     public static void MapFunctions(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        var storedJson = modelBuilder.HasDbFunction(typeof(RecordingRow).GetMethod(nameof(RecordingRow.StoredJson))!)
+        var jsonText = modelBuilder.HasDbFunction(typeof(StoredJson).GetMethod(nameof(StoredJson.TextOf))!)
             .HasName("json")
             .IsBuiltIn()
             .HasStoreType("json");
-        storedJson.HasParameter("metadata").HasStoreType("jsonb").PropagatesNullability();
+        jsonText.HasParameter("metadata").HasStoreType("jsonb").PropagatesNullability();
     }
 
     public void Configure(EntityTypeBuilder<RecordingEntity> builder)
