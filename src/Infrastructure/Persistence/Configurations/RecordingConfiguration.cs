@@ -59,8 +59,6 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
             file.Property(f => f.Format).HasColumnName("file_format")
                 .HasConversion(new LowerCaseEnumConverter<RecordingFormat>()).HasMaxLength(8);
         });
-        builder.Ignore(r => r.FormattedDuration);
-        builder.Ignore(r => r.FormattedFileSize);
 
         // Optimistic concurrency on PostgreSQL's row version.
         builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
