@@ -1,3 +1,4 @@
+using Itqan.Recording.Application.Recordings;
 using Microsoft.OpenApi;
 
 namespace Itqan.Recording.Api.Http;
@@ -25,6 +26,8 @@ public static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
             });
+            // Written as the stored JSON object itself (StoredJsonConverter), so described as one, not as its wrapper.
+            options.MapType<StoredJson>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema() });
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Itqan.Recording.Api.xml"));
         });

@@ -1,4 +1,8 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Sessions;
 
 namespace Itqan.Recording.Application.Recordings;
 
@@ -7,7 +11,7 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, string F
 /// <summary>
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
-/// otherwise.
+/// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -25,13 +29,13 @@ public sealed record RecordingResponse(
     string? FormattedFileSize,
     string DisplayName,
     string? Error,
-    IReadOnlyDictionary<string, object?> Metadata,
+    StoredJson Metadata,
     string? StreamUrl,
     string? DownloadUrl,
     DateTimeOffset? LinksExpireAt)
 {
-    /// <summary>The recording without links to its file; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
-    public static RecordingResponse From(Domain.Recordings.Recording recording)
+    /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
+    public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
     {
         ArgumentNullException.ThrowIfNull(recording);
         return new RecordingResponse(
@@ -45,16 +49,95 @@ public sealed record RecordingResponse(
             recording.EndedAt,
             recording.CompletedAt,
             recording.Duration?.TotalSeconds,
-            recording.FormattedDuration,
+            recording.Duration is { } duration ? RecordingFormatting.FormatDuration(duration) : null,
             recording.File is { } file
                 ? new RecordingFileResponse(file.Name, file.SizeBytes, file.Format.FileExtension())
                 : null,
-            recording.FormattedFileSize,
+            recording.File is { } sized ? RecordingFormatting.FormatFileSize(sized.SizeBytes) : null,
             recording.DisplayName,
             recording.ProcessingError,
             recording.Metadata,
-            StreamUrl: null,
-            DownloadUrl: null,
-            LinksExpireAt: null);
+            links?.Stream.Url,
+            links?.Download.Url,
+            links?.Stream.ExpiresAt);
+    }
+}
+
+/// <summary>
+/// The columns of a recording that its <see cref="RecordingResponse"/> shows. Lists read these alone
+/// (<see cref="Columns"/>: no tracking, no concurrency token, metadata as the stored JSON); a use case that holds the
+/// aggregate takes them from it (<see cref="Of"/>).
+/// </summary>
+public sealed record RecordingRow(
+    Guid Id,
+    Guid SessionId,
+    SessionKind SessionKind,
+    string EgressId,
+    string RoomName,
+    RecordingStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? CompletedAt,
+    TimeSpan? Duration,
+    RecordingFile? File,
+    string DisplayName,
+    string? ProcessingError,
+    StoredJson Metadata)
+{
+    /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
+    public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
+        r.Id,
+        r.SessionId,
+        r.SessionKind,
+        r.EgressId,
+        r.RoomName,
+        r.Status,
+        r.StartedAt,
+        r.EndedAt,
+        r.CompletedAt,
+        r.Duration,
+        r.File == null ? null : new RecordingFile(r.File.RelativePath, r.File.SizeBytes, r.File.Format),
+        r.DisplayName,
+        r.ProcessingError,
+        new StoredJson(StoredJson.TextOf(r.Metadata)));
+
+    private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
+
+    public static RecordingRow Of(Domain.Recordings.Recording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return Take(recording);
+    }
+}
+
+/// <summary>
+/// JSON text as the database stores it, written into a response as it is: no dictionary is built per row only to be
+/// written out again.
+/// </summary>
+[JsonConverter(typeof(StoredJsonConverter))]
+public sealed record StoredJson(string Text)
+{
+    /// <summary>
+    /// Metadata as JSON text. In a query the database sends the stored <c>jsonb</c> as its text (the persistence
+    /// layer maps this method to SQL); in memory it is serialised.
+    /// </summary>
+    public static string TextOf(IReadOnlyDictionary<string, object?> metadata) =>
+        JsonSerializer.Serialize(metadata, JsonSerializerOptions.Web);
+}
+
+public sealed class StoredJsonConverter : JsonConverter<StoredJson>
+{
+    public override StoredJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new StoredJson(document.RootElement.GetRawText());
+    }
+
+    // The text came from a jsonb column or from the serialiser, so it is valid JSON.
+    public override void Write(Utf8JsonWriter writer, StoredJson value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteRawValue(value.Text, skipInputValidation: true);
     }
 }

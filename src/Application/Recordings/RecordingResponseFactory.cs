@@ -11,22 +11,14 @@ namespace Itqan.Recording.Application.Recordings;
 /// </summary>
 public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
 {
-    public RecordingResponse Create(Domain.Recordings.Recording recording, Actor viewer)
+    public RecordingResponse Create(Domain.Recordings.Recording recording, Actor viewer) =>
+        Create(RecordingRow.Of(recording), viewer);
+
+    public RecordingResponse Create(RecordingRow recording, Actor viewer)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(viewer);
-        var response = RecordingResponse.From(recording);
-        if (recording.Status != RecordingStatus.Completed)
-        {
-            return response;
-        }
-
-        var links = signer.SignFileLinks(recording.Id, viewer.UserId);
-        return response with
-        {
-            StreamUrl = links.Stream.Url,
-            DownloadUrl = links.Download.Url,
-            LinksExpireAt = links.Stream.ExpiresAt,
-        };
+        var links = recording.Status == RecordingStatus.Completed ? signer.SignFileLinks(recording.Id, viewer.UserId) : null;
+        return RecordingResponse.From(recording, links);
     }
 }

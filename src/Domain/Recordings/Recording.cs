@@ -128,10 +128,6 @@ public sealed class Recording
         DeletedAt = at;
     }
 
-    public string? FormattedDuration => Duration is { } duration ? RecordingFormatting.FormatDuration(duration) : null;
-
-    public string? FormattedFileSize => File is { } file ? RecordingFormatting.FormatFileSize(file.SizeBytes) : null;
-
     private void MoveTo(RecordingStatus target)
     {
         if (!CanMoveTo(target))

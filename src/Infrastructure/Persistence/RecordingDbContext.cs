@@ -102,5 +102,6 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RecordingDbContext).Assembly);
+        Configurations.RecordingConfiguration.MapFunctions(modelBuilder);
     }
 }

@@ -1,24 +1,37 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Globalization;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Recordings;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.Infrastructure.Storage;
 
 /// <summary>
-/// Signs links with ASP.NET Core Data Protection, whose keys every API instance shares through the database: the
-/// signature is <c>{recordingId}|{action}|{userId}|{expires}</c> protected (AES-256-CBC + HMAC-SHA256) under a
-/// purpose of its own, in base64url. A link is authentic when its signature unprotects to exactly what the link
-/// says. Data Protection keeps retired keys, so a key rotation does not spoil links made just before it.
+/// Signs links with one HMAC-SHA256 over (recording, action, user, expiry) under a key derived (HKDF-SHA256, an info
+/// string of its own) from the master key of an ASP.NET Core Data Protection key. Those keys live in the database,
+/// so every API instance derives the same link key, before and after a restart, and Data Protection creates, rotates
+/// and revokes them as it does for cookies and tokens. The signature is base64url of the key's id followed by the
+/// HMAC: a link made under the previous default key stays good after a rotation, and one under a revoked or
+/// unknown key is refused without touching the database. A link is authentic when the HMAC of what it says equals
+/// its own, compared in constant time.
 /// </summary>
 public sealed class DataProtectionRecordingLinkSigner(
-    IDataProtectionProvider dataProtection, IOptions<StorageOptions> options, TimeProvider clock) : IRecordingLinkSigner
+    IKeyRingProvider keyRing, IKeyManager keyManager, IOptions<StorageOptions> options, TimeProvider clock) : IRecordingLinkSigner
 {
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("Itqan.Recording.RecordingLinks.v1");
+    private const int KeyIdLength = 16;
+    private const int MacLength = HMACSHA256.HashSizeInBytes;
+    private const int PayloadLength = 16 + 1 + 16 + sizeof(long);
+
+    private static readonly byte[] LinkKeyInfo = Encoding.UTF8.GetBytes("Itqan.Recording.RecordingLinks.v2");
+
+    // Derived link keys by Data Protection key id; a key's master key never changes.
+    private readonly ConcurrentDictionary<Guid, byte[]> _linkKeys = new();
 
     public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId)
     {
@@ -32,29 +45,51 @@ public sealed class DataProtectionRecordingLinkSigner(
     /// <summary>A link with any expiry, even a past one; the API hands out only <see cref="SignFileLinks"/>.</summary>
     public RecordingLink Sign(Guid recordingId, RecordingFileAction action, Guid userId, DateTimeOffset expiresAt)
     {
-        var signature = _protector.Protect(Payload(recordingId, action, userId, expiresAt));
+        var keyId = keyRing.GetCurrentKeyRing().DefaultKeyId;
+        Span<byte> signature = stackalloc byte[KeyIdLength + MacLength];
+        keyId.TryWriteBytes(signature[..KeyIdLength]);
+        Mac(LinkKey(keyId), recordingId, action, userId, expiresAt, signature[KeyIdLength..]);
         return new RecordingLink(recordingId, action, userId, expiresAt, Base64Url.EncodeToString(signature));
     }
 
     public bool IsAuthentic(RecordingLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
-        try
-        {
-            var signed = _protector.Unprotect(Base64Url.DecodeFromChars(link.Signature));
-            return CryptographicOperations.FixedTimeEquals(signed, Payload(link.RecordingId, link.Action, link.UserId, link.ExpiresAt));
-        }
-        catch (FormatException)
+        Span<byte> signature = stackalloc byte[KeyIdLength + MacLength];
+        if (Base64Url.DecodeFromChars(link.Signature, signature, out _, out var written) != OperationStatus.Done
+            || written != signature.Length)
         {
             return false;
         }
-        catch (CryptographicException)
+
+        var keyId = new Guid(signature[..KeyIdLength]);
+        if (keyRing.GetCurrentKeyRing().GetAuthenticatedEncryptorByKeyId(keyId, out var isRevoked) is null || isRevoked)
         {
             return false;
         }
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        Mac(LinkKey(keyId), link.RecordingId, link.Action, link.UserId, link.ExpiresAt, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, signature[KeyIdLength..]);
     }
 
-    private static byte[] Payload(Guid recordingId, RecordingFileAction action, Guid userId, DateTimeOffset expiresAt) =>
-        Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"{recordingId:N}|{action}|{userId:N}|{expiresAt.ToUnixTimeSeconds()}"));
+    private static void Mac(
+        byte[] key, Guid recordingId, RecordingFileAction action, Guid userId, DateTimeOffset expiresAt, Span<byte> destination)
+    {
+        Span<byte> payload = stackalloc byte[PayloadLength];
+        recordingId.TryWriteBytes(payload[..16]);
+        payload[16] = (byte)action;
+        userId.TryWriteBytes(payload[17..33]);
+        BinaryPrimitives.WriteInt64BigEndian(payload[33..], expiresAt.ToUnixTimeSeconds());
+        HMACSHA256.HashData(key, payload, destination);
+    }
+
+    /// <summary>The link key of a Data Protection key the key ring knows; read from the key store once per key.</summary>
+    private byte[] LinkKey(Guid keyId) => _linkKeys.GetOrAdd(keyId, id =>
+    {
+        var key = keyManager.GetAllKeys().Single(k => k.KeyId == id);
+        var masterKey = key.Descriptor.ExportToXml().SerializedDescriptorElement.Element("masterKey")?.Element("value")?.Value
+            ?? throw new InvalidOperationException($"Data Protection key {id} has no master key to derive the link key from.");
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, Convert.FromBase64String(masterKey), MacLength, salt: [], info: LinkKeyInfo);
+    });
 }

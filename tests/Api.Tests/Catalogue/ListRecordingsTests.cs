@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
@@ -58,6 +60,36 @@ public sealed class ListRecordingsTests(ApiFixture api)
         item.Status.Should().Be("completed");
         item.File!.SizeBytes.Should().Be(2_048);
         item.Metadata["courseTitle"].GetString().Should().Be("Seerah Stories");
+    }
+
+    [Fact]
+    public async Task A_recording_reads_the_same_in_the_catalogue_and_its_sessions_list_as_on_its_own()
+    {
+        var title = $"Seerah {Guid.NewGuid():N}";
+        var recordingId = await api.NewCompletedRecordingAsync(new RecordingFile("files/seerah.mp4", 2_048, RecordingFormat.Mp4), title);
+        var admin = await api.SignedInClientAsync(TestData.Admin);
+
+        var alone = await RecordingJsonAsync(admin, $"/api/recordings/{recordingId}");
+        var listed = await RecordingJsonAsync(admin, $"/api/recordings?q={title}", "items");
+        var inSession = await RecordingJsonAsync(admin, $"/api/sessions/{alone["sessionId"]}/recordings");
+
+        alone["metadata"]!["courseTitle"]!.GetValue<string>().Should().Be(title);
+        JsonNode.DeepEquals(listed, alone).Should().BeTrue($"{listed.ToJsonString()} should equal {alone.ToJsonString()}");
+        JsonNode.DeepEquals(inSession, alone).Should().BeTrue($"{inSession.ToJsonString()} should equal {alone.ToJsonString()}");
+    }
+
+    /// <summary>The one recording at <paramref name="url"/>, without its links (signed anew for each request).</summary>
+    private static async Task<JsonObject> RecordingJsonAsync(HttpClient client, string url, string? list = null)
+    {
+        var json = JsonNode.Parse(await client.GetStringAsync(url))!;
+        var recording = (list is null ? json : json[list]!) is JsonArray items ? items.Single()!.AsObject() : json.AsObject();
+        foreach (var link in new[] { "streamUrl", "downloadUrl", "linksExpireAt" })
+        {
+            recording[link]!.GetValueKind().Should().Be(JsonValueKind.String);
+            recording.Remove(link);
+        }
+
+        return recording;
     }
 
     [Fact]

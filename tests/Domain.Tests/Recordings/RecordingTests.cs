@@ -102,8 +102,6 @@ public class RecordingTests
         recording.File.Should().Be(File);
         recording.Duration.Should().Be(TimeSpan.FromSeconds(3600.5));
         recording.CompletedAt.Should().Be(completedAt);
-        recording.FormattedDuration.Should().Be("01:00:00");
-        recording.FormattedFileSize.Should().Be("43.6 MB");
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessi
         var recordings = await db.Recordings.AsNoTracking()
             .Where(r => r.SessionId == session.Id && (includeDeleted || r.Status != RecordingStatus.Deleted))
             .OrderByDescending(r => r.StartedAt)
+            .Select(RecordingRow.Columns)
             .ToListAsync(cancellationToken);
         return recordings.ConvertAll(r => responses.Create(r, query.Actor));
     }

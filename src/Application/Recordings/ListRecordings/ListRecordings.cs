@@ -39,9 +39,10 @@ public sealed class ListRecordingsHandler(IApplicationDbContext db, RecordingRes
             .OrderByDescending(r => r.StartedAt)
             .ThenByDescending(r => r.Id)
             .Take(limit + 1)
+            .Select(RecordingRow.Columns)
             .ToListAsync(cancellationToken);
-        var page = rows.Take(limit).ToList();
+        var page = rows.Take(limit).Select(r => responses.Create(r, query.Actor)).ToList();
         var nextCursor = rows.Count > limit ? new CatalogueCursor(page[^1].StartedAt, page[^1].Id).Encode() : null;
-        return new RecordingPage(page.ConvertAll(r => responses.Create(r, query.Actor)), nextCursor);
+        return new RecordingPage(page, nextCursor);
     }
 }

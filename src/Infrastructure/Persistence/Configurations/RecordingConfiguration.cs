@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,21 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
 {
     /// <summary>The value of <c>status</c> for an active recording, used by the partial unique index.</summary>
     private const string ActiveStatusFilter = "status = 'recording'";
+
+    /// <summary>
+    /// <see cref="StoredJson.TextOf"/> in a query is the cast of the stored <c>jsonb</c> to <c>json</c> (written
+    /// <c>json(metadata)</c>): its text, which PostgreSQL makes for any <c>jsonb</c> it sends, comes back as a string,
+    /// not through the dictionary converter below. (<c>to_jsonb</c> would rebuild the value on every row.)
+    /// </summary>
+    public static void MapFunctions(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var jsonText = modelBuilder.HasDbFunction(typeof(StoredJson).GetMethod(nameof(StoredJson.TextOf))!)
+            .HasName("json")
+            .IsBuiltIn()
+            .HasStoreType("json");
+        jsonText.HasParameter("metadata").HasStoreType("jsonb").PropagatesNullability();
+    }
 
     public void Configure(EntityTypeBuilder<RecordingEntity> builder)
     {
@@ -43,8 +59,6 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
             file.Property(f => f.Format).HasColumnName("file_format")
                 .HasConversion(new LowerCaseEnumConverter<RecordingFormat>()).HasMaxLength(8);
         });
-        builder.Ignore(r => r.FormattedDuration);
-        builder.Ignore(r => r.FormattedFileSize);
 
         // Optimistic concurrency on PostgreSQL's row version.
         builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
