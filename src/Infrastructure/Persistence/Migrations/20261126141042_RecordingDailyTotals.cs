@@ -10,7 +10,7 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
     /// (150–200 ms in PostgreSQL itself). recording_daily_totals holds the same sums per academy, UTC day of the start,
     /// teacher, session kind and status, about ten times fewer rows, kept exact by a trigger on recordings: every
     /// insert, delete, and update of a counted or grouping column takes the old row's contribution off its group and
-    /// adds the new row's to its group, in one upsert, locking the groups in key order. A group that empties keeps its
+    /// adds the new row's to its group, in one upsert at commit, locking the groups in key order. A group that empties keeps its
     /// row at zero (no delete in the trigger; the next recording of that group reuses it). recording_daily_totals_rebuild()
     /// recounts everything from recordings in one statement: the backfill here, and for bulk loads that disable the
     /// trigger (bench/Bench). docs/adr/0008.
@@ -41,6 +41,9 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
 
             // OLD is null in an INSERT trigger and NEW in a DELETE trigger; the WHERE clauses leave the missing side out.
             // Grouping merges the two sides when a recording stays in its group (only its size or duration changed).
+            // The triggers are deferred to the commit, so a writer holds its totals rows only while it commits, not
+            // across the round trips that follow its change (the webhook's audit and inbox inserts): writers of the
+            // same teacher and day wait on each other for that much less.
             migrationBuilder.Sql(
                 """
                 CREATE FUNCTION recording_daily_totals_count() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,11 +67,13 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                 END
                 $$;
 
-                CREATE TRIGGER recordings_count_daily_totals AFTER INSERT OR DELETE ON recordings
+                CREATE CONSTRAINT TRIGGER recordings_count_daily_totals AFTER INSERT OR DELETE ON recordings
+                    DEFERRABLE INITIALLY DEFERRED
                     FOR EACH ROW EXECUTE FUNCTION recording_daily_totals_count();
 
-                CREATE TRIGGER recordings_recount_daily_totals
+                CREATE CONSTRAINT TRIGGER recordings_recount_daily_totals
                     AFTER UPDATE OF academy_id, started_at, teacher_id, session_kind, status, file_size_bytes, duration ON recordings
+                    DEFERRABLE INITIALLY DEFERRED
                     FOR EACH ROW
                     WHEN ((OLD.academy_id, OLD.started_at, OLD.teacher_id, OLD.session_kind, OLD.status, OLD.file_size_bytes, OLD.duration)
                         IS DISTINCT FROM (NEW.academy_id, NEW.started_at, NEW.teacher_id, NEW.session_kind, NEW.status, NEW.file_size_bytes, NEW.duration))
