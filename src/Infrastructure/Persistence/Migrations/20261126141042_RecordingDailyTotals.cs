@@ -10,10 +10,10 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
     /// (150–200 ms in PostgreSQL itself). recording_daily_totals holds the same sums per academy, UTC day of the start,
     /// teacher, session kind and status, about ten times fewer rows, kept exact by a trigger on recordings: every
     /// insert, delete, and update of a counted or grouping column takes the old row's contribution off its group and
-    /// adds the new row's to its group, in one upsert at commit, locking the groups in key order. A group that empties keeps its
-    /// row at zero (no delete in the trigger; the next recording of that group reuses it). recording_daily_totals_rebuild()
-    /// recounts everything from recordings in one statement: the backfill here, and for bulk loads that disable the
-    /// trigger (bench/Bench). docs/adr/0008.
+    /// adds the new row's to its group, in one upsert at commit, locking the groups in key order. A group that empties
+    /// keeps its row at zero (no delete in the trigger; the next recording of that group reuses it).
+    /// recording_daily_totals_rebuild() recounts everything from recordings in one statement: the backfill here, and
+    /// for bulk loads that disable the trigger (bench/Bench). docs/adr/0008.
     /// </summary>
     public partial class RecordingDailyTotals : Migration
     {
