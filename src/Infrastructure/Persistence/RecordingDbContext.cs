@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
 using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
@@ -36,6 +37,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
 
     public DbSet<PendingEgressEvent> PendingEgressEvents => Set<PendingEgressEvent>();
+
+    public DbSet<RecordingDailyTotal> RecordingDailyTotals => Set<RecordingDailyTotal>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

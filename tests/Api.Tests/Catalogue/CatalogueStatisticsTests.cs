@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Recordings;
 using Itqan.Recording.Api.Tests.Support;
@@ -42,5 +43,74 @@ public sealed class CatalogueStatisticsTests(ApiFixture api)
         var listed = (await admin.GetFromJsonAsync<RecordingPageJson>("/api/recordings?kind=interactive"))!.Items;
         listed.Should().HaveCount(interactive.Total);
         listed.Sum(r => r.File?.SizeBytes ?? 0).Should().Be(interactive.TotalBytes);
+    }
+
+    private static readonly DateTimeOffset Day = new(2026, 3, 10, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Statistics_from_the_daily_totals_equal_the_sums_over_the_rows_for_any_instants()
+    {
+        var (academyId, adminEmail) = await api.NewAcademyWithAdminAsync();
+        var teacher = Guid.NewGuid();
+        var title = $"Edges {Guid.NewGuid():N}"[..14];
+        var recordings = new List<Domain.Recordings.Recording>
+        {
+            await api.NewRecordingAsync(academyId, Day.AddMinutes(-30), teacherId: teacher, title: title, sizeBytes: 1_000, durationSeconds: 60),
+            await api.NewRecordingAsync(academyId, Day, kind: SessionKind.Quran, teacherId: teacher, title: title, sizeBytes: 2_000, durationSeconds: 90.5),
+            await api.NewRecordingAsync(academyId, Day.AddHours(6.25), RecordingStatus.Failed, SessionKind.Academic, title: title),
+            await api.NewRecordingAsync(academyId, Day.AddDays(1).AddSeconds(-1), RecordingStatus.Deleted, teacherId: teacher, title: title, sizeBytes: 500, durationSeconds: 30.25),
+            await api.NewRecordingAsync(academyId, Day.AddDays(1).AddHours(12), teacherId: teacher, title: title, sizeBytes: 4_000, durationSeconds: 120),
+            await api.NewRecordingAsync(academyId, Day.AddDays(2).AddHours(8), kind: SessionKind.Quran, title: title, sizeBytes: 8_000, durationSeconds: 15.75),
+            await api.NewRecordingAsync(academyId, Day.AddDays(3), RecordingStatus.Failed, teacherId: teacher, title: title),
+            await api.NewRecordingAsync(academyId, TestData.JustNow(), RecordingStatus.Processing, teacherId: teacher, title: title),
+        };
+        var admin = await api.SignedInClientAsync(adminEmail);
+        (DateTimeOffset? From, DateTimeOffset? To, RecordingStatus? Status, SessionKind? Kind, Guid? Teacher)[] filters =
+        [
+            (null, null, null, null, null),
+            (null, null, RecordingStatus.Completed, null, null),
+            (null, null, null, SessionKind.Quran, teacher),
+            (Day, Day.AddDays(2), null, null, null),
+            (Day.AddHours(6.25), Day.AddDays(2).AddHours(8), null, null, null),
+            (Day.AddHours(-1), Day.AddDays(1).AddHours(13), null, null, teacher),
+            (Day.AddHours(1), Day.AddHours(23), null, null, null),
+            (Day.AddHours(-1), Day.AddHours(1), null, null, null),
+            (Day.AddHours(12), null, RecordingStatus.Failed, null, null),
+            (null, Day.AddDays(1).AddHours(12), null, SessionKind.Interactive, null),
+            (Day.AddDays(1).AddHours(2).ToOffset(TimeSpan.FromHours(3)), Day.AddDays(3).AddSeconds(1).ToOffset(TimeSpan.FromHours(-5)), null, null, null),
+        ];
+
+        foreach (var (from, to, status, kind, teacherId) in filters)
+        {
+            var query = string.Join('&', new[]
+            {
+                from is { } f ? $"from={Uri.EscapeDataString(f.ToString("O", CultureInfo.InvariantCulture))}" : null,
+                to is { } t ? $"to={Uri.EscapeDataString(t.ToString("O", CultureInfo.InvariantCulture))}" : null,
+                status is { } s ? $"status={s.ToString().ToLowerInvariant()}" : null,
+                kind is { } k ? $"kind={k.ToString().ToLowerInvariant()}" : null,
+                teacherId is { } id ? $"teacherId={id}" : null,
+            }.Where(part => part is not null));
+            var rows = recordings.Where(r => (from is null || r.StartedAt >= from) && (to is null || r.StartedAt < to)
+                && (status is null || r.Status == status) && (kind is null || r.SessionKind == kind) && (teacherId is null || r.TeacherId == teacherId));
+
+            var fromTotals = (await admin.GetFromJsonAsync<CatalogueStatisticsJson>($"/api/recordings/stats?{query}"))!;
+            // A text filter cannot be answered from the totals: it sums the rows themselves.
+            var fromRows = (await admin.GetFromJsonAsync<CatalogueStatisticsJson>($"/api/recordings/stats?{query}&q={Uri.EscapeDataString(title)}"))!;
+
+            fromTotals.Should().BeEquivalentTo(SumsOf(rows.ToList()), because: "the filter is {0}", query);
+            fromRows.Should().BeEquivalentTo(fromTotals, because: "the filter is {0}", query);
+        }
+    }
+
+    private static CatalogueStatisticsJson SumsOf(List<Domain.Recordings.Recording> rows)
+    {
+        int With(RecordingStatus status) => rows.Count(r => r.Status == status);
+        int Of(SessionKind kind) => rows.Count(r => r.SessionKind == kind);
+        return new CatalogueStatisticsJson(
+            rows.Count,
+            new StatusCountsJson(With(RecordingStatus.Recording), With(RecordingStatus.Processing), With(RecordingStatus.Completed), With(RecordingStatus.Failed), With(RecordingStatus.Deleted)),
+            new KindCountsJson(Of(SessionKind.Interactive), Of(SessionKind.Quran), Of(SessionKind.Academic)),
+            rows.Sum(r => r.File?.SizeBytes ?? 0),
+            rows.Sum(r => r.Duration?.TotalSeconds ?? 0));
     }
 }

@@ -1,4 +1,5 @@
 using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
 using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;
@@ -33,6 +34,9 @@ public interface IApplicationDbContext
     DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents { get; }
 
     DbSet<PendingEgressEvent> PendingEgressEvents { get; }
+
+    /// <summary>Read only: kept by the database (<see cref="RecordingDailyTotal"/>).</summary>
+    DbSet<RecordingDailyTotal> RecordingDailyTotals { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

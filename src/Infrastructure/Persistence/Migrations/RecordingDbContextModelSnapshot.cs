@@ -105,6 +105,50 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.ToTable("processed_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics.RecordingDailyTotal", b =>
+                {
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("SessionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("session_kind");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<decimal>("Seconds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("seconds");
+
+                    b.HasKey("AcademyId", "Day", "TeacherId", "SessionKind", "Status")
+                        .HasName("pk_recording_daily_totals");
+
+                    b.ToTable("recording_daily_totals", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                });
+
             modelBuilder.Entity("Itqan.Recording.Domain.Academic.PrivateLesson", b =>
                 {
                     b.Property<Guid>("Id")
