@@ -1,4 +1,5 @@
 using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
@@ -17,13 +18,24 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
     private const int RecordingLockSpace = 0x52454331;
 
     /// <summary>
-    /// Every column and the row version; the file's columns go out a second time under the names EF Core asks for when
-    /// it composes a query over raw SQL (for a complex type it wants <c>"File_Format"</c>, not the mapped <c>file_format</c>).
+    /// The recording of an egress with its row locked, whether the event was applied, whether a copy of it waits. A
+    /// compiled query: EF Core neither rebuilds nor looks up its SQL per call.
     /// </summary>
-    private const string SelectRecordings = """
-        SELECT *, xmin, file_format AS "File_Format", file_path AS "File_RelativePath", file_size_bytes AS "File_SizeBytes"
-        FROM recordings WHERE
-        """;
+    private static readonly Func<RecordingDbContext, string, string?, CancellationToken, Task<EgressRow?>> LockByEgress =
+        EF.CompileAsyncQuery((RecordingDbContext db, string egressId, string? eventId, CancellationToken _) => db.Recordings
+            .TagWith(ForUpdateInterceptor.Tag)
+            .Where(r => r.EgressId == egressId)
+            .Select(r => new EgressRow(
+                r,
+                eventId != null && db.ProcessedWebhookEvents.Any(e => e.EventId == eventId),
+                eventId != null && db.PendingEgressEvents.Any(p => p.EventId == eventId && p.AppliedAt == null)))
+            .SingleOrDefault());
+
+    /// <summary>The session's active recording with its row locked.</summary>
+    private static readonly Func<RecordingDbContext, Guid, CancellationToken, Task<RecordingEntity?>> LockActiveOfSession =
+        EF.CompileAsyncQuery((RecordingDbContext db, Guid sessionId, CancellationToken _) => db.Recordings
+            .TagWith(ForUpdateInterceptor.Tag)
+            .SingleOrDefault(r => r.SessionId == sessionId && r.Status == RecordingStatus.Recording));
 
     public async Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -48,7 +60,7 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             throw new InvalidOperationException("A row lock outside a transaction ends with its statement; acquire the session's lock first.");
         }
 
-        return await LockedRows("session_id = {0} AND status = 'recording'", sessionId).SingleOrDefaultAsync(cancellationToken);
+        return await LockActiveOfSession(db, sessionId, cancellationToken);
     }
 
     public async Task<LockedRecordingRow?> LockByEgressAsync(string egressId, string? eventId, CancellationToken cancellationToken)
@@ -66,14 +78,7 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             // Waiting for the lock, PostgreSQL re-reads the locked row as committed; the two flags come from the
             // statement's snapshot, which may be older, and serve only to skip work: the status (re-read) and the
             // unique event id decide.
-            var row = await LockedRows("egress_id = {0}", egressId)
-                .Select(r => new
-                {
-                    Recording = r,
-                    Applied = eventId != null && db.ProcessedWebhookEvents.Any(e => e.EventId == eventId),
-                    Waiting = eventId != null && db.PendingEgressEvents.Any(p => p.EventId == eventId && p.AppliedAt == null),
-                })
-                .SingleOrDefaultAsync(cancellationToken);
+            var row = await LockByEgress(db, egressId, eventId, cancellationToken);
             if (row is null)
             {
                 await transaction.DisposeAsync();
@@ -90,12 +95,6 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
     }
 
     /// <summary>
-    /// The recordings matching <paramref name="condition"/> (SQL with one <c>{0}</c> parameter), their rows locked.
-    /// </summary>
-    private IQueryable<RecordingEntity> LockedRows(string condition, object value) =>
-        db.Recordings.FromSqlRaw(string.Concat(SelectRecordings, " ", condition, " FOR UPDATE"), value);
-
-    /// <summary>
     /// A transaction for one save: without EF's savepoint around it (two round trips), since a failed save ends the
     /// whole transaction anyway.
     /// </summary>
@@ -104,6 +103,8 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
         db.Database.AutoSavepointsEnabled = false;
         return db.Database.BeginTransactionAsync(cancellationToken);
     }
+
+    private sealed record EgressRow(RecordingEntity Recording, bool Applied, bool Waiting);
 
     private sealed class Scope(IDbContextTransaction transaction) : ISessionLockScope
     {
