@@ -15,7 +15,8 @@ public static class DependencyInjection
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
         });
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: false);
+        // Validators hold only their rules (no services, no state), so they are built once rather than per request.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
         services.AddSingleton<RecordingFileAccessMemory>();

@@ -5,77 +5,61 @@ using Microsoft.EntityFrameworkCore;
 namespace Itqan.Recording.Application.Recordings;
 
 /// <summary>
-/// The recording of an egress, read under its session's recording lock. LiveKit's webhooks race the teacher's
-/// Stop (LiveKit reports ENDING while our stop is still saving); taking the same lock makes them take turns,
-/// and the webhook then sees what the stop wrote. Everything saved through it is one transaction: the status
+/// The recording of an egress, read under its row lock. LiveKit's webhooks race the teacher's Stop (LiveKit reports
+/// ENDING while our stop is still saving) and the jobs; every one of them locks the row before it reads it, so they
+/// take turns and each sees what the previous one wrote. Everything saved through it is one transaction: the status
 /// change, its audit entry and the webhook event id that caused it land together or not at all.
 /// </summary>
 public sealed class LockedRecording : IAsyncDisposable
 {
     private readonly IApplicationDbContext _db;
     private readonly ISessionLockScope _scope;
+    private readonly string? _eventId;
+    private readonly bool _eventWaiting;
     private bool _saved;
 
-    private LockedRecording(IApplicationDbContext db, ISessionLockScope scope, Domain.Recordings.Recording recording)
+    private LockedRecording(IApplicationDbContext db, string? eventId, LockedRecordingRow row)
     {
         _db = db;
-        _scope = scope;
-        Recording = recording;
+        _eventId = eventId;
+        _scope = row.Scope;
+        _eventWaiting = row.EventWaiting;
+        Recording = row.Recording;
+        EventApplied = row.EventApplied;
     }
 
     public Domain.Recordings.Recording Recording { get; }
 
+    /// <summary>True when the webhook event that asked for this recording was applied before (LiveKit resent it).</summary>
+    public bool EventApplied { get; }
+
+    /// <param name="eventId">The webhook event that asks for the recording; null for a change found by a job.</param>
     public static async Task<LockedRecording?> FindByEgressAsync(
-        IApplicationDbContext db, ISessionRecordingLock sessionLock, string egressId, CancellationToken cancellationToken)
+        IApplicationDbContext db, ISessionRecordingLock locks, string egressId, string? eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(sessionLock);
-        var sessionId = await db.Recordings.AsNoTracking()
-            .Where(r => r.EgressId == egressId)
-            .Select(r => (Guid?)r.SessionId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (sessionId is null)
-        {
-            return null;
-        }
-
-        var scope = await sessionLock.AcquireAsync(sessionId.Value, cancellationToken);
-        try
-        {
-            // A copy tracked earlier in this scope (a job handles many recordings in one) may be stale, and a query
-            // would hand it back unchanged: read the row as it is now that we hold the lock.
-            if (db.Recordings.Local.FirstOrDefault(r => r.EgressId == egressId) is { } tracked)
-            {
-                db.Recordings.Entry(tracked).State = EntityState.Detached;
-            }
-
-            var recording = await db.Recordings.SingleAsync(r => r.EgressId == egressId, cancellationToken);
-            return new LockedRecording(db, scope, recording);
-        }
-        catch
-        {
-            await scope.DisposeAsync();
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(locks);
+        return await locks.LockByEgressAsync(egressId, eventId, cancellationToken) is { } row ? new LockedRecording(db, eventId, row) : null;
     }
 
-    /// <summary>True when the webhook event with this id was applied before (LiveKit resent it).</summary>
-    public async Task<bool> WasAppliedAsync(string? eventId, CancellationToken cancellationToken) =>
-        eventId is not null && await _db.ProcessedWebhookEvents.AnyAsync(e => e.EventId == eventId, cancellationToken);
-
     /// <summary>
-    /// Notes that the webhook event <paramref name="eventId"/> caused the changes about to be saved, so a resend of
-    /// it changes nothing; the copy of it that waited for this recording, if any, is marked applied. Null (a change
-    /// found by reconciliation) notes nothing.
+    /// Notes that the webhook event that asked for the recording caused the changes about to be saved, so a resend of
+    /// it changes nothing; the copy of it that waited for this recording, if any, is marked applied. Without an event
+    /// (a change found by reconciliation) it notes nothing.
     /// </summary>
-    public async Task RecordEventAsync(string? eventId, string eventName, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RecordEventAsync(string eventName, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (eventId is null)
+        if (_eventId is not { } eventId)
         {
             return;
         }
 
         _db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent(eventId, eventName, Recording.EgressId, at));
+        if (!_eventWaiting)
+        {
+            return;
+        }
+
         var waiting = await _db.PendingEgressEvents
             .Where(p => p.EventId == eventId && p.AppliedAt == null)
             .ToListAsync(cancellationToken);

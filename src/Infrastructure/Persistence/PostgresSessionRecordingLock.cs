@@ -1,21 +1,45 @@
 using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
 
 namespace Itqan.Recording.Infrastructure.Persistence;
 
 /// <summary>
-/// A PostgreSQL transaction-scoped advisory lock keyed by the session: concurrent starts and stops of one
-/// session, from any API instance, run one after the other. The lock ends with the transaction.
+/// The session's lock is a PostgreSQL transaction-scoped advisory lock keyed by the session: concurrent starts and
+/// stops of one session, from any API instance, run one after the other. A recording's lock is its row
+/// (<c>SELECT … FOR UPDATE</c>), taken by the same statement that reads it, so the read sees the row as the previous
+/// holder committed it. Both end with the transaction.
 /// </summary>
 public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessionRecordingLock
 {
     /// <summary>First key of the two-key advisory lock, so our locks never collide with other users of advisory locks.</summary>
     private const int RecordingLockSpace = 0x52454331;
 
+    /// <summary>
+    /// The recording of an egress with its row locked, whether the event was applied, whether a copy of it waits. A
+    /// compiled query: EF Core neither rebuilds nor looks up its SQL per call.
+    /// </summary>
+    private static readonly Func<RecordingDbContext, string, string?, CancellationToken, Task<EgressRow?>> LockByEgress =
+        EF.CompileAsyncQuery((RecordingDbContext db, string egressId, string? eventId, CancellationToken _) => db.Recordings
+            .TagWith(ForUpdateInterceptor.Tag)
+            .Where(r => r.EgressId == egressId)
+            .Select(r => new EgressRow(
+                r,
+                eventId != null && db.ProcessedWebhookEvents.Any(e => e.EventId == eventId),
+                eventId != null && db.PendingEgressEvents.Any(p => p.EventId == eventId && p.AppliedAt == null)))
+            .SingleOrDefault());
+
+    /// <summary>The session's active recording with its row locked.</summary>
+    private static readonly Func<RecordingDbContext, Guid, CancellationToken, Task<RecordingEntity?>> LockActiveOfSession =
+        EF.CompileAsyncQuery((RecordingDbContext db, Guid sessionId, CancellationToken _) => db.Recordings
+            .TagWith(ForUpdateInterceptor.Tag)
+            .SingleOrDefault(r => r.SessionId == sessionId && r.Status == RecordingStatus.Recording));
+
     public async Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await BeginAsync(cancellationToken);
         try
         {
             var sessionKey = sessionId.GetHashCode();
@@ -28,6 +52,59 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             throw;
         }
     }
+
+    public async Task<RecordingEntity?> LockActiveRecordingAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A row lock outside a transaction ends with its statement; acquire the session's lock first.");
+        }
+
+        return await LockActiveOfSession(db, sessionId, cancellationToken);
+    }
+
+    public async Task<LockedRecordingRow?> LockByEgressAsync(string egressId, string? eventId, CancellationToken cancellationToken)
+    {
+        // A copy tracked earlier in this scope (a job handles many recordings in one) may be stale, and a query would
+        // hand it back unchanged: read the row as it is now.
+        if (db.Recordings.Local.FirstOrDefault(r => r.EgressId == egressId) is { } tracked)
+        {
+            db.Entry(tracked).State = EntityState.Detached;
+        }
+
+        var transaction = await BeginAsync(cancellationToken);
+        try
+        {
+            // Waiting for the lock, PostgreSQL re-reads the locked row as committed; the two flags come from the
+            // statement's snapshot, which may be older, and serve only to skip work: the status (re-read) and the
+            // unique event id decide.
+            var row = await LockByEgress(db, egressId, eventId, cancellationToken);
+            if (row is null)
+            {
+                await transaction.DisposeAsync();
+                return null;
+            }
+
+            return new LockedRecordingRow(new Scope(transaction), row.Recording, row.Applied, row.Waiting);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A transaction for one save: without EF's savepoint around it (two round trips), since a failed save ends the
+    /// whole transaction anyway.
+    /// </summary>
+    private Task<IDbContextTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        db.Database.AutoSavepointsEnabled = false;
+        return db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    private sealed record EgressRow(RecordingEntity Recording, bool Applied, bool Waiting);
 
     private sealed class Scope(IDbContextTransaction transaction) : ISessionLockScope
     {

@@ -69,7 +69,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
         ArgumentNullException.ThrowIfNull(options);
         options
             .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(ForUpdateInterceptor.Instance);
     }
 
     /// <summary>Statements Npgsql prepares per physical connection unless the connection string says otherwise.</summary>

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Infrastructure.Persistence;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Itqan.Recording.Api.Tests.Reliability;
@@ -112,6 +114,25 @@ public sealed class StartAndStopUnderFaultsTests(ApiFixture api) : IAsyncLifetim
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await api.Emulator.EgressAsync(started.Recording.EgressId)).StopCalls.Should().Be(2);
         (await started.Teacher.WaitForStatusAsync(started.Recording.Id, "completed")).File.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Webhooks_of_an_egress_that_ends_while_LiveKit_still_answers_the_stop_wait_for_the_stop()
+    {
+        // LiveKit stops the egress at once (ENDING, then the end with the file) and answers the stop 2 s later: both
+        // webhooks arrive while our stop still holds the recording.
+        var started = await api.StartRecordingAsync();
+        await api.Emulator.SetFaultsAsync(new { stopDelayMs = 2000 });
+
+        var response = await started.Teacher.PostAsync($"/api/sessions/{started.SessionId}/recordings/stop", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<RecordingJson>())!.Status.Should().Be("processing");
+        (await started.Teacher.WaitForStatusAsync(started.Recording.Id, "completed")).File.Should().NotBeNull();
+        (await api.AuditOfAsync(started.Recording.Id)).Select(e => e.Action)
+            .Should().Equal(RecordingAuditAction.Started, RecordingAuditAction.Stopped, RecordingAuditAction.Completed);
+        var stoppedBy = await api.WithDbAsync(db => db.Recordings.Where(r => r.Id == started.Recording.Id).Select(r => r.StoppedByUserId).SingleAsync());
+        stoppedBy.Should().NotBeNull("the teacher's stop was saved, not overtaken by LiveKit's ENDING");
     }
 
     [Fact]

@@ -143,6 +143,29 @@ public sealed class WebhookIdempotencyTests(ApiFixture api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_egress_ended_that_arrives_while_another_writer_changes_the_recording_waits_and_applies_after_it()
+    {
+        var started = await api.StartRecordingAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<RecordingDbContext>();
+        await using var transaction = await writer.Database.BeginTransactionAsync();
+        await writer.Database.ExecuteSqlAsync($"UPDATE recordings SET ended_at = ended_at WHERE id = {started.Recording.Id}");
+
+        var webhook = api.AnonymousClient().PostSignedAsync(LiveKitWebhooks.EgressEnded(api, started.Recording.EgressId));
+        await Poll.UntilAsync(
+            () => api.WithDbAsync(db => db.Database
+                .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                .SingleAsync()),
+            waiting => waiting > 0);
+        await transaction.CommitAsync();
+        var response = await webhook;
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the webhook read the row after the other writer's commit");
+        (await started.Teacher.GetRecordingAsync(started.Recording.Id)).Status.Should().Be("completed");
+        (await api.CountAuditAsync(started.Recording.Id, RecordingAuditAction.Completed)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task An_egress_ended_for_an_egress_nobody_knows_is_acknowledged_and_kept()
     {
         var egressId = $"EG_{Guid.NewGuid():N}"[..15];

@@ -1,15 +1,36 @@
+using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+
 namespace Itqan.Recording.Application.Common.Abstractions;
 
 /// <summary>
-/// Serialises starting and stopping the recording of one session, across requests and API instances.
-/// The lock lives in a database transaction; changes saved inside the scope land only on <see cref="ISessionLockScope.CommitAsync"/>.
+/// The locks that make the writers of recordings take turns, across requests and API instances. Starting and
+/// stopping hold the session's lock, so a session has one active recording at a time; every change of an existing
+/// recording's status (Stop, LiveKit's webhooks, the jobs) holds the recording's row. Each lock lives in a database
+/// transaction; changes saved inside the scope land only on <see cref="ISessionLockScope.CommitAsync"/>.
 /// </summary>
 public interface ISessionRecordingLock
 {
     Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside the session's lock: the session's active recording, its row locked until the scope ends (null when
+    /// there is none).
+    /// </summary>
+    Task<RecordingEntity?> LockActiveRecordingAsync(Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a transaction and reads the recording of the egress as it is now, its row locked until the scope
+    /// ends; with it, in the same statement, whether the webhook event <paramref name="eventId"/> was applied and
+    /// whether a copy of it waits among the pending events. Null (and no transaction) when no recording knows
+    /// the egress.
+    /// </summary>
+    Task<LockedRecordingRow?> LockByEgressAsync(string egressId, string? eventId, CancellationToken cancellationToken);
 }
 
 public interface ISessionLockScope : IAsyncDisposable
 {
     Task CommitAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A recording read under its row lock, and what the database knows about the event that asked for it.</summary>
+public sealed record LockedRecordingRow(ISessionLockScope Scope, RecordingEntity Recording, bool EventApplied, bool EventWaiting);

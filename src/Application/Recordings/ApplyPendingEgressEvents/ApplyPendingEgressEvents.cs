@@ -24,15 +24,16 @@ public sealed class ApplyPendingEgressEventsHandler(
 {
     public async ValueTask<int> Handle(ApplyPendingEgressEvents command, CancellationToken cancellationToken)
     {
-        if (!await db.Recordings.AnyAsync(r => r.EgressId == command.EgressId, cancellationToken))
-        {
-            return 0;
-        }
-
+        // Usually nothing waits (every start asks): one query then, and the recording is looked for only when needed.
         var waiting = await db.PendingEgressEvents
             .Where(p => p.EgressId == command.EgressId && p.AppliedAt == null)
             .OrderBy(p => p.ReceivedAt)
             .ToListAsync(cancellationToken);
+        if (waiting.Count == 0 || !await db.Recordings.AnyAsync(r => r.EgressId == command.EgressId, cancellationToken))
+        {
+            return 0;
+        }
+
         foreach (var pending in waiting)
         {
             if (ToCommand(pending) is { } apply)

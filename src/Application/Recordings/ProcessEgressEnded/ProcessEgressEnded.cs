@@ -28,7 +28,7 @@ public sealed class ProcessEgressEndedHandler(
     public async ValueTask<Result<Success>> Handle(ProcessEgressEnded command, CancellationToken cancellationToken)
     {
         var egress = command.Egress;
-        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
+        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, command.EventId, cancellationToken);
         if (locked is null)
         {
             logger.LogWarning("Egress {EgressId} ended but no recording knows it yet; the event waits", egress.EgressId);
@@ -37,7 +37,7 @@ public sealed class ProcessEgressEndedHandler(
         }
 
         var recording = locked.Recording;
-        if (await locked.WasAppliedAsync(command.EventId, cancellationToken) || !recording.CanMoveTo(RecordingStatus.Completed))
+        if (locked.EventApplied || !recording.CanMoveTo(RecordingStatus.Completed))
         {
             return new Success();
         }
@@ -59,7 +59,7 @@ public sealed class ProcessEgressEndedHandler(
                 break;
         }
 
-        await locked.RecordEventAsync(command.EventId, EgressEventNames.Ended, now, cancellationToken);
+        await locked.RecordEventAsync(EgressEventNames.Ended, now, cancellationToken);
         try
         {
             await locked.SaveAsync(db, cancellationToken);

@@ -18,6 +18,12 @@ public sealed class ProcessEgressStartedHandler(IApplicationDbContext db, ILogge
 {
     public async ValueTask<Result<Success>> Handle(ProcessEgressStarted command, CancellationToken cancellationToken)
     {
+        // The event changes nothing; the database is asked only for the log line, when it is written.
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return new Success();
+        }
+
         var known = await db.Recordings.AnyAsync(r => r.EgressId == command.Egress.EgressId, cancellationToken);
         logger.LogInformation(
             "Egress {EgressId} started in room {RoomName}; known recording: {Known}",

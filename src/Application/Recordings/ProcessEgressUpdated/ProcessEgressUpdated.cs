@@ -32,22 +32,21 @@ public sealed class ProcessEgressUpdatedHandler(
             return new Success();
         }
 
-        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, cancellationToken);
+        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egress.EgressId, command.EventId, cancellationToken);
         if (locked is null)
         {
             var appeared = await EgressEventInbox.ParkAsync(db, command.EventId, EgressEventNames.Updated, egress, clock.GetUtcNow(), cancellationToken);
             return appeared ? await Handle(command, cancellationToken) : new Success();
         }
 
-        if (locked.Recording is not { Status: RecordingStatus.Recording } recording
-            || await locked.WasAppliedAsync(command.EventId, cancellationToken))
+        if (locked.Recording is not { Status: RecordingStatus.Recording } recording || locked.EventApplied)
         {
             return new Success();
         }
 
         var now = clock.GetUtcNow();
         recording.MarkProcessing(stoppedByUserId: null, egress.UpdatedAt ?? now);
-        await locked.RecordEventAsync(command.EventId, EgressEventNames.Updated, now, cancellationToken);
+        await locked.RecordEventAsync(EgressEventNames.Updated, now, cancellationToken);
         try
         {
             await locked.SaveAsync(db, cancellationToken);

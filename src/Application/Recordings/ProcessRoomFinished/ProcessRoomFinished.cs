@@ -33,7 +33,7 @@ public sealed class ProcessRoomFinishedHandler(
             .ToListAsync(cancellationToken);
         foreach (var egressId in egressIds)
         {
-            await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egressId, cancellationToken);
+            await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egressId, eventId: null, cancellationToken);
             if (locked is not null)
             {
                 await AutomaticStop.TryStopAsync(

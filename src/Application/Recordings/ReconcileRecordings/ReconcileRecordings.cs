@@ -157,7 +157,7 @@ public sealed class ReconcileRecordingsHandler(
 
     private async Task FailLostAsync(string egressId, CancellationToken cancellationToken)
     {
-        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egressId, cancellationToken);
+        await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, egressId, eventId: null, cancellationToken);
         if (locked?.Recording is not { Status: RecordingStatus.Recording or RecordingStatus.Processing } recording)
         {
             return;

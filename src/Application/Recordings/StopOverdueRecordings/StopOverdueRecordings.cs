@@ -54,7 +54,7 @@ public sealed class StopOverdueRecordingsHandler(
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
                 $"Stopped automatically: it reached the maximum duration of {limit:c} for {recording.SessionKind.ToString().ToLowerInvariant()} sessions.");
-            await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, recording.EgressId, CancellationToken.None);
+            await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, recording.EgressId, eventId: null, CancellationToken.None);
             if (locked is not null && await AutomaticStop.TryStopAsync(
                     locked, db, egress, reason, markWhenLiveKitFails: false, clock.GetUtcNow(), logger, CancellationToken.None))
             {

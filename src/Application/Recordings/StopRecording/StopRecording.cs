@@ -32,8 +32,7 @@ public sealed class StopRecordingHandler(
         var session = found.Value;
 
         await using var scope = await sessionLock.AcquireAsync(session.Id, cancellationToken);
-        var recording = await db.Recordings.SingleOrDefaultAsync(
-            r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
+        var recording = await sessionLock.LockActiveRecordingAsync(session.Id, cancellationToken);
         if (recording is null)
         {
             return RecordingErrors.NoActiveRecording;
