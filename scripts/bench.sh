@@ -206,6 +206,8 @@ fi
 seed_start=$SECONDS
 tool seed --db "$tool_url" --recordings "$recordings" --sessions "$sessions" --out "$work/seed" --storage "$work/recordings"
 seed_seconds=$((SECONDS - seed_start))
+# The load leaves gigabytes of dirty buffers: write them now, not in the background of the first measured runs.
+psql_ -d itqan_recording -c "CHECKPOINT" >/dev/null
 academy_counts=$(psql_ -d itqan_recording -c "SELECT string_agg(n::text, ' + ' ORDER BY n DESC) FROM (SELECT count(*) n FROM recordings GROUP BY academy_id) c")
 seed_json() { jq -r ".$1" "$work/seed/seed.json"; }
 

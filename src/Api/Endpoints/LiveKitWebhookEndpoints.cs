@@ -91,8 +91,24 @@ public static class LiveKitWebhookEndpoints
         return result.IsSuccess ? TypedResults.Ok() : result.Error.ToProblem();
     }
 
+    /// <summary>
+    /// The whole body, or null when it is larger than <see cref="MaxBodyBytes"/>. LiveKit states the length, so the
+    /// body is read straight into an array of that size; without a length it is read in chunks.
+    /// </summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength is { } length)
+        {
+            if (length > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -156,6 +156,42 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_one_mebibyte_is_refused_before_it_is_verified(bool lengthStated)
+    {
+        var body = Encoding.UTF8.GetBytes($"{{\"event\":\"participant_joined\",\"pad\":\"{new string('x', 1024 * 1024)}\"}}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/livekit")
+        {
+            // A stream of unknown length goes out chunked, without Content-Length.
+            Content = lengthStated ? new ByteArrayContent(body) : new StreamContent(new UnknownLengthStream(body)),
+        };
+        request.Content.Headers.ContentType = new("application/webhook+json");
+        request.Headers.TryAddWithoutValidation("Authorization", LiveKitWebhookSigner.Sign(Encoding.UTF8.GetString(body), ApiFixture.ApiKey, ApiFixture.ApiSecret));
+
+        var response = await api.AnonymousClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("webhook.too_large");
+    }
+
+    [Fact]
+    public async Task A_signed_body_sent_without_a_stated_length_is_read_whole()
+    {
+        var body = Fixture("webhook.participant_joined.json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/livekit")
+        {
+            Content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(body))),
+        };
+        request.Content.Headers.ContentType = new("application/webhook+json");
+        request.Headers.TryAddWithoutValidation("Authorization", LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
+
+        var response = await api.AnonymousClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private async Task<(RecordingJson Recording, HttpClient Client)> StartRecordingAsync()
     {
         var sessionId = await api.NewInteractiveSessionAsync();
@@ -196,4 +232,10 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
 
     [GeneratedRegex("\"(size|duration|startedAt|endedAt|updatedAt|createdAt)\"\\s*:\\s*\"(\\d+)\"")]
     private static partial Regex QuotedInteger();
+
+    /// <summary>A readable stream that does not tell its length, so HttpClient sends it chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
