@@ -82,7 +82,7 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     /// <summary>
     /// The connection string with Npgsql's automatic preparation on, so PostgreSQL plans the statements every request
     /// runs (the session loader, the access checks) once per connection instead of on every request
-    /// (docs/performance.md, finding 1). A <c>Max Auto Prepare</c> or <c>Auto Prepare Min Usages</c> the operator set,
+    /// (docs/performance.md, "Before/after: auto-prepare"). A <c>Max Auto Prepare</c> or <c>Auto Prepare Min Usages</c> the operator set,
     /// including 0 to turn preparation off, is kept.
     /// </summary>
     public static string WithAutoPrepare(string connectionString)

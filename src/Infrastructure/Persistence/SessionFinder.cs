@@ -14,7 +14,7 @@ public sealed class SessionFinder(RecordingDbContext db) : ISessionFinder
 {
     /// <summary>
     /// Reads the session's kind first (one primary-key lookup), then loads it with that kind's includes only: two or
-    /// three small statements instead of the five joins over every kind's tables (docs/performance.md, finding 1).
+    /// three small statements instead of the five joins over every kind's tables (docs/performance.md, "Before/after: auto-prepare").
     /// </summary>
     public async Task<LiveSession?> FindAsync(Guid sessionId, CancellationToken cancellationToken)
     {
