@@ -49,7 +49,7 @@ public static class AutomaticStop
 
         recording.MarkProcessing(stoppedByUserId: null, now);
         db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, null, now, reason));
-        await locked.SaveAsync(db, cancellationToken);
+        await locked.SaveAsync(cancellationToken);
         logger.LogInformation("Recording {RecordingId} stopped automatically: {Reason}", recording.Id, reason);
         return true;
     }

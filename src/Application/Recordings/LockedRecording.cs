@@ -67,10 +67,9 @@ public sealed class LockedRecording : IAsyncDisposable
     }
 
     /// <summary>Saves the changes and releases the lock.</summary>
-    public async Task SaveAsync(IApplicationDbContext db, CancellationToken cancellationToken)
+    public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        await db.SaveChangesAsync(cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
         await _scope.CommitAsync(cancellationToken);
         _saved = true;
     }

@@ -62,7 +62,7 @@ public sealed class ProcessEgressEndedHandler(
         await locked.RecordEventAsync(EgressEventNames.Ended, now, cancellationToken);
         try
         {
-            await locked.SaveAsync(db, cancellationToken);
+            await locked.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {

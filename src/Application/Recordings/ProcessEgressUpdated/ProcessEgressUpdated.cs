@@ -49,7 +49,7 @@ public sealed class ProcessEgressUpdatedHandler(
         await locked.RecordEventAsync(EgressEventNames.Updated, now, cancellationToken);
         try
         {
-            await locked.SaveAsync(db, cancellationToken);
+            await locked.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {

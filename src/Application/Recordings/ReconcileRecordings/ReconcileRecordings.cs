@@ -168,7 +168,7 @@ public sealed class ReconcileRecordingsHandler(
             CultureInfo.InvariantCulture, $"LiveKit no longer knows egress {egressId} (it may have been lost in a LiveKit restart).");
         recording.Fail(reason, now);
         db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Failed, null, now, reason));
-        await locked.SaveAsync(db, cancellationToken);
+        await locked.SaveAsync(cancellationToken);
         logger.LogWarning("Recording {RecordingId} failed: {Reason}", recording.Id, reason);
     }
 
