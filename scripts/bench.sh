@@ -447,7 +447,7 @@ if wants startstop; then
   note_load startstop
   pgss_reset
   tool start-stop --api "$api/" --token "$token" --emulator "$emulator/" --key $livekit_key --secret $livekit_secret \
-    --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds 5 --out "$results" || true
+    --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds ${BENCH_ROUNDS:-5} --out "$results" || true
   pgss_dump startstop
 fi
 
