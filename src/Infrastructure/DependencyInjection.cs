@@ -28,8 +28,9 @@ public static class DependencyInjection
 
         // Pooled: a request rents a context whose internal services are already resolved instead of building them
         // (measured at ~9 % of the API's CPU on a catalogue page, docs/performance.md). The context holds no state of
-        // its own beyond what EF resets on return.
-        services.AddDbContextPool<RecordingDbContext>(options => RecordingDbContext.Configure(options, connectionString));
+        // its own beyond what EF resets on return. Past 64 contexts in use at once the extra ones are built and
+        // disposed as unpooled contexts would be, so a burst (100 starts at once) leaves no more than 64 behind.
+        services.AddDbContextPool<RecordingDbContext>(options => RecordingDbContext.Configure(options, connectionString), poolSize: 64);
         services.AddDataProtection().SetApplicationName("Itqan.Recording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
