@@ -2,11 +2,7 @@ using System.Data.Common;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.Recordings.ProcessEgressEnded;
-using Itqan.Recording.Application.Recordings.ProcessEgressStarted;
 using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Application.Recordings.ProcessEgressUpdated;
-using Itqan.Recording.Application.Recordings.ProcessRoomFinished;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,19 +52,11 @@ public static class LiveKitWebhookEndpoints
             return new Error("webhook.malformed", exception.Message, ErrorType.Validation).ToProblem();
         }
 
-        if (webhook.Event.StartsWith("egress_", StringComparison.Ordinal) && webhook.Egress is null)
+        if (!LiveKitWebhookCommands.TryCreate(webhook, out var command, out var error))
         {
-            return new Error("webhook.malformed", $"The {webhook.Event} event carries no egressInfo.", ErrorType.Validation).ToProblem();
+            return error.ToProblem();
         }
 
-        ICommand<Result<Success>>? command = (webhook.Event, webhook.Egress) switch
-        {
-            (EgressEventNames.Started, { } egress) => new ProcessEgressStarted(egress),
-            (EgressEventNames.Updated, { } egress) => new ProcessEgressUpdated(egress, webhook.Id),
-            (EgressEventNames.Ended, { } egress) => new ProcessEgressEnded(egress, webhook.Id),
-            (EgressEventNames.RoomFinished, _) => new ProcessRoomFinished(webhook.RoomName ?? ""),
-            _ => null,
-        };
         if (command is null)
         {
             return TypedResults.Ok();

@@ -47,8 +47,7 @@ public static class AutomaticStop
             }
         }
 
-        recording.MarkProcessing(stoppedByUserId: null, now);
-        db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, null, now, reason));
+        db.RecordingAuditEntries.Add(recording.Stop(stoppedByUserId: null, now, reason));
         await locked.SaveAsync(cancellationToken);
         logger.LogInformation("Recording {RecordingId} stopped automatically: {Reason}", recording.Id, reason);
         return true;

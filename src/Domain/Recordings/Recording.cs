@@ -97,6 +97,16 @@ public sealed class Recording
         EndedAt = endedAt;
     }
 
+    /// <summary>
+    /// A person (<paramref name="stoppedByUserId"/>) or the service (null, saying why in <paramref name="reason"/>)
+    /// stopped the recording: it becomes processing, and the Stopped audit entry to save with it is returned.
+    /// </summary>
+    public RecordingAuditEntry Stop(Guid? stoppedByUserId, DateTimeOffset at, string? reason = null)
+    {
+        MarkProcessing(stoppedByUserId, at);
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Stopped, stoppedByUserId, at, reason);
+    }
+
     /// <summary>The egress wrote the file. <paramref name="note"/> explains an unusual end (e.g. a time limit).</summary>
     public void Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {

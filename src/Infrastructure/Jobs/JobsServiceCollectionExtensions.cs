@@ -9,7 +9,7 @@ namespace Itqan.Recording.Infrastructure.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The background jobs (reconciliation, overdue recordings, retention), their settings validated at start-up, and the
+    /// The background jobs (reconciliation, overdue recordings, retention, pruning of waiting egress events), their settings validated at start-up, and the
     /// host's shutdown timeout, so in-flight requests and a job's current unit can finish.
     /// </summary>
     public static IServiceCollection AddRecordingJobs(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +28,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<ReconciliationJob>();
         services.AddHostedService<OverdueRecordingsJob>();
         services.AddHostedService<RetentionJob>();
+        services.AddHostedService<PendingEventsPruningJob>();
         return services;
     }
 }

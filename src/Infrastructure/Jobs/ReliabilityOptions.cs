@@ -18,6 +18,15 @@ public sealed class ReliabilityOptions
     /// <summary>How often recordings past their academy's retention period are deleted.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often waiting egress events that are applied or too old are deleted.</summary>
+    public TimeSpan PendingEventPruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>An egress event still waiting this long after it arrived is deleted: its recording is not coming.</summary>
+    public TimeSpan PendingEventMaxAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The most waiting egress events one pruning run deletes.</summary>
+    public int PendingEventPruneBatchSize { get; set; } = 1000;
+
     /// <summary>How long the host waits for requests and a job's current unit to finish when it stops.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -33,6 +42,8 @@ public sealed class ReliabilityOptions
                      (nameof(ReconcileInterval), ReconcileInterval),
                      (nameof(OverdueCheckInterval), OverdueCheckInterval),
                      (nameof(RetentionInterval), RetentionInterval),
+                     (nameof(PendingEventPruneInterval), PendingEventPruneInterval),
+                     (nameof(PendingEventMaxAge), PendingEventMaxAge),
                      (nameof(ShutdownTimeout), ShutdownTimeout),
                  })
         {
@@ -40,6 +51,11 @@ public sealed class ReliabilityOptions
             {
                 yield return $"Reliability:{name} must be positive, not {value}.";
             }
+        }
+
+        if (PendingEventPruneBatchSize <= 0)
+        {
+            yield return $"Reliability:PendingEventPruneBatchSize must be positive, not {PendingEventPruneBatchSize}.";
         }
     }
 }

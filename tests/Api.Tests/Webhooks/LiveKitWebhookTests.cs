@@ -147,6 +147,7 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
     [InlineData("{\"event\":\"egress_ended\",\"id\":\"EV_1\",\"egressInfo\":{\"egressId\":\"EG_1\",\"status\":\"NO_SUCH_STATUS\"}}")]
     [InlineData("{\"event\":\"egress_ended\",\"id\":\"EV_1\",\"egressInfo\":{\"egressId\":\"EG_1\",\"fileResults\":[{\"size\":true}]}}")]
     [InlineData("{\"event\":\"egress_ended\",\"id\":\"EV_1\"}")]
+    [InlineData("{\"event\":\"egress_not_yet_known\",\"id\":\"EV_1\"}")]
     [InlineData("[]")]
     public async Task A_verified_but_malformed_body_is_a_bad_request(string body)
     {

@@ -118,6 +118,43 @@ public class RecordingTests
     }
 
     [Fact]
+    public void Stopping_makes_the_recording_processing_with_a_stopped_entry_by_the_person_who_stopped_it()
+    {
+        var recording = RecordingIn(RecordingStatus.Recording);
+        var stoppedAt = StartedAt.AddMinutes(30);
+
+        var entry = recording.Stop(TestSessions.TeacherId, stoppedAt);
+
+        recording.Status.Should().Be(RecordingStatus.Processing);
+        recording.StoppedByUserId.Should().Be(TestSessions.TeacherId);
+        recording.EndedAt.Should().Be(stoppedAt);
+        entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
+            && e.Action == RecordingAuditAction.Stopped && e.UserId == TestSessions.TeacherId && e.At == stoppedAt && e.Details == null);
+    }
+
+    [Fact]
+    public void Stopping_by_the_service_leaves_an_entry_by_nobody_that_says_why()
+    {
+        var recording = RecordingIn(RecordingStatus.Recording);
+
+        var entry = recording.Stop(stoppedByUserId: null, StartedAt.AddHours(3), "ran too long");
+
+        recording.StoppedByUserId.Should().BeNull();
+        entry.Should().Match<RecordingAuditEntry>(e => e.Action == RecordingAuditAction.Stopped && e.UserId == null && e.Details == "ran too long");
+    }
+
+    [Fact]
+    public void Stopping_a_completed_recording_is_refused()
+    {
+        var recording = RecordingIn(RecordingStatus.Completed);
+
+        var stop = () => recording.Stop(TestSessions.TeacherId, StartedAt.AddHours(2));
+
+        stop.Should().Throw<InvalidRecordingTransitionException>();
+        recording.Status.Should().Be(RecordingStatus.Completed);
+    }
+
+    [Fact]
     public void Failing_keeps_the_reason()
     {
         var recording = RecordingIn(RecordingStatus.Processing);

@@ -1,7 +1,6 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +50,7 @@ public sealed class StopRecordingHandler(
             return RecordingErrors.LiveKitFailed(exception);
         }
 
-        var now = clock.GetUtcNow();
-        recording.MarkProcessing(command.Actor.UserId, now);
-        db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, command.Actor.UserId, now));
+        db.RecordingAuditEntries.Add(recording.Stop(command.Actor.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return responses.Create(recording, command.Actor);

@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Results;
+using Mediator;
+
+namespace Itqan.Recording.Application.Recordings;
+
+/// <summary>Which use case a verified LiveKit webhook asks for (the events of <see cref="EgressEventNames"/>).</summary>
+public static class LiveKitWebhookCommands
+{
+    /// <summary>
+    /// The command that applies <paramref name="webhook"/>, or null for an event the service does not use (it is
+    /// acknowledged and ignored). False, with the <paramref name="error"/>, when an <c>egress_*</c> event carries no
+    /// <c>egressInfo</c>.
+    /// </summary>
+    public static bool TryCreate(
+        LiveKitWebhookEvent webhook, out ICommand<Result<Success>>? command, [NotNullWhen(false)] out Error? error)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        error = null;
+        if (webhook.Egress is null && webhook.Event.StartsWith("egress_", StringComparison.Ordinal))
+        {
+            command = null;
+            error = new Error("webhook.malformed", $"The {webhook.Event} event carries no egressInfo.", ErrorType.Validation);
+            return false;
+        }
+
+        command = (webhook.Event, webhook.Egress) switch
+        {
+            (EgressEventNames.Started, { } egress) => new ProcessEgressStarted.ProcessEgressStarted(egress),
+            (EgressEventNames.Updated, { } egress) => new ProcessEgressUpdated.ProcessEgressUpdated(egress, webhook.Id),
+            (EgressEventNames.Ended, { } egress) => new ProcessEgressEnded.ProcessEgressEnded(egress, webhook.Id),
+            (EgressEventNames.RoomFinished, _) => new ProcessRoomFinished.ProcessRoomFinished(webhook.RoomName ?? ""),
+            _ => null,
+        };
+        return true;
+    }
+}
