@@ -181,7 +181,7 @@ start_api() {
   (cd "$api_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     ConnectionStrings__Recording="$db_url" LiveKit__Url="$emulator" LiveKit__ApiKey=$livekit_key LiveKit__ApiSecret=$livekit_secret \
     Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
-    Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 \
+    Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 Reliability__PendingEventPruneInterval=1.00:00:00 \
     DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
     "$@" ${BENCH_API_ENV:-} dotnet Itqan.Recording.Api.dll --urls "$url") >"$results/logs/$log.log" 2>&1 &
 }
