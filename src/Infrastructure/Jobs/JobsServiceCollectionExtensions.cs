@@ -9,8 +9,9 @@ namespace Itqan.Recording.Infrastructure.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The background jobs (reconciliation, overdue recordings, retention, pruning of waiting egress events), their settings validated at start-up, and the
-    /// host's shutdown timeout, so in-flight requests and a job's current unit can finish.
+    /// The background jobs (reconciliation, overdue recordings, retention, pruning of waiting egress events), their
+    /// settings validated at start-up, and the host's shutdown timeout, so in-flight requests and a job's current unit
+    /// can finish.
     /// </summary>
     public static IServiceCollection AddRecordingJobs(this IServiceCollection services, IConfiguration configuration)
     {
