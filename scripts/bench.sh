@@ -11,6 +11,7 @@
 #   BENCH_ONLY=...       comma-separated subset of: webhook,egress,stream,download,catalogue,startstop,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
+#   BENCH_ROUNDS=5       measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
 #   BENCH_COUNTERS=1     record dotnet-counters of the API for the whole run (results/counters.csv)
 #   BENCH_API_ENV="K=V ..."  extra environment for the API, for experiments (e.g. DOTNET_gcServer=0)
 #   BENCH_DB_OPTIONS="K=V;..." extra Npgsql settings for the API's connection string (e.g. Max Auto Prepare=64)
