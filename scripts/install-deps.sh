@@ -32,8 +32,9 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   packages=()
   for package in "${missing[@]}"; do
-    # Ubuntu names the browser package chromium-browser.
-    if [ "$package" = chromium ] && ! apt-cache show chromium >/dev/null 2>&1; then package=chromium-browser; fi
+    # Ubuntu names the browser package chromium-browser; ask only after the lists are refreshed (a fresh machine has
+    # none, and every look-up would then miss).
+    if [ "$package" = chromium ] && ! apt_has_candidate chromium; then package=chromium-browser; fi
     packages+=("$package")
   done
   apt_install "${packages[@]}"
