@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.Infrastructure;
 
@@ -50,7 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<DataProtectionRecordingLinkSigner>();
         services.AddSingleton<IRecordingLinkSigner>(sp => sp.GetRequiredService<DataProtectionRecordingLinkSigner>());
 
-        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.SectionName));
+        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddLiveKit(configuration);
         services.AddRecordingJobs(configuration);

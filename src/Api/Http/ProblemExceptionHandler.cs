@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FluentValidation;
 using Itqan.Recording.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -7,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Itqan.Recording.Api.Http;
 
 /// <summary>
-/// Turns the exceptions that mean "bad request" or "conflict" into problem responses; anything else stays a
-/// 500 (and is a bug).
+/// Turns the exceptions that mean "bad request", "conflict" or "the database is out of reach" into problem
+/// responses; anything else stays a 500 (and is a bug).
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
         ProblemDetails? problem = exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(
@@ -23,6 +25,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             {
                 Status = StatusCodes.Status400BadRequest,
                 Detail = "The request has invalid fields.",
+                Extensions = { ["code"] = ProblemCodes.ValidationFailed },
             },
             BadHttpRequestException badRequest => new ProblemDetails
             {
@@ -41,6 +44,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Detail = "The recording was changed by someone else at the same moment. Reload and try again.",
                 Extensions = { ["code"] = "recording.concurrent_change" },
             },
+            _ when IsDatabaseOutage(exception) => DatabaseUnavailable(httpContext, exception),
             _ => null,
         };
 
@@ -56,6 +60,34 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// The database is down, restarting, refusing connections or dropped ours: Npgsql marks such errors transient
+    /// (a broken socket, a timeout, PostgreSQL's 08xxx, 53xxx, 57P0x, 40001 states), wherever EF Core wrapped them.
+    /// </summary>
+    public static bool IsDatabaseOutage(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ProblemDetails DatabaseUnavailable(HttpContext httpContext, Exception exception)
+    {
+        logger.LogWarning(exception, "The database is out of reach; {Method} {Path} answered 503", httpContext.Request.Method, httpContext.Request.Path);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = "The recordings database cannot be reached right now. Nothing was changed; try again shortly.",
+            Extensions = { ["code"] = ProblemCodes.DatabaseUnavailable },
+        };
     }
 
     private static string JsonName(string propertyName) =>

@@ -1,4 +1,3 @@
-using Itqan.Recording.Application.Common.Results;
 using Microsoft.Net.Http.Headers;
 
 namespace Itqan.Recording.Api.Http;
@@ -19,7 +18,7 @@ public static class WebAppHosting
         {
             // More specific than the SPA fallback below, so it wins for these paths; Swagger UI's own files are
             // served by its middleware before any endpoint runs.
-            app.MapFallback($"{prefix}/{{**path}}", NoSuchEndpoint).ExcludeFromDescription();
+            app.MapFallback($"{prefix}/{{**path}}", UnmatchedRequest.Problem).ExcludeFromDescription();
         }
 
         // index.html must be revalidated so a new deployment is picked up; Vite's hashed assets never change.
@@ -41,7 +40,4 @@ public static class WebAppHosting
             }
         },
     };
-
-    private static ProblemHttpResult NoSuchEndpoint(HttpContext http) =>
-        new Error("http.not_found", $"There is no endpoint at {http.Request.Method} {http.Request.Path}.", ErrorType.NotFound).ToProblem();
 }

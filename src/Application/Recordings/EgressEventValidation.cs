@@ -1,12 +1,12 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Validation;
 
 namespace Itqan.Recording.Application.Recordings;
 
 /// <summary>
 /// What a verified LiveKit event must look like before it reaches the database: ids of the length and alphabet
-/// LiveKit uses, and no NUL characters, which PostgreSQL text cannot hold. Anything else is a 400, not a 500.
+/// LiveKit uses (text PostgreSQL cannot store is refused for every message by the validation behaviour). Anything
+/// else is a 400, not a 500.
 /// </summary>
 public static class EgressEventValidation
 {
@@ -15,10 +15,10 @@ public static class EgressEventValidation
     public const int MaxRoomNameLength = 256;
 
     public static IRuleBuilderOptions<T, string?> MustBeEventId<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(MaxEventIdLength).Must(TextValidation.HasNoNul).WithMessage(TextValidation.NulMessage);
+        rule.NotEmpty().MaximumLength(MaxEventIdLength);
 
     public static IRuleBuilderOptions<T, string> MustBeRoomName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(MaxRoomNameLength).Must(TextValidation.HasNoNul).WithMessage(TextValidation.NulMessage);
+        rule.NotEmpty().MaximumLength(MaxRoomNameLength);
 }
 
 /// <summary>An egress as LiveKit describes it. An empty id is allowed: LiveKit's auto-egress sends one, and it is ignored.</summary>
@@ -28,13 +28,8 @@ public sealed class EgressInfoValidator : AbstractValidator<EgressInfo>
     {
         RuleFor(e => e.EgressId).MaximumLength(EgressEventValidation.MaxEgressIdLength)
             .Matches("^[A-Za-z0-9_-]*$").WithMessage("An egress id has only letters, digits, '_' and '-'.");
-        RuleFor(e => e.RoomName).Must(TextValidation.HasNoNul);
-        RuleFor(e => e.Error).Must(TextValidation.HasNoNul);
-        RuleFor(e => e.Details).Must(TextValidation.HasNoNul);
         RuleForEach(e => e.FileResults).ChildRules(file =>
         {
-            file.RuleFor(f => f.Filename).Must(TextValidation.HasNoNul);
-            file.RuleFor(f => f.Location).Must(TextValidation.HasNoNul);
             file.RuleFor(f => f.SizeBytes).GreaterThanOrEqualTo(0);
             file.RuleFor(f => f.Duration).GreaterThanOrEqualTo(TimeSpan.Zero);
         });

@@ -63,44 +63,21 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
         return written == 1;
     }
 
-    /// <summary>PostgreSQL with snake_case names: the one setup for the API, tests and design-time tools.</summary>
+    /// <summary>
+    /// PostgreSQL with snake_case names: the one setup for the API, tests and design-time tools. The connection string is
+    /// taken as given, without Npgsql's automatic preparation: with it, a statement that failed on a connection (a
+    /// dropped connection, a refused parameter) left that connection's prepared statements out of step, and the next
+    /// requests on it failed with "Received backend message DataRow while expecting ParseCompleteMessage"
+    /// (npgsql/npgsql#6391; tests/Api.Tests/Reliability/DatabaseOutageTests). An operator may still set
+    /// <c>Max Auto Prepare</c> in the connection string.
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         options
-            .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(ForUpdateInterceptor.Instance);
-    }
-
-    /// <summary>Statements Npgsql prepares per physical connection unless the connection string says otherwise.</summary>
-    public const int DefaultMaxAutoPrepare = 64;
-
-    /// <summary>How often a statement runs on a connection before Npgsql prepares it, unless the connection string says.</summary>
-    public const int DefaultAutoPrepareMinUsages = 2;
-
-    /// <summary>
-    /// The connection string with Npgsql's automatic preparation on, so PostgreSQL plans the statements every request
-    /// runs (the session loader, the access checks) once per connection instead of on every request
-    /// (docs/performance.md, "Before/after: auto-prepare"). A <c>Max Auto Prepare</c> or <c>Auto Prepare Min Usages</c> the operator set,
-    /// including 0 to turn preparation off, is kept.
-    /// </summary>
-    public static string WithAutoPrepare(string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(connectionString);
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
-        }
-
-        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
-        {
-            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
-        }
-
-        return builder.ConnectionString;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

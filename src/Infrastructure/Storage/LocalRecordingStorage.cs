@@ -5,8 +5,11 @@ namespace Itqan.Recording.Infrastructure.Storage;
 
 /// <summary>
 /// Recording files on a folder the API shares with the egress (a volume mounted at the egress prefix on its side,
-/// at the storage root on ours). Paths that would leave the root are refused. With an accelerated-redirect prefix, a
-/// found file also carries the URI nginx's internal location serves it under.
+/// at the storage root on ours). Paths that would leave the root are refused, by text and by the real file system: a
+/// symbolic link anywhere below the root (to a file or a folder, absolute or relative, even one pointing back inside)
+/// is refused, so the only files ever served are ones that really lie inside the root. The root itself may be a link
+/// (an operator's choice). With an accelerated-redirect prefix, a found file also carries the URI nginx's internal
+/// location serves it under.
 /// </summary>
 public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
 {
@@ -75,12 +78,36 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
             ? prefix + string.Join('/', Path.GetRelativePath(_root, fullPath).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString))
             : null;
 
-    /// <summary>The absolute path of a storage-relative path, or null when it would lie outside the root.</summary>
+    /// <summary>
+    /// The absolute path of a storage-relative path, or null when it would lie outside the root: by its text, or
+    /// because a folder or the file on the way below the root is a symbolic link. Parts that do not exist yet are
+    /// fine (a file about to be written); the check runs again on every use, since a file can be replaced later.
+    /// </summary>
     public string? ResolveInsideRoot(string relativePath)
     {
         var fullPath = Path.GetFullPath(Path.Combine(_root, relativePath));
-        return fullPath.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? fullPath
-            : null;
+        var rootWithSeparator = _root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!fullPath.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var current = _root;
+        foreach (var segment in fullPath[rootWithSeparator.Length..].Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, segment);
+            var entry = new FileInfo(current);
+            if (entry.LinkTarget is not null)
+            {
+                return null;
+            }
+
+            if (!entry.Exists && !Directory.Exists(current))
+            {
+                break;
+            }
+        }
+
+        return fullPath;
     }
 }

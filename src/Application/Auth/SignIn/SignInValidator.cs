@@ -1,5 +1,4 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common.Validation;
 
 namespace Itqan.Recording.Application.Auth.SignIn;
 
@@ -7,7 +6,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 {
     public SignInValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(320).Must(TextValidation.HasNoNul).WithMessage(TextValidation.NulMessage);
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(320);
         RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
     }
 }

@@ -11,7 +11,7 @@ public interface IRecordingStorage
 
     /// <summary>
     /// The storage-relative path of a file the egress reports, or null when it lies outside the egress root or
-    /// would leave the storage root.
+    /// would leave the storage root (by its text, or through a symbolic link on the way).
     /// </summary>
     string? ToRelativePath(string egressPath);
 
@@ -20,7 +20,8 @@ public interface IRecordingStorage
 
     /// <summary>
     /// The file as it is on disk now, or null when it does not exist. Throws <see cref="ArgumentException"/> for a
-    /// path that would leave the storage root.
+    /// path that would leave the storage root, by its text or through a symbolic link (asked again on every call:
+    /// a file may be replaced by a link after its recording completed).
     /// </summary>
     StoredFile? FindFile(string relativePath);
 

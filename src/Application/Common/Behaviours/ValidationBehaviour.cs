@@ -1,9 +1,13 @@
 using FluentValidation;
+using Itqan.Recording.Application.Common.Validation;
 using Mediator;
 
 namespace Itqan.Recording.Application.Common.Behaviours;
 
-/// <summary>Runs every FluentValidation validator of a message before its handler; failures become a 400.</summary>
+/// <summary>
+/// Before a message's handler: refuses text PostgreSQL cannot store anywhere in the message
+/// (<see cref="TextValidation"/>), then runs every FluentValidation validator of it; failures become a 400.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -13,7 +17,12 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = TextValidation.FindUnstorableText(message);
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

@@ -51,7 +51,8 @@ public abstract record EgressOutcome
         var relativePath = storage.ToRelativePath(egressPath);
         if (relativePath is null)
         {
-            return new Broken($"The recording file '{egressPath}' lies outside the recordings storage and was refused.");
+            return new Broken(
+                $"The recording file '{egressPath}' lies outside the recordings storage, or is reached through a symbolic link, and was refused.");
         }
 
         if (storage.GetFileSize(relativePath) is null)

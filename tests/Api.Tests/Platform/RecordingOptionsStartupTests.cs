@@ -1,0 +1,24 @@
+using Itqan.Recording.Api.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Api.Tests.Platform;
+
+/// <summary>Recording settings LiveKit would refuse stop the API at start-up, naming the key, instead of failing a Start.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class RecordingOptionsStartupTests(ApiFixture api)
+{
+    [Theory]
+    [InlineData("Recording:Quran:EncodingPreset", "H264_720P_3O", "Recording:Quran:EncodingPreset")]
+    [InlineData("Recording:Interactive:Layout", "gird", "Recording:Interactive:Layout")]
+    [InlineData("Recording:Academic:Format", "Ogg", "Recording:Academic:Format")]
+    public void A_setting_LiveKit_would_refuse_stops_the_api_naming_the_key(string key, string value, string named)
+    {
+        var start = () =>
+        {
+            using var instance = api.StartAnotherInstance(builder => builder.UseSetting(key, value));
+        };
+
+        start.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle().Which.Should().Contain(named);
+    }
+}
