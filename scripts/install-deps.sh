@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, test and run Itqan Recording:
-# PostgreSQL (test and dev databases), ffmpeg (LiveKit emulator), Chromium (end-to-end tests), curl (make run),
-# the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when everything is already there.
+# PostgreSQL (test and dev databases), ffmpeg (LiveKit emulator), Chromium and a font with Arabic letters (end-to-end
+# tests), curl (make run), the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when everything is already there.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +28,9 @@ has_postgres_server || missing+=(postgresql)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 has_chromium || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# Chromium draws the Arabic pages (and their screenshots) with a font fontconfig offers for Arabic. DejaVu Sans has
+# Arabic letters; Chromium's own dependencies are also met by fonts without them (Bitstream Vera, Liberation).
+has_package fonts-dejavu-core || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   packages=()
