@@ -2,13 +2,15 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.mjs';
 
 // The .NET API listens on 5080 in development; override with API_ORIGIN=http://host:port.
 const apiOrigin = process.env.API_ORIGIN ?? 'http://localhost:5080';
 const proxied = ['/api', '/webhooks', '/health', '/swagger'];
 
 export default defineConfig({
-  plugins: [react()],
+  // precompress: .br and .gz copies of the built text files, which the API sends (WebAppHosting.cs).
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -19,7 +21,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build that ships: they would publish the sources. `npm run dev` has them; the API
+    // also refuses *.map in Production should a build bring some.
+    sourcemap: false,
     // scripts/bundle-size.mjs reads which chunks the entry imports statically.
     manifest: true,
   },

@@ -22,8 +22,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles(WebAppHosting.AssetCaching());
+app.UseWebAppFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 

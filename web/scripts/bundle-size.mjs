@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Gzipped size of the JavaScript a first visit downloads: the entry script of dist/index.html and
-// every chunk it imports statically (lazy routes are left out). Fails above the budget.
+// every chunk it imports statically (lazy routes are left out), from the build's own .gz copies, with the
+// brotli (.br) size that browsers accepting it get. Fails above the budget, when a text file has no
+// compressed copies (scripts/precompress.mjs did not run; 1 KB and up) or when a source map would ship.
 //   npm run build && npm run bundle-size
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { servedFiles } from './precompress.mjs';
 
 const BUDGET_KB = 200;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -30,15 +32,31 @@ const visit = (/** @type {string} */ key) => {
 };
 visit(entryKey);
 
+const files = servedFiles(dist);
+const maps = files.filter((file) => file.endsWith('.map'));
+if (maps.length > 0) throw new Error(`Source maps in dist/ would be published: ${maps.join(', ')}`);
+const uncompressed = files.filter(
+  (file) =>
+    /\.(?:html|js|css)$/.test(file) &&
+    statSync(join(dist, file)).size >= 1024 &&
+    !(existsSync(join(dist, `${file}.br`)) && existsSync(join(dist, `${file}.gz`))),
+);
+if (uncompressed.length > 0) throw new Error(`No .br/.gz copies of: ${uncompressed.join(', ')}`);
+
 const kb = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
+const size = (/** @type {string} */ file) => statSync(join(dist, file)).size;
 let total = 0;
+let totalBrotli = 0;
 for (const file of initial) {
-  const source = readFileSync(join(dist, file));
-  const gzipped = gzipSync(source, { level: 9 }).length;
+  const gzipped = size(`${file}.gz`);
+  const brotli = size(`${file}.br`);
   total += gzipped;
-  console.log(`  ${file}: ${kb(source.length)} KB raw, ${kb(gzipped)} KB gzip`);
+  totalBrotli += brotli;
+  console.log(`  ${file}: ${kb(size(file))} KB raw, ${kb(gzipped)} KB gzip, ${kb(brotli)} KB brotli`);
 }
-console.log(`Initial JS: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB) in ${initial.size} file(s)`);
+console.log(
+  `Initial JS: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB), ${kb(totalBrotli)} KB brotli, in ${initial.size} file(s)`,
+);
 if (total > BUDGET_KB * 1024) {
   console.error(`Over budget by ${kb(total - BUDGET_KB * 1024)} KB`);
   process.exit(1);

@@ -9,18 +9,19 @@ type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 /**
  * Wires the query client and the router together: a 401 anywhere sends the user to sign-in, remembering
- * the page they were on (`returnTo`), to which signing in brings them back.
+ * the page they were on (`returnTo`), to which signing in brings them back; when the 401 refused an action
+ * (Start, Stop), both pages say it was not done.
  */
 export function createApp(createRouter: (routes: RouteObject[]) => AppRouter) {
   // The query client needs the router (to redirect) and the routes need the query client (loaders).
   const holder: { router?: AppRouter } = {};
   const queryClient = createQueryClient({
-    onUnauthorized: () => {
+    onUnauthorized: (interrupted) => {
       const router = holder.router;
       if (!router) return;
       const { pathname, search, hash } = router.state.location;
       if (pathname === '/sign-in') return;
-      void router.navigate(signInPath(`${pathname}${search}${hash}`), { replace: true });
+      void router.navigate(signInPath(`${pathname}${search}${hash}`, interrupted), { replace: true });
     },
   });
   const router = createRouter(createRoutes(queryClient));

@@ -19,4 +19,9 @@ describe('returnTo', () => {
     expect(signInPath('/sessions/1?tab=a')).toBe('/sign-in?returnTo=%2Fsessions%2F1%3Ftab%3Da');
     expect(signInPath('//evil')).toBe('/sign-in');
   });
+
+  it('names the action an expired session refused', () => {
+    expect(signInPath('/sessions/1', 'startRecording')).toBe('/sign-in?returnTo=%2Fsessions%2F1&notDone=startRecording');
+    expect(signInPath(undefined, 'stopRecording')).toBe('/sign-in?notDone=stopRecording');
+  });
 });

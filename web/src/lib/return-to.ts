@@ -1,3 +1,5 @@
+import type { InterruptedAction } from './interrupted-action';
+
 /**
  * Where to send the user after signing in. Only same-origin paths are accepted, so a crafted
  * `?returnTo=https://evil.example` link cannot turn the sign-in page into an open redirect.
@@ -8,7 +10,12 @@ export function safeReturnTo(value: string | null | undefined, fallback = '/'): 
   return value;
 }
 
-export function signInPath(returnTo?: string): string {
+/** The sign-in page, to come back to `returnTo`; `notDone` names the action an expired session refused. */
+export function signInPath(returnTo?: string, notDone?: InterruptedAction): string {
+  const params = new URLSearchParams();
   const target = safeReturnTo(returnTo, '');
-  return target ? `/sign-in?returnTo=${encodeURIComponent(target)}` : '/sign-in';
+  if (target) params.set('returnTo', target);
+  if (notDone) params.set('notDone', notDone);
+  const query = params.toString();
+  return query ? `/sign-in?${query}` : '/sign-in';
 }

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { onlineManager } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { changeLanguage } from '@/lib/i18n';
@@ -19,6 +20,8 @@ beforeAll(() => {
 
 afterEach(async () => {
   cleanup();
+  // A test that took the network away gives it back.
+  onlineManager.setOnline(true);
   server.resetHandlers();
   window.localStorage.clear();
   await changeLanguage('en');

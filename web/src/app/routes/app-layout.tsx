@@ -2,11 +2,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
+import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useMe } from '@/features/auth/api/get-me';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { isApiError } from '@/lib/api-client';
+import { interruptedActionOf } from '@/lib/interrupted-action';
 
 /** The signed-in shell: header (navigation, language, user, sign-out) and the main landmark. */
 export function AppLayout() {
@@ -34,6 +36,8 @@ export function AppLayout() {
     return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   }
   const user = me.data;
+  // Set by the sign-in page when an expired session refused an action pressed here.
+  const notDone = interruptedActionOf(location.state);
 
   return (
     <>
@@ -57,6 +61,21 @@ export function AppLayout() {
       </header>
       {navigation.state === 'loading' && <div className="progress-bar" aria-hidden="true" />}
       <main id="main" ref={main} tabIndex={-1} className="app-main">
+        {notDone && (
+          <Alert
+            action={
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void navigate(location, { replace: true, state: null })}
+              >
+                {t('app.close')}
+              </button>
+            }
+          >
+            {t(`interruptedAction.notDone.${notDone}`)}
+          </Alert>
+        )}
         <Outlet />
       </main>
     </>

@@ -1,18 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Recording } from '@/lib/api-types';
-import { sessionKeys } from '@/lib/query-keys';
+import { useSettleRecordingAction } from './settle-recording-action';
 
 export function startRecording(sessionId: string): Promise<Recording> {
   return api.post<Recording>(`/api/sessions/${encodeURIComponent(sessionId)}/recordings`);
 }
 
 export function useStartRecording(sessionId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => startRecording(sessionId),
-    // Success or refusal (409: someone else started; 422: the session changed), the session is re-read,
-    // and the mutation stays pending until it is, so the button never shows a stale state.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+    // A 401 sends the user to sign in; the screen they come back to says Start was not done.
+    meta: { interruptedAction: 'startRecording' },
+    onSettled: useSettleRecordingAction(),
   });
 }

@@ -1,16 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Recording } from '@/lib/api-types';
-import { sessionKeys } from '@/lib/query-keys';
+import { useSettleRecordingAction } from './settle-recording-action';
 
 export function stopRecording(sessionId: string): Promise<Recording> {
   return api.post<Recording>(`/api/sessions/${encodeURIComponent(sessionId)}/recordings/stop`);
 }
 
 export function useStopRecording(sessionId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => stopRecording(sessionId),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+    meta: { interruptedAction: 'stopRecording' },
+    onSettled: useSettleRecordingAction(),
   });
 }

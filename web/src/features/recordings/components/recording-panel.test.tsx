@@ -1,29 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { Recording, SessionDetail } from '@/lib/api-types';
+import type { Recording } from '@/lib/api-types';
 import { aRecording, aRunningRecording, aSession } from '@/testing/mocks/data';
 import { problem } from '@/testing/mocks/problem';
 import { server } from '@/testing/mocks/server';
+import { serveSession } from '@/testing/serve-session';
 import { renderApp, signedInAs } from '@/testing/test-utils';
 
 const SESSION = '/sessions/session-1';
-
-/** Serves one session and its recordings from values the test can change between requests. */
-function serveSession(initial: { session: SessionDetail; recordings?: Recording[] }) {
-  const state = { session: initial.session, recordings: initial.recordings ?? [], detailRequests: 0, recordingsRequests: 0 };
-  server.use(
-    http.get('*/api/sessions/session-1', () => {
-      state.detailRequests += 1;
-      return HttpResponse.json(state.session);
-    }),
-    http.get('*/api/sessions/session-1/recordings', () => {
-      state.recordingsRequests += 1;
-      return HttpResponse.json(state.recordings);
-    }),
-  );
-  return state;
-}
 
 async function panel() {
   return within(await screen.findByTestId('recording-panel'));

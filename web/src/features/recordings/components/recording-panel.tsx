@@ -61,7 +61,9 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
   const ready = state === 'available' && canAccessRecordings ? latestCompleted(recordings.data) : undefined;
   const startedAt = session.activeRecording?.startedAt;
   const failedAction = start.isError ? 'start' : stop.isError ? 'stop' : null;
-  const cannotRecord = !session.canBeRecorded && state !== 'recording';
+  const recording = state === 'recording';
+  const cannotRecord = !session.canBeRecorded && !recording;
+  const pending = start.isPending || stop.isPending;
 
   return (
     <section className="panel recording-panel" aria-labelledby={headingId} data-testid="recording-panel">
@@ -77,7 +79,7 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
         {t(`recordingPanel.state.${state}`)}
       </p>
 
-      {state === 'recording' && startedAt && <LiveIndicator startedAt={startedAt} />}
+      {recording && startedAt && <LiveIndicator startedAt={startedAt} />}
 
       {ready && (
         <p>
@@ -93,34 +95,30 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
 
       {canControlRecording && (
         <div className="recording-panel__actions">
-          {state === 'recording' ? (
-            <button
-              type="button"
-              className="button button--danger"
-              data-testid="stop-recording"
-              disabled={stop.isPending}
-              onClick={() => {
+          {/* One button, relabelled from Start to Stop and back, so the keyboard focus stays on it. While an
+              action is pending it is aria-disabled, not disabled: browsers move the focus off a disabled button. */}
+          <button
+            type="button"
+            className={`button ${recording ? 'button--danger' : 'button--primary'}`}
+            data-testid={recording ? 'stop-recording' : 'start-recording'}
+            disabled={cannotRecord}
+            aria-disabled={pending || undefined}
+            aria-describedby={cannotRecord ? reasonId : undefined}
+            onClick={() => {
+              if (pending) return;
+              if (recording) {
                 start.reset();
                 stop.mutate();
-              }}
-            >
-              {stop.isPending ? t('recordingPanel.stopping') : t('recordingPanel.stop')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="start-recording"
-              disabled={cannotRecord || start.isPending}
-              aria-describedby={cannotRecord ? reasonId : undefined}
-              onClick={() => {
+              } else {
                 stop.reset();
                 start.mutate();
-              }}
-            >
-              {start.isPending ? t('recordingPanel.starting') : t('recordingPanel.start')}
-            </button>
-          )}
+              }
+            }}
+          >
+            {recording
+              ? t(stop.isPending ? 'recordingPanel.stopping' : 'recordingPanel.stop')
+              : t(start.isPending ? 'recordingPanel.starting' : 'recordingPanel.start')}
+          </button>
           {cannotRecord && (
             <p id={reasonId} className="recording-panel__reason">
               {describeReason(session.cannotRecordReason)}

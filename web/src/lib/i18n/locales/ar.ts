@@ -5,6 +5,7 @@ export const ar = {
     skipToContent: 'انتقل إلى المحتوى الرئيسي',
     mainNavigation: 'القائمة الرئيسية',
     loading: 'جارٍ التحميل…',
+    waitingForConnection: 'أنت غير متصل بالشبكة، لذا تعذّر الوصول إلى الخادم. ستُحمَّل هذه الصفحة فور عودة الاتصال.',
     retry: 'حاول مرة أخرى',
     cancel: 'إلغاء',
     close: 'إغلاق',
@@ -74,6 +75,16 @@ export const ar = {
     badgeCount_few: '{{count}} تسجيلات',
     badgeCount_many: '{{count}} تسجيلًا',
     badgeCount_other: '{{count}} تسجيل',
+  },
+  interruptedAction: {
+    signIn: {
+      startRecording: 'تم تسجيل خروجك، لذلك لم يبدأ التسجيل. سجّل الدخول للعودة إلى الحصة.',
+      stopRecording: 'تم تسجيل خروجك، لذلك لم يتوقف التسجيل. سجّل الدخول للعودة إلى الحصة.',
+    },
+    notDone: {
+      startRecording: 'لم يتم بدء التسجيل: كان قد تم تسجيل خروجك. اضغط «بدء التسجيل» مرة أخرى إن كنت لا تزال تريد التسجيل.',
+      stopRecording: 'لم يتم إيقاف التسجيل: كان قد تم تسجيل خروجك. قد يكون التسجيل لا يزال جاريًا؛ اضغط «إيقاف التسجيل» مرة أخرى لإيقافه.',
+    },
   },
   recordingPanel: {
     heading: 'التسجيل',

@@ -10,6 +10,7 @@ export const en = {
     skipToContent: 'Skip to main content',
     mainNavigation: 'Main',
     loading: 'Loading…',
+    waitingForConnection: "You are offline, so we can't reach the server. This page loads as soon as the connection is back.",
     retry: 'Try again',
     cancel: 'Cancel',
     close: 'Close',
@@ -75,6 +76,18 @@ export const en = {
     badgeProcessing: 'Processing…',
     badgeCount_one: '{{count}} recording',
     badgeCount_other: '{{count}} recordings',
+  },
+  interruptedAction: {
+    signIn: {
+      startRecording: 'You were signed out, so the recording was not started. Sign in to go back to the class.',
+      stopRecording: 'You were signed out, so the recording was not stopped. Sign in to go back to the class.',
+    },
+    notDone: {
+      startRecording:
+        'Start recording was not done: you had been signed out. Press Start recording again if you still want to record.',
+      stopRecording:
+        'Stop recording was not done: you had been signed out. The recording may still be running; press Stop recording again to stop it.',
+    },
   },
   recordingPanel: {
     heading: 'Recording',
