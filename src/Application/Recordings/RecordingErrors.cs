@@ -69,6 +69,15 @@ public static class RecordingErrors
         _ => throw new ArgumentOutOfRangeException(nameof(blocker), blocker, null),
     };
 
+    /// <summary>
+    /// A Start LiveKit did not answer in time may still have started an egress (now, or when the request reaches it
+    /// late): the Start's intent has reconciliation stop it.
+    /// </summary>
+    public static readonly Error StartTimedOut = new(
+        "livekit.timeout",
+        "LiveKit did not answer in time. If it started recording anyway, that recording will be stopped within a few minutes; try again.",
+        ErrorType.UpstreamTimeout);
+
     public static Error LiveKitFailed(EgressException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

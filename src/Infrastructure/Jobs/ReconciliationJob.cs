@@ -1,4 +1,5 @@
 using Itqan.Recording.Application.Recordings.ReconcileRecordings;
+using Itqan.Recording.Application.Recordings.SettleStartIntents;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.Infrastructure.Jobs;
 
-/// <summary>Every <c>Reliability:ReconcileInterval</c>, asks LiveKit about recordings stuck longer than <c>ReconcileAfter</c>.</summary>
+/// <summary>
+/// Every <c>Reliability:ReconcileInterval</c>, asks LiveKit about recordings stuck longer than <c>ReconcileAfter</c>,
+/// and settles the start intents older than that (Starts that saved no recording).
+/// </summary>
 public sealed class ReconciliationJob(
     IServiceScopeFactory scopes,
     IOptions<ReliabilityOptions> options,
@@ -26,6 +30,13 @@ public sealed class ReconciliationJob(
             logger.LogInformation(
                 "Reconciliation checked {Checked} recording(s): {Changed} changed, {Unresolved} unresolved, {Pending} waiting event(s) applied",
                 report.Checked, report.Changed.Count, report.Unresolved.Count, report.PendingEventsApplied);
+        }
+
+        var settled = await services.GetRequiredService<ISender>()
+            .Send(new SettleStartIntents(options.Value.ReconcileAfter), stoppingToken);
+        if (settled > 0)
+        {
+            logger.LogInformation("Reconciliation settled {Settled} start intent(s)", settled);
         }
     }
 }

@@ -25,6 +25,12 @@ public static class LiveKitResilience
 
     public const int MaxRetryAttempts = 2;
 
+    /// <summary>
+    /// How long the open circuit refuses calls before one probe is let through. Short, so that Start and Stop work
+    /// again within seconds of LiveKit coming back; while LiveKit stays down, it still gets one call per break.
+    /// </summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
+
     /// <summary>The longest one call may take with its retries and their delays.</summary>
     public static TimeSpan TotalTimeout(TimeSpan attemptTimeout) => attemptTimeout * (MaxRetryAttempts + 1) + TimeSpan.FromSeconds(2);
 
@@ -47,7 +53,7 @@ public static class LiveKitResilience
                 FailureRatio = 0.5,
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(15),
+                BreakDuration = BreakDuration,
             })
             .AddTimeout(attemptTimeout);
     }

@@ -38,6 +38,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
 
     public DbSet<PendingEgressEvent> PendingEgressEvents => Set<PendingEgressEvent>();
 
+    public DbSet<EgressStartIntent> EgressStartIntents => Set<EgressStartIntent>();
+
     public DbSet<RecordingDailyTotal> RecordingDailyTotals => Set<RecordingDailyTotal>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
@@ -101,6 +102,38 @@ public sealed class StartAndStopUnderFaultsTests(ApiFixture api) : IAsyncLifetim
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(49);
         (await api.Emulator.GetStateAsync()).StartCalls.Should().Be(before.StartCalls + 1);
         (await api.RecordingsOfAsync(sessionId)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task After_LiveKit_comes_back_start_and_stop_work_again_within_a_few_seconds()
+    {
+        await using var instance = api.StartAnotherInstance();
+        var teacher = await instance.SignedInClientAsync(TestData.Teacher);
+        var recorded = await api.NewInteractiveSessionAsync();
+        var recording = await teacher.PostAsync($"/api/sessions/{recorded}/recordings", null);
+        recording.StatusCode.Should().Be(HttpStatusCode.Created);
+        await api.Emulator.WaitUntilActiveAsync((await recording.Content.ReadFromJsonAsync<RecordingJson>())!.EgressId);
+        var sessionId = await api.NewInteractiveSessionAsync();
+        // LiveKit fails every Start until the circuit breaker opens: then a Start no longer reaches it.
+        await api.Emulator.SetFaultsAsync(new { failStartRaw = new { status = 503, body = "no healthy upstream" } });
+        for (var i = 0; i < 10; i++)
+        {
+            (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var calls = (await api.Emulator.GetStateAsync()).StartCalls;
+        (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await api.Emulator.GetStateAsync()).StartCalls.Should().Be(calls, "the circuit is open");
+
+        await api.Emulator.ClearFaultsAsync();
+        var sinceBack = Stopwatch.StartNew();
+
+        var back = TimeSpan.FromSeconds(5);
+        (await Poll.UntilAsync(() => teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null), r => r.IsSuccessStatusCode, back))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Poll.UntilAsync(() => teacher.PostAsync($"/api/sessions/{recorded}/recordings/stop", null), r => r.IsSuccessStatusCode, back))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        sinceBack.Elapsed.Should().BeLessThan(back, "both work again a few seconds after LiveKit is back");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class EgressService(
 
     public async Task<TwirpOutcome> StartRoomCompositeAsync(ProtoMessage request, CancellationToken cancellationToken)
     {
+        // Not cancelled with the request: a Start on its way arrives whether or not its client still waits.
+        await Task.Delay(TimeSpan.FromMilliseconds(faults.Current.StartArrivesAfterMs), time, CancellationToken.None);
         store.CountStartCall();
         var delay = TimeSpan.FromMilliseconds(faults.Current.StartDelayMs);
         if (faults.TakeFailure(FaultPoint.Start) is { } failure)

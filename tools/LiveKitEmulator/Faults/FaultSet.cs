@@ -18,6 +18,12 @@ public sealed record FaultSet
     /// <summary>Delay before Start answers. The egress is created first, as when a slow answer makes a client time out.</summary>
     public int StartDelayMs { get; init; }
 
+    /// <summary>
+    /// Delay before Start reaches the egress service (held up on its way): the egress is created only then, even if
+    /// the client has given up waiting, as when a Start arrives after the client's timeout.
+    /// </summary>
+    public int StartArrivesAfterMs { get; init; }
+
     public TwirpFault? FailStop { get; init; }
 
     public RawFault? FailStopRaw { get; init; }
@@ -65,7 +71,7 @@ public sealed record FaultSet
             }
         }
 
-        if (StartDelayMs < 0 || StopDelayMs < 0 || WebhookDelayMs < 0 || DuplicateWebhooks < 0)
+        if (StartDelayMs < 0 || StartArrivesAfterMs < 0 || StopDelayMs < 0 || WebhookDelayMs < 0 || DuplicateWebhooks < 0)
         {
             yield return "delays and duplicateWebhooks must not be negative";
         }

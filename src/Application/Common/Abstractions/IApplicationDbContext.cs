@@ -35,6 +35,9 @@ public interface IApplicationDbContext
 
     DbSet<PendingEgressEvent> PendingEgressEvents { get; }
 
+    /// <summary>Starts that may have made LiveKit record without a recording row yet.</summary>
+    DbSet<EgressStartIntent> EgressStartIntents { get; }
+
     /// <summary>Read only: kept by the database (<see cref="RecordingDailyTotal"/>).</summary>
     DbSet<RecordingDailyTotal> RecordingDailyTotals { get; }
 

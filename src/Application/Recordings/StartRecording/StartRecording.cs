@@ -18,6 +18,7 @@ public sealed class StartRecordingHandler(
     IApplicationDbContext db,
     ISessionFinder sessions,
     ISessionRecordingLock sessionLock,
+    IEgressStartIntents intents,
     IEgressClient egress,
     IRecordingStorage storage,
     IOptions<RecordingOptions> options,
@@ -55,6 +56,10 @@ public sealed class StartRecordingHandler(
             configuration.Format == RecordingFormat.Ogg ? EgressFileType.Ogg : EgressFileType.Mp4,
             storage.ToEgressPath(relativePath));
 
+        // Committed before LiveKit is asked, deleted with the recording's insert: if anything below fails or the
+        // process dies, reconciliation finds the intent and stops what LiveKit started for it.
+        var intent = new EgressStartIntent(Guid.CreateVersion7(now), session.Id, request.RoomName, request.FilePath, now);
+        await intents.RecordAsync(intent, cancellationToken);
         EgressInfo started;
         try
         {
@@ -65,8 +70,10 @@ public sealed class StartRecordingHandler(
             logger.LogWarning(exception, "LiveKit refused to start recording session {SessionId}", session.Id);
             if (exception.Failure == EgressFailure.Timeout)
             {
-                // LiveKit may have started the egress and only its answer was lost (Start is not idempotent).
+                // LiveKit may have started the egress and only its answer was lost (Start is not idempotent). What
+                // this look misses (a Start that reaches LiveKit later) is left to the intent.
                 await new OrphanedEgress(egress, db, logger).StopUnknownInRoomAsync(request.RoomName);
+                return RecordingErrors.StartTimedOut;
             }
 
             return RecordingErrors.LiveKitFailed(exception);
@@ -75,6 +82,7 @@ public sealed class StartRecordingHandler(
         var recording = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, now);
         try
         {
+            db.EgressStartIntents.Remove(intent);
             db.Recordings.Add(recording);
             db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Started, command.Actor.UserId, now));
             await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,41 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Itqan.Recording.Application.Common.Egress.EgressStartIntent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FilePath")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("file_path");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RoomName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("room_name");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_egress_start_intents");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_egress_start_intents_requested_at");
+
+                    b.ToTable("egress_start_intents", (string)null);
+                });
+
             modelBuilder.Entity("Itqan.Recording.Application.Common.Egress.PendingEgressEvent", b =>
                 {
                     b.Property<Guid>("Id")
