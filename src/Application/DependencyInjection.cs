@@ -1,5 +1,6 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
+using Itqan.Recording.Application.Auth.CheckSession;
 using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
         services.AddSingleton<RecordingFileAccessMemory>();
+        services.AddSingleton<SignedInUserMemory>();
         return services;
     }
 }

@@ -1,6 +1,10 @@
 namespace Itqan.Recording.Domain.Users;
 
-/// <summary>A person of one academy who signs in. Locks itself after repeated failed sign-ins.</summary>
+/// <summary>
+/// A person of one academy who signs in. Locks itself after repeated failed sign-ins. Every session (cookie or bearer
+/// token) carries the <see cref="SecurityStamp"/> it began with; <see cref="EndSessions"/> changes it, so every session
+/// begun before stops working.
+/// </summary>
 public sealed class User
 {
     public const int MaxFailedSignIns = 5;
@@ -25,6 +29,7 @@ public sealed class User
         DisplayName = displayName;
         Role = role;
         PasswordHash = passwordHash;
+        SecurityStamp = Guid.NewGuid();
     }
 
     public Guid Id { get; private set; }
@@ -42,6 +47,8 @@ public sealed class User
     public int FailedSignInCount { get; private set; }
 
     public DateTimeOffset? LockedUntil { get; private set; }
+
+    public Guid SecurityStamp { get; private set; }
 
     public Actor AsActor() => new(Id, AcademyId, Role);
 
@@ -62,6 +69,9 @@ public sealed class User
         FailedSignInCount = 0;
         LockedUntil = null;
     }
+
+    /// <summary>Ends every session of the user: sessions carrying the old stamp are refused from now on.</summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid();
 
     public void ChangePasswordHash(string passwordHash)
     {

@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Itqan.Recording.Application.Auth.SignIn;
 
 /// <summary>Checks an email and password. Repeated failures lock the account for a while.</summary>
-public sealed record SignIn(string Email, string Password) : ICommand<Result<CurrentUserResponse>>;
+public sealed record SignIn(string Email, string Password) : ICommand<Result<SessionClaims>>;
 
 public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hasher, TimeProvider clock)
-    : ICommandHandler<SignIn, Result<CurrentUserResponse>>
+    : ICommandHandler<SignIn, Result<SessionClaims>>
 {
     private static readonly Error InvalidCredentials =
         new("auth.invalid_credentials", "The email or password is not correct.", ErrorType.Unauthorized);
 
-    public async ValueTask<Result<CurrentUserResponse>> Handle(SignIn command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SessionClaims>> Handle(SignIn command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
@@ -42,6 +42,6 @@ public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hash
 
         user.RecordSuccessfulSignIn();
         await db.SaveChangesAsync(cancellationToken);
-        return CurrentUserResponse.From(user);
+        return SessionClaims.Of(user);
     }
 }
