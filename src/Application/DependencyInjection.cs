@@ -1,6 +1,7 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
 using Itqan.Recording.Application.Auth.CheckSession;
+using Itqan.Recording.Application.Auth.SignIn;
 using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<RecordingResponseFactory>();
         services.AddSingleton<RecordingFileAccessMemory>();
         services.AddSingleton<SignedInUserMemory>();
+        services.AddSingleton<SignInAttempts>();
         return services;
     }
 }

@@ -1,16 +1,12 @@
 namespace Itqan.Recording.Domain.Users;
 
 /// <summary>
-/// A person of one academy who signs in. Locks itself after repeated failed sign-ins. Every session (cookie or bearer
-/// token) carries the <see cref="SecurityStamp"/> it began with; <see cref="EndSessions"/> changes it, so every session
-/// begun before stops working.
+/// A person of one academy who signs in (failed sign-ins count per email: <see cref="SignInFailures"/>). Every
+/// session (cookie or bearer token) carries the <see cref="SecurityStamp"/> it began with; <see cref="EndSessions"/>
+/// changes it, so every session begun before stops working.
 /// </summary>
 public sealed class User
 {
-    public const int MaxFailedSignIns = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private User()
     {
         Email = string.Empty;
@@ -44,31 +40,9 @@ public sealed class User
 
     public string PasswordHash { get; private set; }
 
-    public int FailedSignInCount { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
-
     public Guid SecurityStamp { get; private set; }
 
     public Actor AsActor() => new(Id, AcademyId, Role);
-
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignInCount++;
-        if (FailedSignInCount >= MaxFailedSignIns)
-        {
-            LockedUntil = now + LockoutDuration;
-            FailedSignInCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        FailedSignInCount = 0;
-        LockedUntil = null;
-    }
 
     /// <summary>Ends every session of the user: sessions carrying the old stamp are refused from now on.</summary>
     public void EndSessions() => SecurityStamp = Guid.NewGuid();

@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Itqan.Recording.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class UserSecurityStamp : Migration
+    public partial class UserSecurityStampAndSignInFailuresPerEmail : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "failed_sign_in_count",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "locked_until",
+                table: "users");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "security_stamp",
                 table: "users",
@@ -25,6 +33,19 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "security_stamp",
                 table: "users");
+
+            migrationBuilder.AddColumn<int>(
+                name: "failed_sign_in_count",
+                table: "users",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "locked_until",
+                table: "users",
+                type: "timestamp with time zone",
+                nullable: true);
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Itqan.Recording.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(RecordingDbContext))]
-    [Migration("20261203062725_UserSecurityStamp")]
-    partial class UserSecurityStamp
+    [Migration("20261203064443_UserSecurityStampAndSignInFailuresPerEmail")]
+    partial class UserSecurityStampAndSignInFailuresPerEmail
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -647,14 +647,6 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
-
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_sign_in_count");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
