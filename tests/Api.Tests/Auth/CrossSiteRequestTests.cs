@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Files;
 using Itqan.Recording.Api.Tests.Support;
 
@@ -17,12 +15,12 @@ public sealed class CrossSiteRequestTests(ApiFixture api)
     [InlineData("same-site", null)]
     public async Task A_cookie_authenticated_change_from_another_origin_is_refused(string? fetchSite, string? origin)
     {
-        var (cookie, _) = await SignInAsync();
+        var login = await SignInAsync();
 
-        var response = await api.AnonymousClient().SendAsync(Logout(cookie, bearer: null, fetchSite, origin));
+        var response = await api.AnonymousClient().SendAsync(Logout(login.Cookie, fetchSite, origin));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.cross_site_request");
-        (await api.AnonymousClient().SendAsync(Me(cookie))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await api.AnonymousClient().SendAsync(login.Cookie.On(HttpMethod.Get, "/api/auth/me"))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -31,9 +29,9 @@ public sealed class CrossSiteRequestTests(ApiFixture api)
     [InlineData(null, null)]
     public async Task A_cookie_authenticated_change_from_this_origin_goes_through(string? fetchSite, string? origin)
     {
-        var (cookie, _) = await SignInAsync();
+        var login = await SignInAsync();
 
-        var response = await api.AnonymousClient().SendAsync(Logout(cookie, bearer: null, fetchSite, origin == "self" ? api.BaseAddress.ToString().TrimEnd('/') : origin));
+        var response = await api.AnonymousClient().SendAsync(Logout(login.Cookie, fetchSite, origin == "self" ? api.BaseAddress.ToString().TrimEnd('/') : origin));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
@@ -41,35 +39,22 @@ public sealed class CrossSiteRequestTests(ApiFixture api)
     [Fact]
     public async Task A_bearer_token_change_is_not_checked_for_its_origin()
     {
-        var (_, token) = await SignInAsync();
+        var login = await SignInAsync();
 
-        var response = await api.AnonymousClient().SendAsync(Logout(cookie: null, token, "cross-site", "https://evil.example"));
+        var response = await api.AnonymousClient().SendAsync(Logout(login.Bearer, "cross-site", "https://evil.example"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 
-    private async Task<(string Cookie, string Token)> SignInAsync()
+    private async Task<LoginCredentials> SignInAsync()
     {
         var (_, email) = await api.NewAcademyWithAdminAsync();
-        var response = await api.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = TestData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenJson>())!.AccessToken;
-        return (response.Headers.GetValues("Set-Cookie").Single().Split(';')[0], token);
+        return await LoginCredentials.SignInAsync(api.AnonymousClient(), email);
     }
 
-    private static HttpRequestMessage Logout(string? cookie, string? bearer, string? fetchSite, string? origin)
+    private static HttpRequestMessage Logout(Credential credential, string? fetchSite, string? origin)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
-        if (cookie is not null)
-        {
-            request.Headers.Add("Cookie", cookie);
-        }
-
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
+        var request = credential.On(HttpMethod.Post, "/api/auth/logout");
         if (fetchSite is not null)
         {
             request.Headers.Add("Sec-Fetch-Site", fetchSite);
@@ -82,13 +67,4 @@ public sealed class CrossSiteRequestTests(ApiFixture api)
 
         return request;
     }
-
-    private static HttpRequestMessage Me(string cookie)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
-        request.Headers.Add("Cookie", cookie);
-        return request;
-    }
-
-    private sealed record TokenJson(string AccessToken);
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Application.Auth.CheckSession;
 using Microsoft.AspNetCore.TestHost;
@@ -37,7 +35,7 @@ public sealed class SessionTests(ApiFixture api) : IAsyncLifetime
         (await MeAsync(client, session.Cookie)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await MeAsync(client, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        (await client.SendAsync(Request(HttpMethod.Post, "/api/auth/logout", session.Cookie))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.SendAsync(session.Cookie.On(HttpMethod.Post, "/api/auth/logout"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         (await MeAsync(client, session.Cookie)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await MeAsync(client, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -51,7 +49,7 @@ public sealed class SessionTests(ApiFixture api) : IAsyncLifetime
         var onOther = _other.AnonymousClient();
         (await MeAsync(onOther, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        (await api.AnonymousClient().SendAsync(Request(HttpMethod.Post, "/api/auth/logout", session.Bearer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await api.AnonymousClient().SendAsync(session.Bearer.On(HttpMethod.Post, "/api/auth/logout"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         _clock.Advance(SignedInUserMemory.Lifetime + TimeSpan.FromSeconds(1));
 
         (await MeAsync(onOther, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -75,42 +73,12 @@ public sealed class SessionTests(ApiFixture api) : IAsyncLifetime
         _clock.Advance(SignedInUserMemory.Lifetime + TimeSpan.FromSeconds(1));
 
         // The session list, which asks nothing more of the user than the session's own claims.
-        (await onOther.SendAsync(Request(HttpMethod.Get, "/api/sessions", session.Bearer))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await onOther.SendAsync(Request(HttpMethod.Get, "/api/sessions", session.Cookie))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await onOther.SendAsync(session.Bearer.On(HttpMethod.Get, "/api/sessions"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await onOther.SendAsync(session.Cookie.On(HttpMethod.Get, "/api/sessions"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private static async Task<SignedIn> SignInAsync(HttpClient client, string email)
-    {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenJson>())!.AccessToken;
-        var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        return new SignedIn(new Credential(Cookie: cookie), new Credential(Bearer: token));
-    }
+    private static Task<LoginCredentials> SignInAsync(HttpClient client, string email) => LoginCredentials.SignInAsync(client, email);
 
     private static Task<HttpResponseMessage> MeAsync(HttpClient client, Credential credential) =>
-        client.SendAsync(Request(HttpMethod.Get, "/api/auth/me", credential));
-
-    /// <summary>A request carrying only this credential, as a replayed cookie or a kept token would be.</summary>
-    private static HttpRequestMessage Request(HttpMethod method, string path, Credential credential)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (credential.Cookie is { } cookie)
-        {
-            request.Headers.Add("Cookie", cookie);
-        }
-
-        if (credential.Bearer is { } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return request;
-    }
-
-    private sealed record Credential(string? Cookie = null, string? Bearer = null);
-
-    private sealed record SignedIn(Credential Cookie, Credential Bearer);
-
-    private sealed record TokenJson(string AccessToken);
+        client.SendAsync(credential.On(HttpMethod.Get, "/api/auth/me"));
 }
