@@ -17,17 +17,22 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRecordingSwagger();
+builder.Services.AddSignInProtection(builder.Configuration);
+builder.WebHost.HideServerHeader();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebAppFiles();
 app.UseAuthentication();
+app.UseCrossSiteRequestCheck();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "Itqan Recording API");
+app.UseRecordingSwagger();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapAuthEndpoints();

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
+using Itqan.Recording.Application.Auth.CheckSession;
+using Itqan.Recording.Application.Auth.SignIn;
 using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
         services.AddSingleton<RecordingFileAccessMemory>();
+        services.AddSingleton<SignedInUserMemory>();
+        services.AddSingleton<SignInAttempts>();
         return services;
     }
 }

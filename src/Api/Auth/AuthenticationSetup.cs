@@ -5,7 +5,9 @@ namespace Itqan.Recording.Api.Auth;
 
 /// <summary>
 /// Two ways to be signed in: the SPA's HttpOnly cookie, or a bearer token for API clients (Swagger, curl).
-/// A request with <c>Authorization: Bearer</c> is checked as a bearer token; any other as a cookie.
+/// A request with <c>Authorization: Bearer</c> is checked as a bearer token; any other as a cookie. Either way the
+/// session must still stand (<see cref="SessionCheck"/>): signing out, a role or academy change or the user's removal
+/// ends it on every instance.
 /// </summary>
 public static class AuthenticationSetup
 {
@@ -30,8 +32,13 @@ public static class AuthenticationSetup
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => StatusOnly(context.Response, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOnly(context.Response, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             })
-            .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(1);
+                options.Events.OnMessageReceived = SessionCheck.ValidateBearerTokenAsync;
+            });
         services.AddAuthorizationBuilder().AddRecordingPolicies();
         return services;
     }

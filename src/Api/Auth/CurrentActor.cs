@@ -1,22 +1,41 @@
 using System.Security.Claims;
+using Itqan.Recording.Application.Auth;
 using Itqan.Recording.Domain.Users;
 
 namespace Itqan.Recording.Api.Auth;
 
-/// <summary>The claims a signed-in user carries, and the <see cref="Actor"/> read back from them.</summary>
+/// <summary>The claims a signed-in user carries, and the <see cref="Actor"/> and session read back from them.</summary>
 public static class CurrentActor
 {
     public const string AcademyClaim = "academy_id";
+    public const string SecurityStampClaim = "security_stamp";
 
-    public static ClaimsPrincipal ToPrincipal(Guid userId, Guid academyId, string role, string email, string authenticationType) =>
-        new(new ClaimsIdentity(
+    public static ClaimsPrincipal ToPrincipal(SessionClaims session, string authenticationType)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new(new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, userId.ToString()),
-                new Claim(AcademyClaim, academyId.ToString()),
-                new Claim(ClaimTypes.Role, role),
-                new Claim(ClaimTypes.Email, email),
+                new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString()),
+                new Claim(AcademyClaim, session.AcademyId.ToString()),
+                new Claim(ClaimTypes.Role, session.Role.ToString().ToLowerInvariant()),
+                new Claim(ClaimTypes.Email, session.Email),
+                new Claim(SecurityStampClaim, session.SecurityStamp.ToString()),
             ],
             authenticationType));
+    }
+
+    /// <summary>The session a signed-in principal carries; null when a claim is missing (a session from before stamps).</summary>
+    public static SessionClaims? ToSessionClaims(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!Guid.TryParse(user.FindFirstValue(SecurityStampClaim), out var stamp) || user.FindFirstValue(ClaimTypes.Email) is not { } email)
+        {
+            return null;
+        }
+
+        var actor = user.ToActor();
+        return new SessionClaims(actor.UserId, actor.AcademyId, actor.Role, email, stamp);
+    }
 
     /// <summary>The actor of a signed-in user, or null for an anonymous request.</summary>
     public static Actor? ToActorIfSignedIn(this ClaimsPrincipal user)

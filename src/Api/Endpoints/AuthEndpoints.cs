@@ -3,6 +3,7 @@ using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Auth;
 using Itqan.Recording.Application.Auth.GetCurrentUser;
 using Itqan.Recording.Application.Auth.SignIn;
+using Itqan.Recording.Application.Auth.SignOut;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -20,7 +21,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", Login).WithName("SignIn").AllowAnonymous()
+        group.MapPost("/login", Login).WithName("SignIn").AllowAnonymous().RequireRateLimiting(SignInProtection.LoginPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -45,15 +46,15 @@ public static class AuthEndpoints
             return result.Error.ToProblem();
         }
 
-        var user = result.Value;
+        var session = result.Value;
         await http.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            CurrentActor.ToPrincipal(user.Id, user.AcademyId, user.Role, user.Email, CookieAuthenticationDefaults.AuthenticationScheme));
+            CurrentActor.ToPrincipal(session, CookieAuthenticationDefaults.AuthenticationScheme));
 
         var options = bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme);
         var properties = new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + options.BearerTokenExpiration };
         var ticket = new AuthenticationTicket(
-            CurrentActor.ToPrincipal(user.Id, user.AcademyId, user.Role, user.Email, BearerTokenDefaults.AuthenticationScheme),
+            CurrentActor.ToPrincipal(session, BearerTokenDefaults.AuthenticationScheme),
             properties,
             BearerTokenDefaults.AuthenticationScheme);
         return TypedResults.Ok(new LoginResponse(
@@ -65,9 +66,10 @@ public static class AuthEndpoints
         HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetCurrentUser(http.User.ToActor().UserId), cancellationToken)).ToOk();
 
-    /// <summary>Ends the cookie session.</summary>
-    private static async Task<NoContent> Logout(HttpContext http)
+    /// <summary>Ends every session of the user: the cookie, and every bearer token issued to them, stop working.</summary>
+    private static async Task<NoContent> Logout(HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
+        await sender.Send(new SignOut(http.User.ToActor().UserId), cancellationToken);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -33,4 +33,20 @@ public static class SwaggerSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Swagger UI and the OpenAPI document, except in Production unless <c>Swagger:Enabled</c> is true (the SPA's type
+    /// generation and its drift check read the document in Development and in tests).
+    /// </summary>
+    public static WebApplication UseRecordingSwagger(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Swagger:Enabled"))
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(options => options.DocumentTitle = "Itqan Recording API");
+        }
+
+        return app;
+    }
 }

@@ -1,12 +1,12 @@
 namespace Itqan.Recording.Domain.Users;
 
-/// <summary>A person of one academy who signs in. Locks itself after repeated failed sign-ins.</summary>
+/// <summary>
+/// A person of one academy who signs in (failed sign-ins count per email: <see cref="SignInFailures"/>). Every
+/// session (cookie or bearer token) carries the <see cref="SecurityStamp"/> it began with; <see cref="EndSessions"/>
+/// changes it, so every session begun before stops working.
+/// </summary>
 public sealed class User
 {
-    public const int MaxFailedSignIns = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private User()
     {
         Email = string.Empty;
@@ -25,6 +25,7 @@ public sealed class User
         DisplayName = displayName;
         Role = role;
         PasswordHash = passwordHash;
+        SecurityStamp = Guid.NewGuid();
     }
 
     public Guid Id { get; private set; }
@@ -39,29 +40,12 @@ public sealed class User
 
     public string PasswordHash { get; private set; }
 
-    public int FailedSignInCount { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
+    public Guid SecurityStamp { get; private set; }
 
     public Actor AsActor() => new(Id, AcademyId, Role);
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignInCount++;
-        if (FailedSignInCount >= MaxFailedSignIns)
-        {
-            LockedUntil = now + LockoutDuration;
-            FailedSignInCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        FailedSignInCount = 0;
-        LockedUntil = null;
-    }
+    /// <summary>Ends every session of the user: sessions carrying the old stamp are refused from now on.</summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid();
 
     public void ChangePasswordHash(string passwordHash)
     {

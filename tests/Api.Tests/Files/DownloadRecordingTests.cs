@@ -59,6 +59,20 @@ public sealed class DownloadRecordingTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Unicode_direction_controls_never_reach_the_file_name()
+    {
+        var (recordingId, displayName) = await NewRecordingAsync("Tajweed \u202Egpj.exe\u202C \u2066Part\u2069");
+        var student = await api.SignedInClientAsync(TestData.Student);
+
+        var response = await student.GetAsync($"/api/recordings/{recordingId}/download");
+
+        var expected = $"Tajweed gpj.exe Part - Session 1 - {displayName[^10..]}.mp4";
+        var disposition = response.Content.Headers.ContentDisposition!;
+        disposition.FileNameStar.Should().Be(expected);
+        disposition.FileName.Should().Be(expected);
+    }
+
+    [Fact]
     public async Task A_download_resumes_with_a_range()
     {
         var (recordingId, _) = await NewRecordingAsync("Resumable");

@@ -217,6 +217,10 @@ export async function startStack() {
         Storage__EgressPathPrefix: egressPrefix,
         Database__MigrateOnStartup: 'true',
         Seed__Demo: 'true',
+        // The api-types drift check reads the OpenAPI document, off in Production unless enabled.
+        Swagger__Enabled: 'true',
+        // Every spec signs in from 127.0.0.1.
+        Auth__LoginRateLimit__PermitLimit: '1000',
       }),
     );
     watchdog.stdin?.end(`${services.map((s) => String(s.pid)).join(' ')}\n`);

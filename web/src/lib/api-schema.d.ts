@@ -101,7 +101,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the cookie session. */
+        /** Ends every session of the user: the cookie, and every bearer token issued to them, stop working. */
         post: operations["SignOut"];
         delete?: never;
         options?: never;

@@ -6,42 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Application.Auth.SignIn;
 
-/// <summary>Checks an email and password. Repeated failures lock the account for a while.</summary>
-public sealed record SignIn(string Email, string Password) : ICommand<Result<CurrentUserResponse>>;
+/// <summary>
+/// Checks an email and password. An unknown email answers exactly as a wrong password, after checking the password
+/// against a hash all the same (the same time); repeated failures lock the email for a while, whether a user has it
+/// or not (<see cref="SignInFailures"/>).
+/// </summary>
+public sealed record SignIn(string Email, string Password) : ICommand<Result<SessionClaims>>;
 
-public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hasher, TimeProvider clock)
-    : ICommandHandler<SignIn, Result<CurrentUserResponse>>
+public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hasher, SignInAttempts attempts, TimeProvider clock)
+    : ICommandHandler<SignIn, Result<SessionClaims>>
 {
     private static readonly Error InvalidCredentials =
         new("auth.invalid_credentials", "The email or password is not correct.", ErrorType.Unauthorized);
 
-    public async ValueTask<Result<CurrentUserResponse>> Handle(SignIn command, CancellationToken cancellationToken)
+    private static readonly Error LockedOut =
+        new("auth.locked_out", "Too many failed sign-ins. The account is locked for a few minutes.", ErrorType.TooManyRequests);
+
+    public async ValueTask<Result<SessionClaims>> Handle(SignIn command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-        if (user is null)
-        {
-            return InvalidCredentials;
-        }
-
         var now = clock.GetUtcNow();
-        if (user.IsLockedOut(now))
+        if (attempts.FailuresOf(email).IsLockedOut(now))
         {
-            return new Error(
-                "auth.locked_out",
-                "Too many failed sign-ins. The account is locked for a few minutes.",
-                ErrorType.TooManyRequests);
+            return LockedOut;
         }
 
-        if (!hasher.Verify(user.PasswordHash, command.Password))
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (!hasher.Verify(user?.PasswordHash ?? attempts.UnknownUserHash, command.Password) || user is null)
         {
-            user.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
+            attempts.RecordFailure(email, now);
             return InvalidCredentials;
         }
 
-        user.RecordSuccessfulSignIn();
-        await db.SaveChangesAsync(cancellationToken);
-        return CurrentUserResponse.From(user);
+        attempts.Clear(email);
+        return SessionClaims.Of(user);
     }
 }

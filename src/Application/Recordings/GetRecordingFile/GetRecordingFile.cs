@@ -39,9 +39,6 @@ public sealed class GetRecordingFileHandler(
     TimeProvider clock,
     ILogger<GetRecordingFileHandler> logger) : IQueryHandler<GetRecordingFile, Result<RecordingFileToSend>>
 {
-    /// <summary>Characters no file name may hold on some system, besides control characters.</summary>
-    private const string ReservedInFileNames = "/\\\"<>:|?*";
-
     public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFile query, CancellationToken cancellationToken)
     {
         var requester = RequesterId(query);
@@ -81,7 +78,7 @@ public sealed class GetRecordingFileHandler(
             memory.RememberAudited(access);
         }
 
-        return new RecordingFileToSend(stored, format.ContentType(), DownloadFileName(recording.DisplayName, format));
+        return new RecordingFileToSend(stored, format.ContentType(), DownloadFileName.For(recording.DisplayName, format));
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
@@ -167,11 +164,4 @@ public sealed class GetRecordingFileHandler(
             return null;
         }
     }
-
-    /// <summary>
-    /// <c>{display name}.{extension}</c>, safe on every system: control characters, path separators, quotes and the
-    /// other reserved characters become <c>_</c>; letters of every script stay.
-    /// </summary>
-    private static string DownloadFileName(string displayName, RecordingFormat format) =>
-        $"{string.Concat(displayName.Select(c => char.IsControl(c) || ReservedInFileNames.Contains(c, StringComparison.Ordinal) ? '_' : c))}.{format.FileExtension()}";
 }

@@ -1,0 +1,54 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Itqan.Recording.Api.Http;
+
+/// <summary>
+/// The headers every answer carries: <c>nosniff</c>, <c>Referrer-Policy: no-referrer</c> (a signed link in a page's
+/// address never leaks to another site), a Content-Security-Policy fit for the built SPA (its scripts and styles from
+/// this origin only, media from this origin and <c>blob:</c>, never framed), and <c>Cache-Control: no-store</c> on
+/// API JSON that sets no caching of its own (it is per user and may carry signed links). Kestrel sends no
+/// <c>Server</c> header (<see cref="HideServerHeader"/>).
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Swagger UI writes inline styles and data: images; it gets a looser policy, still never framed.</summary>
+    public const string SwaggerContentSecurityPolicy =
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+    public static IWebHostBuilder HideServerHeader(this IWebHostBuilder webHost) =>
+        webHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                Add(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
+    private static void Add(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal)
+            ? SwaggerContentSecurityPolicy
+            : ContentSecurityPolicy;
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            && headers.CacheControl.Count == 0
+            && context.Response.ContentType is { } contentType
+            && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.CacheControl = "no-store";
+        }
+    }
+}
