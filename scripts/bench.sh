@@ -8,7 +8,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION=15    seconds of each measured run (after BENCH_WARMUP=3 seconds of warm-up)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,stream,download,catalogue,startstop,micro,spa
+#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,stream,download,catalogue,startstop,firststart,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
 #   BENCH_ROUNDS=5       measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
@@ -24,7 +24,7 @@ cd "$repo"
 
 duration=${BENCH_DURATION:-15}
 warmup=${BENCH_WARMUP:-3}
-only=${BENCH_ONLY:-webhook,egress,stream,download,catalogue,startstop,micro,spa}
+only=${BENCH_ONLY:-webhook,egress,stream,download,catalogue,startstop,firststart,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -450,6 +450,36 @@ if wants startstop; then
   tool start-stop --api "$api/" --token "$token" --emulator "$emulator/" --key $livekit_key --secret $livekit_secret \
     --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds ${BENCH_ROUNDS:-5} --out "$results" || true
   pgss_dump startstop
+fi
+
+# --- the first Start of a fresh API process -----------------------------------------------------------------------
+# Three times: a new API process on the same database, ready, a teacher signs in, and the clock runs for their first
+# Start only (then it is stopped and the process ends). What the warm-up (StartupWarmup) does not cover shows here.
+if wants firststart; then
+  say "scenario: first Start after the API started, 3 fresh processes"
+  first_runs=()
+  for run in 1 2 3; do
+    note_load "firststart-$run"
+    fresh_port=$(free_port $((api_port + 10 + run)))
+    fresh=http://127.0.0.1:$fresh_port
+    start_api "$fresh" "api-first-start-$run"
+    fresh_pid=$!
+    pids+=("$fresh_pid")
+    wait_http "$fresh/health/ready" "$fresh_pid" "api (first start $run)"
+    fresh_token=$(curl -sf -X POST "$fresh/api/auth/login" -H 'Content-Type: application/json' \
+      -d '{"email":"teacher@demo.itqan","password":"Demo#2026"}' | jq -r .accessToken)
+    session=$(curl -sf "$fresh/api/sessions" -H "Authorization: Bearer $fresh_token" \
+      | jq -r '.[] | select(.title == "Tajweed Foundations - Session 2") | .id')
+    answer=$(curl -s -o "$results/logs/first-start-$run.json" -w '%{http_code} %{time_total}' -X POST \
+      "$fresh/api/sessions/$session/recordings" -H "Authorization: Bearer $fresh_token")
+    say "first Start $run: $answer"
+    [ "${answer%% *}" = 201 ] && first_runs+=("$(awk -v s="${answer#* }" 'BEGIN { printf "%.1f", s * 1000 }')")
+    sleep 3
+    curl -s -o /dev/null -X POST "$fresh/api/sessions/$session/recordings/stop" -H "Authorization: Bearer $fresh_token" || true
+    kill -TERM "$fresh_pid" 2>/dev/null || true
+    wait "$fresh_pid" 2>/dev/null || true
+  done
+  echo "{\"runsMs\": [$(IFS=,; echo "${first_runs[*]}")]}" >"$results/first-start.json"
 fi
 
 # --- memory after all scenarios ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Infrastructure.Hosting;
 using Itqan.Recording.Infrastructure.Identity;
 using Itqan.Recording.Infrastructure.Jobs;
 using Itqan.Recording.Infrastructure.LiveKit;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddSingleton<DemoMedia>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<StartupWarmup>();
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))

@@ -45,7 +45,7 @@ public static class CatalogueSeeder
         var clock = Stopwatch.StartNew();
         var plan = new SeedPlan(new Random(20261126), DateTime.UtcNow, sessionCount - readySessions, readySessions);
 
-        await CopyAsync(connection, "users (id, academy_id, email, display_name, role, password_hash, failed_sign_in_count)", plan.Users, (w, u) =>
+        await CopyAsync(connection, "users (id, academy_id, email, display_name, role, password_hash, security_stamp)", plan.Users, (w, u) =>
         {
             w.Write(u.Id, NpgsqlDbType.Uuid);
             w.Write(u.AcademyId, NpgsqlDbType.Uuid);
@@ -53,7 +53,7 @@ public static class CatalogueSeeder
             w.Write(u.DisplayName, NpgsqlDbType.Varchar);
             w.Write(u.Role, NpgsqlDbType.Varchar);
             w.Write(passwordHash, NpgsqlDbType.Varchar);
-            w.Write(0, NpgsqlDbType.Integer);
+            w.Write(Guid.NewGuid(), NpgsqlDbType.Uuid);
         }, cancellationToken);
         await CopyAsync(connection, "courses (id, academy_id, title, teacher_id, recording_enabled)", plan.Courses, (w, c) =>
         {

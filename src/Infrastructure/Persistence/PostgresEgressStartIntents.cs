@@ -24,6 +24,12 @@ public sealed class PostgresEgressStartIntents(NpgsqlDataSource dataSource) : IE
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Opens (and returns to the pool) one connection, so the first Start does not pay for it.</summary>
+    public async Task OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
     public void Dispose() => dataSource.Dispose();
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
