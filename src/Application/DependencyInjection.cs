@@ -2,6 +2,7 @@ using FluentValidation;
 using Itqan.Recording.Application.Common.Behaviours;
 using Itqan.Recording.Application.Auth.CheckSession;
 using Itqan.Recording.Application.Auth.SignIn;
+using Itqan.Recording.Application.EgressEvents;
 using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
+        services.AddScoped<EgressEventApplier>();
         services.AddSingleton<RecordingFileAccessMemory>();
         services.AddSingleton<SignedInUserMemory>();
         services.AddSingleton<SignInAttempts>();

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

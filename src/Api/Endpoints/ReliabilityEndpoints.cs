@@ -1,5 +1,5 @@
 using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Application.Recordings.ReconcileRecordings;
+using Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
 using Mediator;
 
 namespace Itqan.Recording.Api.Endpoints;

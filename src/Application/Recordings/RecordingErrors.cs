@@ -46,15 +46,12 @@ public static class RecordingErrors
             "recording.file_not_ready",
             $"Only a completed recording has a file; this one is {status.ToString().ToLowerInvariant()}.");
 
-    /// <summary>Why a recording in this status cannot be deleted.</summary>
-    public static Error NotDeletable(RecordingStatus status) => status switch
+    /// <summary>A move the recording's state machine refuses, in its own words.</summary>
+    public static Error Refused(RecordingTransitionRefusal refusal)
     {
-        RecordingStatus.Recording =>
-            Error.Conflict("recording.still_recording", "The recording is still running; stop it before deleting it."),
-        RecordingStatus.Deleted =>
-            Error.Conflict("recording.already_deleted", "The recording is already deleted."),
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A recording in this status can be deleted."),
-    };
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Error.Conflict(refusal.Code, refusal.Message);
+    }
 
     public static Error NotRecordable(RecordingBlocker blocker) => blocker switch
     {

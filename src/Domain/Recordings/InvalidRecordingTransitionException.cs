@@ -2,10 +2,9 @@ using Itqan.Recording.Domain.Common;
 
 namespace Itqan.Recording.Domain.Recordings;
 
-public sealed class InvalidRecordingTransitionException(RecordingStatus from, RecordingStatus to)
-    : DomainException(
-        "recording.invalid_transition",
-        $"A recording that is {from.ToString().ToLowerInvariant()} cannot become {to.ToString().ToLowerInvariant()}.")
+/// <summary>A transition the <see cref="RecordingStateMachine"/> refuses, with the refusal's code and message.</summary>
+public sealed class InvalidRecordingTransitionException(RecordingStatus from, RecordingStatus to, RecordingTransitionRefusal refusal)
+    : DomainException(refusal.Code, refusal.Message)
 {
     public RecordingStatus From { get; } = from;
 

@@ -59,7 +59,11 @@ public sealed class Recording
 
     public Guid? StoppedByUserId { get; private set; }
 
-    public static Recording Start(
+    /// <summary>
+    /// <paramref name="startedByUserId"/> started recording the session as egress <paramref name="egressId"/>: the new
+    /// recording, and the Started audit entry to save with it.
+    /// </summary>
+    public static (Recording Recording, RecordingAuditEntry Started) Start(
         IRecordingCapable session,
         string egressId,
         Guid startedByUserId,
@@ -69,7 +73,7 @@ public sealed class Recording
         var roomName = session.RoomName
             ?? throw new InvalidOperationException("A session without a meeting room cannot be recorded.");
 
-        return new Recording
+        var recording = new Recording
         {
             Id = Guid.CreateVersion7(startedAt),
             SessionKind = session.Kind,
@@ -85,9 +89,13 @@ public sealed class Recording
             Metadata = session.GetRecordingMetadata(),
             StartedByUserId = startedByUserId,
         };
+        return (recording, RecordingAuditEntry.For(recording, RecordingAuditAction.Started, startedByUserId, startedAt));
     }
 
     public bool CanMoveTo(RecordingStatus status) => RecordingStateMachine.CanMove(Status, status);
+
+    /// <summary>Why the recording cannot become <paramref name="status"/> now, or null when it can.</summary>
+    public RecordingTransitionRefusal? RefusalToMoveTo(RecordingStatus status) => RecordingStateMachine.Refusal(Status, status);
 
     /// <summary>The teacher pressed Stop: LiveKit is finalising the file.</summary>
     public void MarkProcessing(Guid? stoppedByUserId, DateTimeOffset endedAt)
@@ -107,8 +115,11 @@ public sealed class Recording
         return RecordingAuditEntry.For(this, RecordingAuditAction.Stopped, stoppedByUserId, at, reason);
     }
 
-    /// <summary>The egress wrote the file. <paramref name="note"/> explains an unusual end (e.g. a time limit).</summary>
-    public void Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
+    /// <summary>
+    /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
+    /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
+    /// </summary>
+    public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (duration < TimeSpan.Zero)
@@ -122,27 +133,40 @@ public sealed class Recording
         EndedAt ??= endedAt;
         CompletedAt = completedAt;
         ProcessingError = note;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
     }
 
-    public void Fail(string reason, DateTimeOffset at)
+    /// <summary>
+    /// The recording has no usable file, for <paramref name="reason"/>: it becomes failed, and the Failed audit entry
+    /// (by nobody, at <paramref name="at"/>) is returned. <paramref name="endedAt"/> is when the egress ended, when
+    /// LiveKit says so.
+    /// </summary>
+    public RecordingAuditEntry Fail(string reason, DateTimeOffset at, DateTimeOffset? endedAt = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         MoveTo(RecordingStatus.Failed);
         ProcessingError = reason;
-        EndedAt ??= at;
+        EndedAt ??= endedAt ?? at;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Failed, null, at, reason);
     }
 
-    public void Delete(DateTimeOffset at)
+    /// <summary>
+    /// An admin (<paramref name="deletedByUserId"/>) or the retention job (null) deleted the recording: it stays as
+    /// deleted, and the Deleted audit entry, with <paramref name="details"/>, is returned. A recording still being
+    /// recorded is refused (<see cref="RecordingStateMachine"/>).
+    /// </summary>
+    public RecordingAuditEntry Delete(Guid? deletedByUserId, DateTimeOffset at, string? details = null)
     {
         MoveTo(RecordingStatus.Deleted);
         DeletedAt = at;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
     }
 
     private void MoveTo(RecordingStatus target)
     {
-        if (!CanMoveTo(target))
+        if (RefusalToMoveTo(target) is { } refusal)
         {
-            throw new InvalidRecordingTransitionException(Status, target);
+            throw new InvalidRecordingTransitionException(Status, target, refusal);
         }
 
         Status = target;

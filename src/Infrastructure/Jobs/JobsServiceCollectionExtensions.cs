@@ -1,4 +1,4 @@
-using Itqan.Recording.Application.Recordings.StopOverdueRecordings;
+using Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Itqan.Recording.Application.Recordings.PrunePendingEgressEvents;
+using Itqan.Recording.Application.EgressEvents.PrunePendingEgressEvents;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
-using Itqan.Recording.Application.Recordings.ReconcileRecordings;
-using Itqan.Recording.Application.Recordings.SettleStartIntents;
+using Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
+using Itqan.Recording.Application.EgressEvents.SettleStartIntents;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

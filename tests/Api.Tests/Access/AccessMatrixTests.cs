@@ -182,7 +182,7 @@ public sealed class AccessMatrixTests(ApiFixture api)
         db.Sessions.Add(session);
         var file = api.NewStoredFile(stream => stream.Write(new byte[4096]));
         var startedAt = DateTimeOffset.UtcNow.AddDays(-40);
-        var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", DemoData.TeacherId, startedAt);
+        var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", DemoData.TeacherId, startedAt).Recording;
         recording.MarkProcessing(DemoData.TeacherId, startedAt.AddMinutes(30));
         recording.Complete(file, TimeSpan.FromMinutes(30), startedAt.AddMinutes(30), startedAt.AddMinutes(31));
         db.Recordings.Add(recording);

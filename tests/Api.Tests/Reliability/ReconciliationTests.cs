@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings.ReconcileRecordings;
+using Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Infrastructure.Jobs;
 

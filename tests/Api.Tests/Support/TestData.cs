@@ -78,7 +78,7 @@ public static class TestData
         return await api.WithDbAsync(async db =>
         {
             var session = (await new SessionFinder(db).FindAsync(sessionId, CancellationToken.None))!;
-            var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, startedAt);
+            var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, startedAt).Recording;
             recording.MarkProcessing(session.TeacherId, endedAt);
             recording.Complete(file, endedAt - startedAt, endedAt, endedAt.AddSeconds(20));
             db.Recordings.Add(recording);
@@ -147,7 +147,7 @@ public static class TestData
                 sessionId, academy, new PrivateLesson(parent, academyId, title, teacher, Guid.NewGuid()), title, startedAt, SessionStatus.Ongoing, room),
         };
 
-        var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", teacher, startedAt);
+        var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", teacher, startedAt).Recording;
         var duration = TimeSpan.FromSeconds(durationSeconds);
         var endedAt = startedAt + duration;
         if (status is RecordingStatus.Completed or RecordingStatus.Deleted)
@@ -166,7 +166,7 @@ public static class TestData
                 recording.Fail("egress failed", endedAt);
                 break;
             case RecordingStatus.Deleted:
-                recording.Delete(endedAt.AddMinutes(1));
+                recording.Delete(deletedByUserId: null, endedAt.AddMinutes(1));
                 break;
         }
 

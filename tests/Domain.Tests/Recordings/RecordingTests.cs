@@ -13,7 +13,6 @@ public class RecordingTests
         { RecordingStatus.Recording, RecordingStatus.Processing },
         { RecordingStatus.Recording, RecordingStatus.Completed },
         { RecordingStatus.Recording, RecordingStatus.Failed },
-        { RecordingStatus.Recording, RecordingStatus.Deleted },
         { RecordingStatus.Processing, RecordingStatus.Completed },
         { RecordingStatus.Processing, RecordingStatus.Failed },
         { RecordingStatus.Processing, RecordingStatus.Deleted },
@@ -45,7 +44,7 @@ public class RecordingTests
     {
         var session = TestSessions.ReadyInteractiveSession();
 
-        var recording = Domain.Recordings.Recording.Start(session, "EG_abc", TestSessions.TeacherId, StartedAt);
+        var recording = Domain.Recordings.Recording.Start(session, "EG_abc", TestSessions.TeacherId, StartedAt).Recording;
 
         recording.Status.Should().Be(RecordingStatus.Recording);
         recording.SessionId.Should().Be(session.Id);
@@ -78,8 +77,101 @@ public class RecordingTests
         var move = () => Move(recording, to);
 
         move.Should().Throw<InvalidRecordingTransitionException>()
-            .Which.Should().Match<InvalidRecordingTransitionException>(e => e.From == from && e.To == to && e.Code == "recording.invalid_transition");
+            .Which.Should().Match<InvalidRecordingTransitionException>(e => e.From == from && e.To == to && e.Code == RefusalCode(from, to));
         recording.Status.Should().Be(from);
+    }
+
+    [Fact]
+    public void Deleting_a_recording_that_still_records_is_refused_with_the_reason_people_see()
+    {
+        var recording = RecordingIn(RecordingStatus.Recording);
+
+        var delete = () => recording.Delete(TestSessions.TeacherId, StartedAt.AddHours(1));
+
+        recording.RefusalToMoveTo(RecordingStatus.Deleted).Should().Be(new RecordingTransitionRefusal(
+            "recording.still_recording", "The recording is still running; stop it before deleting it."));
+        delete.Should().Throw<InvalidRecordingTransitionException>().Which.Should().Match<InvalidRecordingTransitionException>(e =>
+            e.Code == "recording.still_recording" && e.Message == "The recording is still running; stop it before deleting it.");
+        recording.Status.Should().Be(RecordingStatus.Recording);
+        recording.DeletedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public void Deleting_a_deleted_recording_again_is_refused_as_already_deleted()
+    {
+        var recording = RecordingIn(RecordingStatus.Deleted);
+
+        recording.RefusalToMoveTo(RecordingStatus.Deleted).Should().Be(
+            new RecordingTransitionRefusal("recording.already_deleted", "The recording is already deleted."));
+    }
+
+    [Theory]
+    [InlineData(RecordingStatus.Processing)]
+    [InlineData(RecordingStatus.Completed)]
+    [InlineData(RecordingStatus.Failed)]
+    public void A_recording_that_no_longer_records_may_be_deleted(RecordingStatus from) =>
+        RecordingIn(from).RefusalToMoveTo(RecordingStatus.Deleted).Should().BeNull();
+
+    [Fact]
+    public void Starting_returns_a_started_entry_by_the_person_who_started_it()
+    {
+        var (recording, entry) = Domain.Recordings.Recording.Start(
+            TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt);
+
+        entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
+            && e.Action == RecordingAuditAction.Started && e.UserId == TestSessions.TeacherId && e.At == StartedAt && e.Details == null);
+    }
+
+    [Fact]
+    public void Completing_returns_a_completed_entry_by_nobody_at_the_completion_time_with_the_note()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+        var completedAt = StartedAt.AddHours(2);
+
+        var entry = recording.Complete(File, TimeSpan.FromHours(1), StartedAt.AddHours(1), completedAt, "cut at the limit");
+
+        entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
+            && e.Action == RecordingAuditAction.Completed && e.UserId == null && e.At == completedAt && e.Details == "cut at the limit");
+    }
+
+    [Fact]
+    public void Failing_returns_a_failed_entry_by_nobody_that_says_why()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+        var failedAt = StartedAt.AddHours(2);
+
+        var entry = recording.Fail("pipeline failed", failedAt);
+
+        entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
+            && e.Action == RecordingAuditAction.Failed && e.UserId == null && e.At == failedAt && e.Details == "pipeline failed");
+    }
+
+    [Fact]
+    public void Failing_takes_the_end_time_livekit_gives_while_the_entry_is_dated_now()
+    {
+        var recording = RecordingIn(RecordingStatus.Recording);
+        var endedAt = StartedAt.AddHours(1);
+        var now = StartedAt.AddHours(2);
+
+        var entry = recording.Fail("egress failed", now, endedAt);
+
+        recording.EndedAt.Should().Be(endedAt);
+        entry.At.Should().Be(now);
+    }
+
+    [Fact]
+    public void Deleting_returns_a_deleted_entry_by_the_admin_with_the_details()
+    {
+        var recording = RecordingIn(RecordingStatus.Completed);
+        var deletedAt = StartedAt.AddDays(1);
+        var adminId = Guid.NewGuid();
+
+        var entry = recording.Delete(adminId, deletedAt, "file kept");
+
+        recording.Status.Should().Be(RecordingStatus.Deleted);
+        recording.DeletedAt.Should().Be(deletedAt);
+        entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
+            && e.Action == RecordingAuditAction.Deleted && e.UserId == adminId && e.At == deletedAt && e.Details == "file kept");
     }
 
     [Theory]
@@ -189,7 +281,7 @@ public class RecordingTests
 
     private static Domain.Recordings.Recording RecordingIn(RecordingStatus status)
     {
-        var recording = Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt);
+        var recording = Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt).Recording;
         switch (status)
         {
             case RecordingStatus.Recording:
@@ -199,7 +291,7 @@ public class RecordingTests
                 break;
             case RecordingStatus.Deleted:
                 Move(recording, RecordingStatus.Completed);
-                recording.Delete(StartedAt.AddHours(2));
+                recording.Delete(deletedByUserId: null, StartedAt.AddHours(2));
                 break;
             default:
                 Move(recording, status);
@@ -209,6 +301,14 @@ public class RecordingTests
         recording.Status.Should().Be(status);
         return recording;
     }
+
+    /// <summary>The refusals people meet have their own codes; every other refused move is an invalid transition.</summary>
+    private static string RefusalCode(RecordingStatus from, RecordingStatus to) => (from, to) switch
+    {
+        (RecordingStatus.Recording, RecordingStatus.Deleted) => "recording.still_recording",
+        (RecordingStatus.Deleted, RecordingStatus.Deleted) => "recording.already_deleted",
+        _ => "recording.invalid_transition",
+    };
 
     private static void Move(Domain.Recordings.Recording recording, RecordingStatus to)
     {
@@ -225,7 +325,7 @@ public class RecordingTests
                 recording.Fail("egress failed", at);
                 break;
             case RecordingStatus.Deleted:
-                recording.Delete(at);
+                recording.Delete(deletedByUserId: null, at);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(to), to, "Only Start creates a recording in this status.");

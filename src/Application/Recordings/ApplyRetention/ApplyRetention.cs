@@ -96,8 +96,7 @@ public sealed class ApplyRetentionHandler(
                     storage.DeleteFile(file.RelativePath);
                 }
 
-                recording.Delete(now);
-                db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Deleted, null, now, reason));
+                db.RecordingAuditEntries.Add(recording.Delete(deletedByUserId: null, now, reason));
                 await db.SaveChangesAsync(CancellationToken.None);
                 removed.Add(recording);
             }

@@ -9,10 +9,9 @@ namespace Itqan.Recording.Application.Recordings.DeleteRecording;
 
 /// <summary>
 /// An academy admin (the endpoint's policy) deletes a recording of their academy: it stays in the catalogue as
-/// deleted and disappears for everyone else. Its file goes only when <see cref="RemoveFile"/> asks. Deleting twice
-/// is a conflict, so a repeat never passes silently with a different <see cref="RemoveFile"/>. A recording still
-/// being recorded is refused too, although the aggregate could delete it: the egress would go on writing a file
-/// nobody may see, so the admin stops it first. A processing one may go; its late <c>egress_ended</c> changes nothing.
+/// deleted and disappears for everyone else. Its file goes only when <see cref="RemoveFile"/> asks. The aggregate
+/// refuses what cannot be deleted, and says why: deleting twice is a conflict, so a repeat never passes silently with
+/// a different <see cref="RemoveFile"/>, and a recording still being recorded must be stopped first.
 /// </summary>
 public sealed record DeleteRecording(Guid RecordingId, bool RemoveFile, Actor Actor) : ICommand<Result<Success>>;
 
@@ -28,9 +27,9 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
             return RecordingErrors.RecordingNotFound;
         }
 
-        if (recording.Status == RecordingStatus.Recording || !recording.CanMoveTo(RecordingStatus.Deleted))
+        if (recording.RefusalToMoveTo(RecordingStatus.Deleted) is { } refusal)
         {
-            return RecordingErrors.NotDeletable(recording.Status);
+            return RecordingErrors.Refused(refusal);
         }
 
         // The file goes first: should that fail, nothing has changed and the admin can try again. Once it is gone the
@@ -40,10 +39,8 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
             storage.DeleteFile(file.RelativePath);
         }
 
-        var now = clock.GetUtcNow();
-        recording.Delete(now);
-        db.RecordingAuditEntries.Add(RecordingAuditEntry.For(
-            recording, RecordingAuditAction.Deleted, command.Actor.UserId, now, command.RemoveFile ? "file removed" : "file kept"));
+        db.RecordingAuditEntries.Add(
+            recording.Delete(command.Actor.UserId, clock.GetUtcNow(), command.RemoveFile ? "file removed" : "file kept"));
         await db.SaveChangesAsync(CancellationToken.None);
         return new Success();
     }

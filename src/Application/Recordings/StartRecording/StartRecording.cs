@@ -2,6 +2,7 @@ using System.Data.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Application.EgressEvents;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Users;
 using Mediator;
@@ -79,12 +80,12 @@ public sealed class StartRecordingHandler(
             return RecordingErrors.LiveKitFailed(exception);
         }
 
-        var recording = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, now);
+        var (recording, startedEntry) = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, now);
         try
         {
             db.EgressStartIntents.Remove(intent);
             db.Recordings.Add(recording);
-            db.RecordingAuditEntries.Add(RecordingAuditEntry.For(recording, RecordingAuditAction.Started, command.Actor.UserId, now));
+            db.RecordingAuditEntries.Add(startedEntry);
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
@@ -118,7 +119,7 @@ public sealed class StartRecordingHandler(
     {
         try
         {
-            return await sender.Send(new ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), CancellationToken.None);
+            return await sender.Send(new EgressEvents.ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), CancellationToken.None);
         }
         catch (Exception exception) when (exception is DbUpdateException or DbException or InvalidOperationException)
         {

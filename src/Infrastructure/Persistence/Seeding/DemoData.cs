@@ -127,18 +127,15 @@ public sealed class DemoData(
             return;
         }
 
-        var recording = Domain.Recordings.Recording.Start(session, $"EG_demo{session.Id.ToString("N")[..8]}", session.TeacherId, startedAt);
-        recording.MarkProcessing(session.TeacherId, startedAt + file.Value.Duration);
-        recording.Complete(
+        var (recording, started) = Domain.Recordings.Recording.Start(session, $"EG_demo{session.Id.ToString("N")[..8]}", session.TeacherId, startedAt);
+        var stopped = recording.Stop(session.TeacherId, startedAt + file.Value.Duration);
+        var completed = recording.Complete(
             new RecordingFile(path, file.Value.SizeBytes, format),
             file.Value.Duration,
             startedAt + file.Value.Duration,
             startedAt + file.Value.Duration + TimeSpan.FromSeconds(20));
         db.Recordings.Add(recording);
-        db.RecordingAuditEntries.AddRange(
-            RecordingAuditEntry.For(recording, RecordingAuditAction.Started, session.TeacherId, startedAt),
-            RecordingAuditEntry.For(recording, RecordingAuditAction.Stopped, session.TeacherId, startedAt + file.Value.Duration),
-            RecordingAuditEntry.For(recording, RecordingAuditAction.Completed, null, recording.CompletedAt!.Value));
+        db.RecordingAuditEntries.AddRange(started, stopped, completed);
     }
 
     private static InteractiveCourseSession Interactive(Academy academy, Course course, int number, DateTime at, SessionStatus status)

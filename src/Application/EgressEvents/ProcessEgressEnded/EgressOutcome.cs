@@ -1,0 +1,69 @@
+using System.Globalization;
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Domain.Recordings;
+
+namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
+
+/// <summary>What an ended egress leaves behind: a usable file, or a reason there is none.</summary>
+public abstract record EgressOutcome
+{
+    public sealed record Finished(RecordingFile File, TimeSpan Duration, string? Note) : EgressOutcome;
+
+    public sealed record Broken : EgressOutcome
+    {
+        /// <summary>Reasons are stored and shown; LiveKit's error text is not ours to trust with the length.</summary>
+        private const int MaxReasonLength = 1000;
+
+        public Broken(string reason)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            Reason = reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
+        }
+
+        public string Reason { get; }
+    }
+
+    public static EgressOutcome Of(EgressInfo egress, IRecordingStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(egress);
+        ArgumentNullException.ThrowIfNull(storage);
+        if (egress.Status is EgressStatus.Failed or EgressStatus.Aborted)
+        {
+            var error = string.IsNullOrWhiteSpace(egress.Error) ? "no error given" : egress.Error;
+            return new Broken(string.Create(
+                CultureInfo.InvariantCulture,
+                $"LiveKit {(egress.Status == EgressStatus.Aborted ? "aborted" : "failed")} the recording: {error}"));
+        }
+
+        if (egress.Status is not (EgressStatus.Complete or EgressStatus.LimitReached))
+        {
+            return new Broken($"LiveKit ended the recording with the unexpected status {egress.Status}.");
+        }
+
+        if (egress.FileResults.Count == 0)
+        {
+            return new Broken("LiveKit reported the recording complete but named no file.");
+        }
+
+        var result = egress.FileResults[0];
+        var egressPath = string.IsNullOrEmpty(result.Location) ? result.Filename : result.Location;
+        var relativePath = storage.ToRelativePath(egressPath);
+        if (relativePath is null)
+        {
+            return new Broken(
+                $"The recording file '{egressPath}' lies outside the recordings storage, or is reached through a symbolic link, and was refused.");
+        }
+
+        if (storage.GetFileSize(relativePath) is null)
+        {
+            return new Broken($"The recording file '{egressPath}' was not found in the recordings storage.");
+        }
+
+        var file = new RecordingFile(relativePath, result.SizeBytes, RecordingFormatExtensions.FromFileName(relativePath));
+        var note = egress.Status == EgressStatus.LimitReached
+            ? "The recording was cut at LiveKit's time or size limit; the file holds everything up to the limit."
+            : null;
+        return new Finished(file, result.Duration, note);
+    }
+}

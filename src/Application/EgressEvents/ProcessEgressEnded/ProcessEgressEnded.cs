@@ -1,0 +1,53 @@
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+
+namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
+
+/// <summary>
+/// An egress reached its end (<c>egress_ended</c>, or reconciliation found it ended): the recording becomes completed
+/// with its file, or failed with LiveKit's error. <paramref name="EventId"/> is LiveKit's webhook event id (null when
+/// reconciliation found the end); a resent event changes nothing, and neither does a second end of a recording that
+/// already ended. An end that arrives before its recording exists waits in the pending events.
+/// </summary>
+public sealed record ProcessEgressEnded(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
+
+public sealed class ProcessEgressEndedHandler(
+    EgressEventApplier events,
+    IRecordingStorage storage,
+    ILogger<ProcessEgressEndedHandler> logger) : ICommandHandler<ProcessEgressEnded, Result<Success>>
+{
+    public async ValueTask<Result<Success>> Handle(ProcessEgressEnded command, CancellationToken cancellationToken)
+    {
+        await events.ApplyAsync(
+            EgressEventNames.Ended,
+            command.Egress,
+            command.EventId,
+            appliesTo: recording => recording.CanMoveTo(RecordingStatus.Completed),
+            change: (recording, now) => End(recording, command.Egress, now),
+            cancellationToken);
+        return new Success();
+    }
+
+    private RecordingAuditEntry End(RecordingEntity recording, EgressInfo egress, DateTimeOffset now)
+    {
+        var endedAt = egress.EndedAt ?? now;
+        var outcome = EgressOutcome.Of(egress, storage);
+        if (outcome is EgressOutcome.Finished finished)
+        {
+            var completed = recording.Complete(finished.File, finished.Duration, endedAt, now, finished.Note);
+            logger.LogInformation(
+                "Recording {RecordingId} completed: {SizeBytes} bytes, {Duration}", recording.Id, finished.File.SizeBytes, finished.Duration);
+            return completed;
+        }
+
+        var reason = ((EgressOutcome.Broken)outcome).Reason;
+        var failed = recording.Fail(reason, now, endedAt);
+        logger.LogWarning("Recording {RecordingId} failed: {Reason}", recording.Id, reason);
+        return failed;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Results;
+using Mediator;
+
+namespace Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
+
+/// <summary>Which use case a verified LiveKit webhook asks for (the events of <see cref="EgressEventNames"/>).</summary>
+public static class LiveKitWebhookCommands
+{
+    /// <summary>
+    /// The command that applies <paramref name="webhook"/>, or null for an event the service does not use (it is
+    /// acknowledged and ignored). False, with the <paramref name="error"/>, when an <c>egress_*</c> event carries no
+    /// <c>egressInfo</c>.
+    /// </summary>
+    public static bool TryCreate(
+        LiveKitWebhookEvent webhook, out ICommand<Result<Success>>? command, [NotNullWhen(false)] out Error? error)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        error = null;
+        if (webhook.Egress is null && webhook.Event.StartsWith("egress_", StringComparison.Ordinal))
+        {
+            command = null;
+            error = new Error("webhook.malformed", $"The {webhook.Event} event carries no egressInfo.", ErrorType.Validation);
+            return false;
+        }
+
+        command = webhook.Event == EgressEventNames.RoomFinished
+            ? new ProcessRoomFinished.ProcessRoomFinished(webhook.RoomName ?? "")
+            : webhook.Egress is { } egress ? ForEgressEvent(webhook.Event, egress, webhook.Id) : null;
+        return true;
+    }
+
+    /// <summary>
+    /// The command that applies the egress event <paramref name="eventName"/> (a webhook's, or one that waited for
+    /// its recording), or null for an event the service does not use.
+    /// </summary>
+    public static ICommand<Result<Success>>? ForEgressEvent(string eventName, EgressInfo egress, string? eventId) => eventName switch
+    {
+        EgressEventNames.Started => new ProcessEgressStarted.ProcessEgressStarted(egress),
+        EgressEventNames.Updated => new ProcessEgressUpdated.ProcessEgressUpdated(egress, eventId),
+        EgressEventNames.Ended => new ProcessEgressEnded.ProcessEgressEnded(egress, eventId),
+        _ => null,
+    };
+}

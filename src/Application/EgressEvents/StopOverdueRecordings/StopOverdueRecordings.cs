@@ -1,0 +1,67 @@
+using System.Globalization;
+using Itqan.Recording.Application.Common.Abstractions;
+using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.Domain.Sessions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
+
+/// <summary>
+/// Stops every recording that has run longer than its kind's maximum (someone forgot to press Stop): LiveKit stops
+/// the egress, the recording becomes processing with a Stopped audit entry that says why, and its
+/// <c>egress_ended</c> completes it. Answers the recordings it stopped. Each recording is one unit; when cancelled,
+/// the unit under way is finished and no new one begins.
+/// </summary>
+public sealed record StopOverdueRecordings : ICommand<IReadOnlyList<Guid>>;
+
+public sealed class StopOverdueRecordingsHandler(
+    IApplicationDbContext db,
+    ISessionRecordingLock sessionLock,
+    IEgressClient egress,
+    IOptions<MaxRecordingDurationOptions> options,
+    TimeProvider clock,
+    ILogger<StopOverdueRecordingsHandler> logger) : ICommandHandler<StopOverdueRecordings, IReadOnlyList<Guid>>
+{
+    public async ValueTask<IReadOnlyList<Guid>> Handle(StopOverdueRecordings command, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var now = clock.GetUtcNow();
+        var interactiveSince = now - limits.Interactive;
+        var quranSince = now - limits.Quran;
+        var academicSince = now - limits.Academic;
+        var overdue = await db.Recordings.AsNoTracking()
+            .Where(r => r.Status == RecordingStatus.Recording
+                && ((r.SessionKind == SessionKind.Interactive && r.StartedAt <= interactiveSince)
+                    || (r.SessionKind == SessionKind.Quran && r.StartedAt <= quranSince)
+                    || (r.SessionKind == SessionKind.Academic && r.StartedAt <= academicSince)))
+            .OrderBy(r => r.StartedAt)
+            .Select(r => new { r.Id, r.EgressId, r.SessionKind })
+            .ToListAsync(cancellationToken);
+
+        var stopped = new List<Guid>();
+        foreach (var recording in overdue)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var limit = limits.For(recording.SessionKind);
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Stopped automatically: it reached the maximum duration of {limit:c} for {recording.SessionKind.ToString().ToLowerInvariant()} sessions.");
+            await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, recording.EgressId, eventId: null, CancellationToken.None);
+            if (locked is not null && await AutomaticStop.TryStopAsync(
+                    locked, db, egress, reason, markWhenLiveKitFails: false, clock.GetUtcNow(), logger, CancellationToken.None))
+            {
+                stopped.Add(recording.Id);
+            }
+        }
+
+        return stopped;
+    }
+}
