@@ -31,19 +31,16 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
         var blocker = session.FindRecordingBlocker(hasActiveRecording: active is not null);
         return new SessionDetailResponse(
             session.Id,
-            session.KindFolder,
+            session.Kind,
             session.Title,
             session.ScheduledAt,
-            session.Status.ToString().ToLowerInvariant(),
+            session.Status,
             session.IsRecordingEnabled,
             CanBeRecorded: blocker is null,
-            CannotRecordReason: blocker is { } reason ? SnakeCase(reason.ToString()) : null,
+            CannotRecordReason: blocker,
             IsRecording: active is not null,
             recordingCount,
             active is null ? null : responses.Create(active, query.Actor),
             new SessionPermissionsResponse(session.CanControlRecording(query.Actor), session.CanAccessRecordings(query.Actor)));
     }
-
-    private static string SnakeCase(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
