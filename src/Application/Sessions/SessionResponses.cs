@@ -35,7 +35,10 @@ public sealed record SessionSummaryResponse(
 
 public sealed record SessionPermissionsResponse(bool CanControlRecording, bool CanAccessRecordings);
 
-/// <summary>One session with everything the recording panel needs.</summary>
+/// <summary>
+/// One session with everything the recording panel needs; <see cref="RecordingAvailability"/> is what the panel
+/// shows.
+/// </summary>
 public sealed record SessionDetailResponse(
     Guid Id,
     SessionKind Kind,
@@ -47,5 +50,6 @@ public sealed record SessionDetailResponse(
     RecordingBlocker? CannotRecordReason,
     bool IsRecording,
     int RecordingCount,
+    RecordingAvailability RecordingAvailability,
     RecordingResponse? ActiveRecording,
     SessionPermissionsResponse Permissions);

@@ -420,6 +420,8 @@ export interface components {
             details: string | null;
         };
         /** @enum {string} */
+        RecordingAvailability: "idle" | "recording" | "processing" | "available" | "failed";
+        /** @enum {string} */
         RecordingBlocker: "recording_disabled" | "no_meeting_room" | "session_not_ready" | "already_recording";
         RecordingCatalogueStatistics: {
             /** Format: int32 */
@@ -526,6 +528,7 @@ export interface components {
             isRecording: boolean;
             /** Format: int32 */
             recordingCount: number;
+            recordingAvailability: components["schemas"]["RecordingAvailability"];
             activeRecording: components["schemas"]["RecordingResponse"];
             permissions: components["schemas"]["SessionPermissionsResponse"];
         };

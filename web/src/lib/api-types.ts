@@ -34,6 +34,9 @@ export type CannotRecordReason = Schemas['RecordingBlocker'];
 
 export type AuditAction = Schemas['RecordingAuditAction'];
 
+/** `SessionDetail.recordingAvailability`: what the session's recording panel shows, as the API works it out. */
+export type RecordingAvailability = Schemas['RecordingAvailability'];
+
 export type LoginRequest = Schemas['LoginRequest'];
 
 export type LoginResponse = Schemas['LoginResponse'];

@@ -28,6 +28,14 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
             .SingleOrDefaultAsync(r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
         var recordingCount = await db.Recordings
             .CountAsync(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted, cancellationToken);
+        var canAccessRecordings = session.CanAccessRecordings(query.Actor);
+        var latestStatus = canAccessRecordings
+            ? await db.Recordings
+                .Where(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted)
+                .OrderByDescending(r => r.StartedAt)
+                .Select(r => (RecordingStatus?)r.Status)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
         var blocker = session.FindRecordingBlocker(hasActiveRecording: active is not null);
         return new SessionDetailResponse(
             session.Id,
@@ -40,7 +48,17 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
             CannotRecordReason: blocker,
             IsRecording: active is not null,
             recordingCount,
+            active is not null ? RecordingAvailability.Recording : AvailabilityOf(latestStatus),
             active is null ? null : responses.Create(active, query.Actor),
-            new SessionPermissionsResponse(session.CanControlRecording(query.Actor), session.CanAccessRecordings(query.Actor)));
+            new SessionPermissionsResponse(session.CanControlRecording(query.Actor), canAccessRecordings));
     }
+
+    /// <summary>What became of the newest recording the user may see, when none is running.</summary>
+    private static RecordingAvailability AvailabilityOf(RecordingStatus? newest) => newest switch
+    {
+        RecordingStatus.Recording or RecordingStatus.Processing => RecordingAvailability.Processing,
+        RecordingStatus.Completed => RecordingAvailability.Available,
+        RecordingStatus.Failed => RecordingAvailability.Failed,
+        _ => RecordingAvailability.Idle,
+    };
 }
