@@ -29,7 +29,7 @@ const architectureZones = [
     message: 'Features must not import from the app layer.',
   },
   {
-    target: ['./src/components', './src/hooks', './src/lib'],
+    target: ['./src/components', './src/config', './src/hooks', './src/lib'],
     from: ['./src/features', './src/app'],
     message: 'Shared code must not depend on features or the app.',
   },

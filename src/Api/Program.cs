@@ -3,6 +3,7 @@ using Itqan.Recording.Api.Auth;
 using Itqan.Recording.Api.Endpoints;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application;
+using Itqan.Recording.Application.Common;
 using Itqan.Recording.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -14,7 +15,7 @@ builder.Services.AddCookieOrBearerAuthentication();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddStableCode);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(WireNames.Policy)));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRecordingSwagger();
 builder.Services.AddSignInProtection(builder.Configuration);

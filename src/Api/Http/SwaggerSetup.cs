@@ -1,5 +1,9 @@
 using Itqan.Recording.Application.Recordings;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Itqan.Recording.Api.Http;
 
@@ -29,8 +33,14 @@ public static class SwaggerSetup
             // Written as the stored JSON object itself (StoredJsonConverter), so described as one, not as its wrapper.
             options.MapType<StoredJson>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema() });
             options.SupportNonNullableReferenceTypes();
+            options.SchemaFilter<NullableEnumSchemaFilter>();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Itqan.Recording.Api.xml"));
         });
+
+        // The document describes what the endpoints write: the minimal APIs' serializer options (enums as their
+        // snake-case names, Program.cs), not MVC's, which Swashbuckle would read otherwise.
+        services.Replace(ServiceDescriptor.Transient<ISerializerDataContractResolver>(provider =>
+            new JsonSerializerDataContractResolver(provider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions)));
         return services;
     }
 

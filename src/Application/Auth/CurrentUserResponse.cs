@@ -2,11 +2,11 @@ using Itqan.Recording.Domain.Users;
 
 namespace Itqan.Recording.Application.Auth;
 
-public sealed record CurrentUserResponse(Guid Id, string Email, string DisplayName, string Role, Guid AcademyId)
+public sealed record CurrentUserResponse(Guid Id, string Email, string DisplayName, UserRole Role, Guid AcademyId)
 {
     public static CurrentUserResponse From(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email, user.DisplayName, user.Role.ToString().ToLowerInvariant(), user.AcademyId);
+        return new(user.Id, user.Email, user.DisplayName, user.Role, user.AcademyId);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Itqan.Recording.Application.Common;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Itqan.Recording.Application.Recordings;
 
 /// <summary>
 /// What an admin narrows their academy's catalogue to; every part is optional and the parts combine. <see cref="Status"/>
-/// and <see cref="Kind"/> are the API's lower-case names (<c>completed</c>, <c>quran</c>). <see cref="ParentId"/> is
+/// and <see cref="Kind"/> are the API's names (<c>completed</c>, <c>quran</c>; <see cref="WireNames"/>). <see cref="ParentId"/> is
 /// the course, circle or lesson. <see cref="From"/> (inclusive) and <see cref="To"/> (exclusive) bound the start of
 /// the recording. <see cref="Q"/> is text anywhere in the display name, in any case.
 /// </summary>
@@ -21,23 +22,6 @@ public sealed record RecordingCatalogueFilter(
     string? Q = null)
 {
     public const int MaxTextLength = 200;
-
-    /// <summary>The enum value of an API name, ignoring case; numbers are not names.</summary>
-    public static bool TryParseName<TEnum>(string? name, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
 }
 
 public sealed class RecordingCatalogueFilterValidator : AbstractValidator<RecordingCatalogueFilter>
@@ -45,23 +29,19 @@ public sealed class RecordingCatalogueFilterValidator : AbstractValidator<Record
     public RecordingCatalogueFilterValidator()
     {
         RuleFor(f => f.Status)
-            .Must(status => RecordingCatalogueFilter.TryParseName<RecordingStatus>(status, out _))
+            .Must(status => WireNames.TryParse<RecordingStatus>(status, out _))
             .When(f => f.Status is not null)
-            .WithMessage($"Status must be one of: {NamesOf<RecordingStatus>()}.");
+            .WithMessage($"Status must be one of: {WireNames.All<RecordingStatus>()}.");
         RuleFor(f => f.Kind)
-            .Must(kind => RecordingCatalogueFilter.TryParseName<SessionKind>(kind, out _))
+            .Must(kind => WireNames.TryParse<SessionKind>(kind, out _))
             .When(f => f.Kind is not null)
-            .WithMessage($"Kind must be one of: {NamesOf<SessionKind>()}.");
+            .WithMessage($"Kind must be one of: {WireNames.All<SessionKind>()}.");
         RuleFor(f => f.To)
             .GreaterThanOrEqualTo(f => f.From)
             .When(f => f.From is not null && f.To is not null)
             .WithMessage("To must not lie before from.");
         RuleFor(f => f.Q).MaximumLength(RecordingCatalogueFilter.MaxTextLength);
     }
-
-    private static string NamesOf<TEnum>()
-        where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetNames<TEnum>().Select(name => name.ToLowerInvariant()));
 }
 
 public static class RecordingCatalogueQueries
@@ -74,12 +54,12 @@ public static class RecordingCatalogueQueries
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = recordings.Where(r => r.AcademyId == academyId);
-        if (RecordingCatalogueFilter.TryParseName<RecordingStatus>(filter.Status, out var status))
+        if (WireNames.TryParse<RecordingStatus>(filter.Status, out var status))
         {
             query = query.Where(r => r.Status == status);
         }
 
-        if (RecordingCatalogueFilter.TryParseName<SessionKind>(filter.Kind, out var kind))
+        if (WireNames.TryParse<SessionKind>(filter.Kind, out var kind))
         {
             query = query.Where(r => r.SessionKind == kind);
         }

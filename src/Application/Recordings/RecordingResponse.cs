@@ -6,7 +6,7 @@ using Itqan.Recording.Domain.Sessions;
 
 namespace Itqan.Recording.Application.Recordings;
 
-public sealed record RecordingFileResponse(string Name, long SizeBytes, string Format);
+public sealed record RecordingFileResponse(string Name, long SizeBytes, RecordingFormat Format);
 
 /// <summary>
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
@@ -16,10 +16,10 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, string F
 public sealed record RecordingResponse(
     Guid Id,
     Guid SessionId,
-    string SessionKind,
+    SessionKind SessionKind,
     string EgressId,
     string RoomName,
-    string Status,
+    RecordingStatus Status,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     DateTimeOffset? CompletedAt,
@@ -41,17 +41,17 @@ public sealed record RecordingResponse(
         return new RecordingResponse(
             recording.Id,
             recording.SessionId,
-            recording.SessionKind.ToString().ToLowerInvariant(),
+            recording.SessionKind,
             recording.EgressId,
             recording.RoomName,
-            recording.Status.ToString().ToLowerInvariant(),
+            recording.Status,
             recording.StartedAt,
             recording.EndedAt,
             recording.CompletedAt,
             recording.Duration?.TotalSeconds,
             recording.Duration is { } duration ? RecordingFormatting.FormatDuration(duration) : null,
             recording.File is { } file
-                ? new RecordingFileResponse(file.Name, file.SizeBytes, file.Format.FileExtension())
+                ? new RecordingFileResponse(file.Name, file.SizeBytes, file.Format)
                 : null,
             recording.File is { } sized ? RecordingFormatting.FormatFileSize(sized.SizeBytes) : null,
             recording.DisplayName,

@@ -1,4 +1,5 @@
 using Itqan.Recording.Application.Recordings;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 
 namespace Itqan.Recording.Application.Sessions;
@@ -6,14 +7,14 @@ namespace Itqan.Recording.Application.Sessions;
 /// <summary>A session in a list, with its recording state.</summary>
 public sealed record SessionSummaryResponse(
     Guid Id,
-    string Kind,
+    SessionKind Kind,
     string Title,
     DateTimeOffset ScheduledAt,
-    string Status,
+    SessionStatus Status,
     bool RecordingEnabled,
     bool IsRecording,
     int RecordingCount,
-    string? LatestRecordingStatus)
+    RecordingStatus? LatestRecordingStatus)
 {
     public static SessionSummaryResponse From(LiveSession session, SessionRecordingState state)
     {
@@ -21,30 +22,34 @@ public sealed record SessionSummaryResponse(
         ArgumentNullException.ThrowIfNull(state);
         return new SessionSummaryResponse(
             session.Id,
-            session.KindFolder,
+            session.Kind,
             session.Title,
             session.ScheduledAt,
-            session.Status.ToString().ToLowerInvariant(),
+            session.Status,
             session.IsRecordingEnabled,
             state.IsRecording,
             state.RecordingCount,
-            state.LatestStatus?.ToString().ToLowerInvariant());
+            state.LatestStatus);
     }
 }
 
 public sealed record SessionPermissionsResponse(bool CanControlRecording, bool CanAccessRecordings);
 
-/// <summary>One session with everything the recording panel needs.</summary>
+/// <summary>
+/// One session with everything the recording panel needs; <see cref="RecordingAvailability"/> is what the panel
+/// shows.
+/// </summary>
 public sealed record SessionDetailResponse(
     Guid Id,
-    string Kind,
+    SessionKind Kind,
     string Title,
     DateTimeOffset ScheduledAt,
-    string Status,
+    SessionStatus Status,
     bool RecordingEnabled,
     bool CanBeRecorded,
-    string? CannotRecordReason,
+    RecordingBlocker? CannotRecordReason,
     bool IsRecording,
     int RecordingCount,
+    RecordingAvailability RecordingAvailability,
     RecordingResponse? ActiveRecording,
     SessionPermissionsResponse Permissions);

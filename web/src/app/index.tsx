@@ -4,6 +4,7 @@ import { signInPath } from '@/lib/return-to';
 import { AppProvider } from './provider';
 import { createQueryClient } from './query-client';
 import { createRoutes } from './router';
+import { paths } from '@/config/paths';
 
 type AppRouter = ReturnType<typeof createBrowserRouter>;
 
@@ -20,7 +21,7 @@ export function createApp(createRouter: (routes: RouteObject[]) => AppRouter) {
       const router = holder.router;
       if (!router) return;
       const { pathname, search, hash } = router.state.location;
-      if (pathname === '/sign-in') return;
+      if (pathname === paths.signIn.path) return;
       void router.navigate(signInPath(`${pathname}${search}${hash}`, interrupted), { replace: true });
     },
   });

@@ -8,6 +8,7 @@ import { RouteError } from './routes/route-error';
 import { SessionRoute } from './routes/session';
 import { SessionsRoute } from './routes/sessions';
 import { SignInRoute } from './routes/sign-in';
+import { paths } from '@/config/paths';
 
 /**
  * All routes. The player and the admin catalogue are split into their own chunks; a route's loader only
@@ -20,7 +21,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: Loading,
       ErrorBoundary: RouteError,
       children: [
-        { path: '/sign-in', Component: SignInRoute },
+        { path: paths.signIn.path, Component: SignInRoute },
         {
           Component: AppLayout,
           children: [
@@ -28,9 +29,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ErrorBoundary: RouteError,
               children: [
                 { index: true, Component: SessionsRoute },
-                { path: 'sessions/:sessionId', Component: SessionRoute },
+                { path: paths.session.path, Component: SessionRoute },
                 {
-                  path: 'recordings/:recordingId',
+                  path: paths.recording.path,
                   loader: ({ params }) => {
                     if (params.recordingId) {
                       // Errors surface through the component's own query (and the global 401 handling).
@@ -41,7 +42,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('./routes/recording')).RecordingRoute }),
                 },
                 {
-                  path: 'admin/recordings',
+                  path: paths.adminRecordings.path,
                   lazy: async () => ({ Component: (await import('./routes/admin-recordings')).AdminRecordingsRoute }),
                 },
                 { path: '*', Component: NotFoundRoute },

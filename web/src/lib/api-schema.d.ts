@@ -343,7 +343,7 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
-            role: string;
+            role: components["schemas"]["UserRole"];
             /** Format: uuid */
             academyId: string;
         };
@@ -353,7 +353,7 @@ export interface components {
             /** Format: uuid */
             academyId: string;
             displayName: string;
-            status: string;
+            status: components["schemas"]["RecordingStatus"];
             /** Format: date-time */
             startedAt: string;
             /** Format: int64 */
@@ -408,15 +408,21 @@ export interface components {
             changed: components["schemas"]["ReconciledRecording"][];
             unresolved: components["schemas"]["ReconciledRecording"][];
         };
+        /** @enum {string} */
+        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted";
         RecordingAuditEntryResponse: {
             /** Format: date-time */
             at: string;
-            action: string;
+            action: components["schemas"]["RecordingAuditAction"];
             /** Format: uuid */
             userId: string | null;
             userName: string | null;
             details: string | null;
         };
+        /** @enum {string} */
+        RecordingAvailability: "idle" | "recording" | "processing" | "available" | "failed";
+        /** @enum {string} */
+        RecordingBlocker: "recording_disabled" | "no_meeting_room" | "session_not_ready" | "already_recording";
         RecordingCatalogueStatistics: {
             /** Format: int32 */
             total: number;
@@ -431,8 +437,10 @@ export interface components {
             name: string;
             /** Format: int64 */
             sizeBytes: number;
-            format: string;
+            format: components["schemas"]["RecordingFormat"];
         };
+        /** @enum {string} */
+        RecordingFormat: "mp4" | "ogg";
         RecordingKindCounts: {
             /** Format: int32 */
             interactive: number;
@@ -450,10 +458,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             sessionId: string;
-            sessionKind: string;
+            sessionKind: components["schemas"]["SessionKind"];
             egressId: string;
             roomName: string;
-            status: string;
+            status: components["schemas"]["RecordingStatus"];
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
@@ -484,6 +492,8 @@ export interface components {
             /** Format: double */
             totalDurationSeconds: number;
         };
+        /** @enum {string} */
+        RecordingStatus: "recording" | "processing" | "completed" | "failed" | "deleted";
         RecordingStatusCounts: {
             /** Format: int32 */
             recording: number;
@@ -507,38 +517,45 @@ export interface components {
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
-            kind: string;
+            kind: components["schemas"]["SessionKind"];
             title: string;
             /** Format: date-time */
             scheduledAt: string;
-            status: string;
+            status: components["schemas"]["SessionStatus"];
             recordingEnabled: boolean;
             canBeRecorded: boolean;
-            cannotRecordReason: string | null;
+            cannotRecordReason: components["schemas"]["RecordingBlocker"] | null;
             isRecording: boolean;
             /** Format: int32 */
             recordingCount: number;
+            recordingAvailability: components["schemas"]["RecordingAvailability"];
             activeRecording: components["schemas"]["RecordingResponse"];
             permissions: components["schemas"]["SessionPermissionsResponse"];
         };
+        /** @enum {string} */
+        SessionKind: "interactive" | "quran" | "academic";
         SessionPermissionsResponse: {
             canControlRecording: boolean;
             canAccessRecordings: boolean;
         };
+        /** @enum {string} */
+        SessionStatus: "scheduled" | "ready" | "ongoing" | "completed" | "cancelled";
         SessionSummaryResponse: {
             /** Format: uuid */
             id: string;
-            kind: string;
+            kind: components["schemas"]["SessionKind"];
             title: string;
             /** Format: date-time */
             scheduledAt: string;
-            status: string;
+            status: components["schemas"]["SessionStatus"];
             recordingEnabled: boolean;
             isRecording: boolean;
             /** Format: int32 */
             recordingCount: number;
-            latestRecordingStatus: string | null;
+            latestRecordingStatus: components["schemas"]["RecordingStatus"] | null;
         };
+        /** @enum {string} */
+        UserRole: "admin" | "teacher" | "student";
     };
     responses: never;
     parameters: never;

@@ -3,11 +3,11 @@
  *
  * This is the ONLY file the rest of the app imports API types from. The shapes come from
  * `api-schema.d.ts`, which `npm run gen:api` generates from the API's OpenAPI document (schema names are the
- * C# response types: `RecordingResponse`, `SessionDetailResponse`, …); the end-to-end run fails when that file
- * no longer matches the real API. What the document cannot say is added here, and only here:
+ * C# types: `RecordingResponse`, `SessionDetailResponse`, `RecordingStatus`, …); the end-to-end run fails when
+ * that file no longer matches the real API. The closed sets of strings (`status`, `kind`, `role`, `action`,
+ * `cannotRecordReason`) are the API's enums, which the document lists by their wire names, so their unions are
+ * generated too. What the document cannot say is added here, and only here:
  *
- * - Closed sets of strings. The API sends its C# enums lower-cased as plain strings (`status`, `kind`,
- *   `role`), which the document describes as `string`; {@link Refine} narrows them to the unions below.
  * - Nullable references. The document marks `activeRecording` and `file` as non-null, but the API sends
  *   `null` when there is none (a `$ref` cannot carry `nullable` in OpenAPI 3.0 without an `allOf` wrapper).
  */
@@ -21,31 +21,29 @@ type Schemas = components['schemas'];
  */
 type Refine<T, R extends { [K in keyof R]: K extends keyof T ? unknown : never }> = Omit<T, keyof R> & R;
 
-export type Role = 'admin' | 'teacher' | 'student';
+export type Role = Schemas['UserRole'];
 
-export type SessionKind = 'interactive' | 'quran' | 'academic';
+export type SessionKind = Schemas['SessionKind'];
 
-export type SessionStatus = 'scheduled' | 'ready' | 'ongoing' | 'completed' | 'cancelled';
+export type SessionStatus = Schemas['SessionStatus'];
 
-export type RecordingStatus = 'recording' | 'processing' | 'completed' | 'failed' | 'deleted';
+export type RecordingStatus = Schemas['RecordingStatus'];
 
 /** `SessionDetail.cannotRecordReason`. */
-export type CannotRecordReason =
-  | 'recording_disabled'
-  | 'session_not_ready'
-  | 'no_meeting_room'
-  | 'already_recording';
+export type CannotRecordReason = Schemas['RecordingBlocker'];
+
+export type AuditAction = Schemas['RecordingAuditAction'];
+
+/** `SessionDetail.recordingAvailability`: what the session's recording panel shows, as the API works it out. */
+export type RecordingAvailability = Schemas['RecordingAvailability'];
 
 export type LoginRequest = Schemas['LoginRequest'];
 
 export type LoginResponse = Schemas['LoginResponse'];
 
-export type CurrentUser = Refine<Schemas['CurrentUserResponse'], { role: Role }>;
+export type CurrentUser = Schemas['CurrentUserResponse'];
 
-export type SessionSummary = Refine<
-  Schemas['SessionSummaryResponse'],
-  { kind: SessionKind; status: SessionStatus; latestRecordingStatus: RecordingStatus | null }
->;
+export type SessionSummary = Schemas['SessionSummaryResponse'];
 
 export type SessionPermissions = Schemas['SessionPermissionsResponse'];
 
@@ -55,13 +53,7 @@ export type SessionPermissions = Schemas['SessionPermissionsResponse'];
  */
 export type SessionDetail = Refine<
   Schemas['SessionDetailResponse'],
-  {
-    kind: SessionKind;
-    status: SessionStatus;
-    /** One of {@link CannotRecordReason}; typed as string so an unknown code from a newer API still renders. */
-    cannotRecordReason: CannotRecordReason | (string & {}) | null;
-    activeRecording: Recording | null;
-  }
+  { activeRecording: Recording | null }
 >;
 
 export type RecordingFile = Schemas['RecordingFileResponse'];
@@ -70,10 +62,7 @@ export type RecordingFile = Schemas['RecordingFileResponse'];
  * A recording. For a completed recording the user may see, `streamUrl` and `downloadUrl` are signed,
  * same-origin links valid until `linksExpireAt`; otherwise they are null.
  */
-export type Recording = Refine<
-  Schemas['RecordingResponse'],
-  { sessionKind: SessionKind; status: RecordingStatus; file: RecordingFile | null }
->;
+export type Recording = Refine<Schemas['RecordingResponse'], { file: RecordingFile | null }>;
 
 export type RecordingCountByStatus = Schemas['RecordingStatusCounts'];
 
@@ -88,15 +77,6 @@ export type ProblemDetails = Partial<Schemas['ProblemDetails']> & {
   errors?: Record<string, string[]>;
 };
 
-export type AuditAction =
-  | 'started'
-  | 'stopped'
-  | 'completed'
-  | 'failed'
-  | 'streamed'
-  | 'downloaded'
-  | 'deleted';
-
 export type RecordingCountByKind = Schemas['RecordingKindCounts'];
 
 /** The admin catalogue's counts under the current filters. */
@@ -105,4 +85,4 @@ export type RecordingCatalogueStats = Schemas['RecordingCatalogueStatistics'];
 /** One page of the admin catalogue; pass `nextCursor` back for the next, `null` on the last page. */
 export type RecordingPage = Refine<Schemas['RecordingPage'], { items: Recording[] }>;
 
-export type RecordingAuditEntry = Refine<Schemas['RecordingAuditEntryResponse'], { action: AuditAction }>;
+export type RecordingAuditEntry = Schemas['RecordingAuditEntryResponse'];

@@ -1,12 +1,13 @@
 import type { InterruptedAction } from './interrupted-action';
+import { paths } from '@/config/paths';
 
 /**
  * Where to send the user after signing in. Only same-origin paths are accepted, so a crafted
  * `?returnTo=https://evil.example` link cannot turn the sign-in page into an open redirect.
  */
-export function safeReturnTo(value: string | null | undefined, fallback = '/'): string {
+export function safeReturnTo(value: string | null | undefined, fallback = paths.home.getHref()): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (value.startsWith('/sign-in')) return fallback;
+  if (value.startsWith(paths.signIn.path)) return fallback;
   return value;
 }
 
@@ -17,5 +18,5 @@ export function signInPath(returnTo?: string, notDone?: InterruptedAction): stri
   if (target) params.set('returnTo', target);
   if (notDone) params.set('notDone', notDone);
   const query = params.toString();
-  return query ? `/sign-in?${query}` : '/sign-in';
+  return query ? `${paths.signIn.getHref()}?${query}` : paths.signIn.getHref();
 }

@@ -17,7 +17,7 @@ namespace Itqan.Recording.Application.Recordings.ApplyRetention;
 public sealed record ApplyRetention(Guid? AcademyId, bool DryRun) : ICommand<RetentionReport>;
 
 /// <summary>A recording retention removed, or would remove in a dry run. <see cref="SizeBytes"/> is null without a file.</summary>
-public sealed record ExpiredRecording(Guid Id, Guid AcademyId, string DisplayName, string Status, DateTimeOffset StartedAt, long? SizeBytes)
+public sealed record ExpiredRecording(Guid Id, Guid AcademyId, string DisplayName, RecordingStatus Status, DateTimeOffset StartedAt, long? SizeBytes)
 {
     public static ExpiredRecording From(Domain.Recordings.Recording recording)
     {
@@ -26,7 +26,7 @@ public sealed record ExpiredRecording(Guid Id, Guid AcademyId, string DisplayNam
             recording.Id,
             recording.AcademyId,
             recording.DisplayName,
-            recording.Status.ToString().ToLowerInvariant(),
+            recording.Status,
             recording.StartedAt,
             recording.File?.SizeBytes);
     }

@@ -1,5 +1,6 @@
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Results;
+using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Itqan.Recording.Application.Recordings.GetRecordingAudit;
 
 /// <summary>One line of a recording's audit trail; <see cref="UserId"/> and <see cref="UserName"/> are null when LiveKit or a job acted.</summary>
-public sealed record RecordingAuditEntryResponse(DateTimeOffset At, string Action, Guid? UserId, string? UserName, string? Details);
+public sealed record RecordingAuditEntryResponse(DateTimeOffset At, RecordingAuditAction Action, Guid? UserId, string? UserName, string? Details);
 
 /// <summary>Who did what to a recording of the admin's academy, newest first. Academy admins only (the endpoint's policy).</summary>
 public sealed record GetRecordingAudit(Guid RecordingId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingAuditEntryResponse>>>;
@@ -32,6 +33,6 @@ public sealed class GetRecordingAuditHandler(IApplicationDbContext db)
                 select new { entry.At, entry.Action, entry.UserId, UserName = user == null ? null : user.DisplayName, entry.Details })
             .ToListAsync(cancellationToken);
         return entries.ConvertAll(e => new RecordingAuditEntryResponse(
-            e.At, e.Action.ToString().ToLowerInvariant(), e.UserId, e.UserName, e.Details));
+            e.At, e.Action, e.UserId, e.UserName, e.Details));
     }
 }

@@ -1,3 +1,4 @@
+using Itqan.Recording.Application.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Recordings.GetSessionRecordingStatistics;
 using Itqan.Recording.Domain.Recordings;
@@ -82,12 +83,12 @@ public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext
     private IQueryable<Group> Totals(Guid academyId, RecordingCatalogueFilter filter, WholeDays days)
     {
         var totals = db.RecordingDailyTotals.Where(t => t.AcademyId == academyId);
-        if (RecordingCatalogueFilter.TryParseName<RecordingStatus>(filter.Status, out var status))
+        if (WireNames.TryParse<RecordingStatus>(filter.Status, out var status))
         {
             totals = totals.Where(t => t.Status == status);
         }
 
-        if (RecordingCatalogueFilter.TryParseName<SessionKind>(filter.Kind, out var kind))
+        if (WireNames.TryParse<SessionKind>(filter.Kind, out var kind))
         {
             totals = totals.Where(t => t.SessionKind == kind);
         }

@@ -28,22 +28,37 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
             .SingleOrDefaultAsync(r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
         var recordingCount = await db.Recordings
             .CountAsync(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted, cancellationToken);
+        var canAccessRecordings = session.CanAccessRecordings(query.Actor);
+        var latestStatus = canAccessRecordings
+            ? await db.Recordings
+                .Where(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted)
+                .OrderByDescending(r => r.StartedAt)
+                .Select(r => (RecordingStatus?)r.Status)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
         var blocker = session.FindRecordingBlocker(hasActiveRecording: active is not null);
         return new SessionDetailResponse(
             session.Id,
-            session.KindFolder,
+            session.Kind,
             session.Title,
             session.ScheduledAt,
-            session.Status.ToString().ToLowerInvariant(),
+            session.Status,
             session.IsRecordingEnabled,
             CanBeRecorded: blocker is null,
-            CannotRecordReason: blocker is { } reason ? SnakeCase(reason.ToString()) : null,
+            CannotRecordReason: blocker,
             IsRecording: active is not null,
             recordingCount,
+            active is not null ? RecordingAvailability.Recording : AvailabilityOf(latestStatus),
             active is null ? null : responses.Create(active, query.Actor),
-            new SessionPermissionsResponse(session.CanControlRecording(query.Actor), session.CanAccessRecordings(query.Actor)));
+            new SessionPermissionsResponse(session.CanControlRecording(query.Actor), canAccessRecordings));
     }
 
-    private static string SnakeCase(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>What became of the newest recording the user may see, when none is running.</summary>
+    private static RecordingAvailability AvailabilityOf(RecordingStatus? newest) => newest switch
+    {
+        RecordingStatus.Recording or RecordingStatus.Processing => RecordingAvailability.Processing,
+        RecordingStatus.Completed => RecordingAvailability.Available,
+        RecordingStatus.Failed => RecordingAvailability.Failed,
+        _ => RecordingAvailability.Idle,
+    };
 }

@@ -9,6 +9,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { isApiError } from '@/lib/api-client';
 import { interruptedActionOf } from '@/lib/interrupted-action';
+import { paths } from '@/config/paths';
 
 /** The signed-in shell: header (navigation, language, user, sign-out) and the main landmark. */
 export function AppLayout() {
@@ -45,18 +46,18 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <Link to="/" className="app-header__brand">
+        <Link to={paths.home.getHref()} className="app-header__brand">
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.mainNavigation')} className="app-header__nav">
-          <NavLink to="/" end>
+          <NavLink to={paths.home.getHref()} end>
             {t('nav.mySessions')}
           </NavLink>
-          {user.role === 'admin' && <NavLink to="/admin/recordings">{t('nav.catalogue')}</NavLink>}
+          {user.role === 'admin' && <NavLink to={paths.adminRecordings.getHref()}>{t('nav.catalogue')}</NavLink>}
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />
-          <UserMenu user={user} onSignedOut={() => void navigate('/sign-in', { replace: true })} />
+          <UserMenu user={user} onSignedOut={() => void navigate(paths.signIn.getHref(), { replace: true })} />
         </div>
       </header>
       {navigation.state === 'loading' && <div className="progress-bar" aria-hidden="true" />}

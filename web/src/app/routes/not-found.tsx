@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '@/config/paths';
 
 export function NotFoundRoute() {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function NotFoundRoute() {
       <h1>{t('errors.pageNotFoundTitle')}</h1>
       <p>{t('errors.pageNotFound')}</p>
       <p>
-        <Link to="/">{t('errors.goHome')}</Link>
+        <Link to={paths.home.getHref()}>{t('errors.goHome')}</Link>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { NotFoundRoute } from './not-found';
+import { paths } from '@/config/paths';
 
 /** Shown when a route fails to render or its chunk fails to load. */
 export function RouteError() {
@@ -11,7 +12,7 @@ export function RouteError() {
     <div className="stack" role="alert">
       <h1>{t('errors.unexpected')}</h1>
       <p>
-        <Link to="/" reloadDocument>
+        <Link to={paths.home.getHref()} reloadDocument>
           {t('errors.goHome')}
         </Link>
       </p>

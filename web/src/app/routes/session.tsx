@@ -6,6 +6,7 @@ import { RecordingPanel } from '@/features/recordings/components/recording-panel
 import { SessionRecordingsList } from '@/features/recordings/components/session-recordings-list';
 import { useSession } from '@/features/sessions/api/get-session';
 import { SessionHeader } from '@/features/sessions/components/session-header';
+import { paths } from '@/config/paths';
 
 export function SessionRoute() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function SessionRoute() {
   return (
     <div className="stack">
       <p>
-        <Link to="/">{t('sessions.backToList')}</Link>
+        <Link to={paths.home.getHref()}>{t('sessions.backToList')}</Link>
       </p>
       {session.isPending ? (
         <Loading />

@@ -40,6 +40,7 @@ export function aSession(overrides: Partial<SessionDetail> = {}): SessionDetail 
     cannotRecordReason: null,
     isRecording: false,
     recordingCount: 0,
+    recordingAvailability: 'idle',
     activeRecording: null,
     permissions: { canControlRecording: true, canAccessRecordings: true },
     ...overrides,

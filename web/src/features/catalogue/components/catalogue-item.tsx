@@ -5,6 +5,7 @@ import { RecordingStatusBadge } from '@/components/recording-status-badge';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
 import { AuditTrail } from './audit-trail';
+import { paths } from '@/config/paths';
 
 interface CatalogueItemProps {
   recording: Recording;
@@ -22,7 +23,7 @@ export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
       <div className="catalogue-item__head">
         <h3 className="card__title">
           {recording.status === 'completed' ? (
-            <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>
+            <Link to={paths.recording.getHref(recording.id)}>
               <bdi dir="auto">{recording.displayName}</bdi>
             </Link>
           ) : (

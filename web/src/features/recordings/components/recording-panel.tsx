@@ -9,6 +9,7 @@ import { useStopRecording } from '../api/stop-recording';
 import { useCannotRecordReason } from '../hooks/use-cannot-record-reason';
 import { useRecordingErrorMessage } from '../hooks/use-recording-error-message';
 import { LiveIndicator } from './live-indicator';
+import { paths } from '@/config/paths';
 
 export type RecordingPanelState = 'idle' | 'recording' | 'processing' | 'available' | 'failed';
 
@@ -83,7 +84,7 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
 
       {ready && (
         <p>
-          <Link to={`/recordings/${encodeURIComponent(ready.id)}`}>{t('recordingPanel.watch')}</Link>
+          <Link to={paths.recording.getHref(ready.id)}>{t('recordingPanel.watch')}</Link>
         </p>
       )}
 

@@ -7,6 +7,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
 import { useRecording } from '../api/get-recording';
+import { paths } from '@/config/paths';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -55,7 +56,7 @@ export function RecordingPlayer({ recordingId }: { recordingId: string }) {
     <article className="stack">
       <header className="page-header">
         <p>
-          <Link to={`/sessions/${encodeURIComponent(recording.sessionId)}`}>{t('player.backToSession')}</Link>
+          <Link to={paths.session.getHref(recording.sessionId)}>{t('player.backToSession')}</Link>
         </p>
         <h1>
           <bdi dir="auto">{recording.displayName}</bdi>

@@ -6,6 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
 import { useSessionRecordings } from '../api/get-session-recordings';
+import { paths } from '@/config/paths';
 
 /** The session's recordings, for those who may access them; polls by itself while one is in flight. */
 export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
@@ -42,7 +43,7 @@ export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
                 <tr key={recording.id}>
                   <th scope="row">
                     {recording.status === 'completed' ? (
-                      <Link to={`/recordings/${encodeURIComponent(recording.id)}`}>
+                      <Link to={paths.recording.getHref(recording.id)}>
                         <bdi dir="auto">{recording.displayName}</bdi>
                       </Link>
                     ) : (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { SessionSummary } from '@/lib/api-types';
 import { SessionRecordingBadge } from './session-recording-badge';
+import { paths } from '@/config/paths';
 
 export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
       {sessions.map((session) => (
         <li key={session.id} className="card session-card">
           <h2 className="card__title">
-            <Link to={`/sessions/${encodeURIComponent(session.id)}`}>
+            <Link to={paths.session.getHref(session.id)}>
               <bdi dir="auto">{session.title}</bdi>
             </Link>
           </h2>
