@@ -16,8 +16,9 @@ public static class DependencyInjection
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
+        services.AddSingleton<MessageLog>();
         // Validators hold only their rules (no services, no state), so they are built once rather than per request.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);

@@ -39,17 +39,15 @@ public static class DependencyInjection
         services.AddScoped<ISessionFinder, SessionFinder>();
         services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();
         services.AddSingleton<IEgressStartIntents>(_ => new PostgresEgressStartIntents(NpgsqlDataSource.Create(connectionString)));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateOnStart();
         services.AddScoped<DemoData>();
         services.AddSingleton<DemoMedia>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StartupWarmup>();
 
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<LocalRecordingStorage>();
         services.AddSingleton<IRecordingStorage>(sp => sp.GetRequiredService<LocalRecordingStorage>());
         services.AddSingleton<DataProtectionRecordingLinkSigner>();

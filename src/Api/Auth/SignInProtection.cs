@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Itqan.Recording.Application.Common.Options;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
@@ -15,12 +16,17 @@ public sealed class LoginRateLimitOptions
 {
     public const string SectionName = "Auth:LoginRateLimit";
 
-    [Range(1, int.MaxValue)]
+    [SettingRange(1, int.MaxValue, ErrorMessage = "Auth:LoginRateLimit:PermitLimit (env Auth__LoginRateLimit__PermitLimit) must be positive.")]
     public int PermitLimit { get; set; } = 10;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [SettingRange("00:00:01", "1.00:00:00",
+        ErrorMessage = "Auth:LoginRateLimit:Window (env Auth__LoginRateLimit__Window) must lie between 00:00:01 and 1.00:00:00.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
+
+/// <summary>Checks <see cref="LoginRateLimitOptions"/> at start-up, naming each invalid setting.</summary>
+[OptionsValidator]
+public sealed partial class LoginRateLimitOptionsValidator : IValidateOptions<LoginRateLimitOptions>;
 
 /// <summary>
 /// What keeps sign-in sound behind the TLS proxy: the client's address and scheme from <c>X-Forwarded-For</c>/
@@ -60,10 +66,8 @@ public static class SignInProtection
             .Configure<IWebHostEnvironment>((options, environment) => options.Cookie.SecurePolicy =
                 environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
 
-        services.AddOptions<LoginRateLimitOptions>()
-            .Bind(configuration.GetSection(LoginRateLimitOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<LoginRateLimitOptions>().Bind(configuration.GetSection(LoginRateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LoginRateLimitOptions>, LoginRateLimitOptionsValidator>();
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(LoginPolicy, context =>

@@ -1,10 +1,8 @@
-using System.Data.Common;
 using Itqan.Recording.Api.Http;
 using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Api.Endpoints;
 
@@ -19,7 +17,9 @@ public static class LiveKitWebhookEndpoints
             .Accepts<object>("application/webhook+json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(new RetryOnDatabaseFailure(new Error(
+                "webhook.retry_later", "The event could not be applied right now; send it again.", ErrorType.UpstreamUnavailable)));
         return app;
     }
 
@@ -30,7 +30,7 @@ public static class LiveKitWebhookEndpoints
     /// row, a lost connection) the answer is 503, which LiveKit retries with the same event id.
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult>> Receive(
-        HttpRequest request, ILiveKitWebhookReceiver receiver, ISender sender, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, ILiveKitWebhookReceiver receiver, ISender sender, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -62,20 +62,7 @@ public static class LiveKitWebhookEndpoints
             return TypedResults.Ok();
         }
 
-        Result<Success> result;
-        try
-        {
-            result = await sender.Send(command, cancellationToken);
-        }
-        catch (Exception exception) when (exception is DbUpdateException or DbException)
-        {
-            loggers.CreateLogger(typeof(LiveKitWebhookEndpoints)).LogWarning(
-                exception, "Webhook {EventId} ({Event}) could not be applied now; LiveKit will resend it", webhook.Id, webhook.Event);
-            request.HttpContext.Response.Headers.RetryAfter = "1";
-            return new Error(
-                "webhook.retry_later", "The event could not be applied right now; send it again.", ErrorType.UpstreamUnavailable).ToProblem();
-        }
-
+        var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok() : result.Error.ToProblem();
     }
 

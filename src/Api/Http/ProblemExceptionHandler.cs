@@ -1,9 +1,8 @@
-using System.Data.Common;
 using FluentValidation;
+using Itqan.Recording.Application.Common.Persistence;
 using Itqan.Recording.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Api.Http;
 
@@ -38,13 +37,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Detail = domain.Message,
                 Extensions = { ["code"] = domain.Code },
             },
-            DbUpdateConcurrencyException => new ProblemDetails
+            // The middleware has cleared the request's endpoint by now; its feature keeps the one that threw.
+            _ when exception.IsDatabaseFailure()
+                   && httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<RetryOnDatabaseFailure>() is { } retry =>
+                RetryLater(httpContext, exception, retry),
+            _ when exception.IsConcurrentChange() => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Detail = "The recording was changed by someone else at the same moment. Reload and try again.",
                 Extensions = { ["code"] = "recording.concurrent_change" },
             },
-            _ when IsDatabaseOutage(exception) => DatabaseUnavailable(httpContext, exception),
+            _ when exception.IsDatabaseOutage() => DatabaseUnavailable(httpContext, exception),
             _ => null,
         };
 
@@ -62,21 +65,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
-    /// <summary>
-    /// The database is down, restarting, refusing connections or dropped ours: Npgsql marks such errors transient
-    /// (a broken socket, a timeout, PostgreSQL's 08xxx, 53xxx, 57P0x, 40001 states), wherever EF Core wrapped them.
-    /// </summary>
-    public static bool IsDatabaseOutage(Exception exception)
+    private ProblemDetails RetryLater(HttpContext httpContext, Exception exception, RetryOnDatabaseFailure retry)
     {
-        for (var current = exception; current is not null; current = current.InnerException)
+        logger.LogWarning(exception, "{Method} {Path} could not be applied now; the sender will send it again", httpContext.Request.Method, httpContext.Request.Path);
+        httpContext.Response.Headers.RetryAfter = "1";
+        return new ProblemDetails
         {
-            if (current is DbException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
+            Status = ErrorMapping.StatusCodeOf(retry.Error.Type),
+            Detail = retry.Error.Message,
+            Extensions = { ["code"] = retry.Error.Code },
+        };
     }
 
     private ProblemDetails DatabaseUnavailable(HttpContext httpContext, Exception exception)

@@ -125,13 +125,6 @@ public abstract class LiveSession : IRecordingCapable
     /// <summary>Lower-case kind name used in paths, room names and JSON: <c>interactive</c>, <c>quran</c>, <c>academic</c>.</summary>
     public string KindFolder => Kind.ToString().ToLowerInvariant();
 
-    public void MarkReady(string meetingRoomName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(meetingRoomName);
-        MeetingRoomName = meetingRoomName;
-        Status = SessionStatus.Ready;
-    }
-
     /// <summary>Own switch first, then the academy's, else off: an explicit "off" stays off.</summary>
     protected static bool ResolveRecordingSwitch(bool? own, bool? academy) => own ?? academy ?? false;
 

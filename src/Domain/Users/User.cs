@@ -47,12 +47,6 @@ public sealed class User
     /// <summary>Ends every session of the user: sessions carrying the old stamp are refused from now on.</summary>
     public void EndSessions() => SecurityStamp = Guid.NewGuid();
 
-    public void ChangePasswordHash(string passwordHash)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
-        PasswordHash = passwordHash;
-    }
-
     public static string NormalizeEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);

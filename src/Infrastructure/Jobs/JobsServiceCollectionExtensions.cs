@@ -15,14 +15,12 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRecordingJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReliabilityOptions>()
-            .Bind(configuration.GetSection(ReliabilityOptions.SectionName))
-            .ValidateOnStart();
+        services.AddOptions<ReliabilityOptions>().Bind(configuration.GetSection(ReliabilityOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReliabilityOptions>, ReliabilityOptionsValidator>();
         services.AddOptions<MaxRecordingDurationOptions>()
             .Bind(configuration.GetSection(MaxRecordingDurationOptions.SectionName))
-            .Validate(o => o.IsValid, "Recording:MaxDuration:Interactive, :Quran and :Academic must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MaxRecordingDurationOptions>, MaxRecordingDurationOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IOptions<ReliabilityOptions>>(
             (host, reliability) => host.ShutdownTimeout = reliability.Value.ShutdownTimeout);
 

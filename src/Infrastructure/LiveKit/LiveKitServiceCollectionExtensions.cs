@@ -14,9 +14,7 @@ public static class LiveKitServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLiveKit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LiveKitOptions>()
-            .Bind(configuration.GetSection(LiveKitOptions.SectionName))
-            .ValidateOnStart();
+        services.AddOptions<LiveKitOptions>().Bind(configuration.GetSection(LiveKitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveKitOptions>, LiveKitOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 

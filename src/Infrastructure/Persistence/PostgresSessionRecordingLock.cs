@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
@@ -7,16 +8,13 @@ using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
 namespace Itqan.Recording.Infrastructure.Persistence;
 
 /// <summary>
-/// The session's lock is a PostgreSQL transaction-scoped advisory lock keyed by the session: concurrent starts and
-/// stops of one session, from any API instance, run one after the other. A recording's lock is its row
+/// The session's lock is a PostgreSQL transaction-scoped advisory lock keyed by the session (<see cref="KeyOf"/>):
+/// concurrent starts and stops of one session, from any API instance, run one after the other. A recording's lock is its row
 /// (<c>SELECT … FOR UPDATE</c>), taken by the same statement that reads it, so the read sees the row as the previous
 /// holder committed it. Both end with the transaction.
 /// </summary>
 public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessionRecordingLock
 {
-    /// <summary>First key of the two-key advisory lock, so our locks never collide with other users of advisory locks.</summary>
-    private const int RecordingLockSpace = 0x52454331;
-
     /// <summary>
     /// The recording of an egress with its row locked, whether the event was applied, whether a copy of it waits. A
     /// compiled query: EF Core neither rebuilds nor looks up its SQL per call.
@@ -42,8 +40,7 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
         var transaction = await BeginAsync(cancellationToken);
         try
         {
-            var sessionKey = sessionId.GetHashCode();
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RecordingLockSpace}, {sessionKey})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(sessionId)})", cancellationToken);
             return new Scope(transaction);
         }
         catch
@@ -51,6 +48,19 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             await transaction.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The session's one-key (bigint) advisory lock key: the session id's two 64-bit halves XORed, the same in every
+    /// process, instance and version (ADR 0004). Two sessions share a key with odds of 2^-64, where the 32-bit
+    /// <see cref="Guid.GetHashCode"/> used before made it 2^-32; a shared key only makes them wait for each other.
+    /// The jobs' locks use the two-key space, which PostgreSQL keeps apart from this one.
+    /// </summary>
+    public static long KeyOf(Guid sessionId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        sessionId.TryWriteBytes(bytes);
+        return BinaryPrimitives.ReadInt64LittleEndian(bytes) ^ BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
     }
 
     public async Task<RecordingEntity?> LockActiveRecordingAsync(Guid sessionId, CancellationToken cancellationToken)

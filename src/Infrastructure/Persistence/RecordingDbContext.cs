@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Itqan.Recording.Application.Common.Options;
+using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.Infrastructure.Storage;
 
@@ -30,6 +32,10 @@ public sealed class StorageOptions
     public string? AcceleratedRedirectPrefix { get; set; }
 
     /// <summary>How long a signed link to stream or download a recording stays valid (Storage__SignedLinkLifetime).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:SignedLinkLifetime (env Storage__SignedLinkLifetime) must lie between 00:00:01 and 1.00:00:00.")]
+    [SettingRange("00:00:01", "1.00:00:00", ErrorMessage = "Storage:SignedLinkLifetime (env Storage__SignedLinkLifetime) must lie between 00:00:01 and 1.00:00:00.")]
     public TimeSpan SignedLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
+
+/// <summary>Checks <see cref="StorageOptions"/> at start-up, naming each setting that is missing or invalid.</summary>
+[OptionsValidator]
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;

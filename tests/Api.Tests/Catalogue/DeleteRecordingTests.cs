@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Itqan.Recording.Api.Tests.Catalogue;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Retention;
 using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;

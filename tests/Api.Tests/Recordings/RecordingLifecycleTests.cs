@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
+using Itqan.Recording.TestSupport;
 
 namespace Itqan.Recording.Api.Tests.Recordings;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Itqan.Recording.Api.Tests.Support;
+using Itqan.Recording.TestSupport;
 
 namespace Itqan.Recording.Api.Tests.Recordings;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Infrastructure.Jobs;
+using Itqan.Recording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Infrastructure;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using Itqan.Recording.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Infrastructure.Jobs;
+using Itqan.Recording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -4,6 +4,7 @@ using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Application.EgressEvents.ProcessRoomFinished;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Infrastructure.Jobs;
+using Itqan.Recording.TestSupport;
 
 namespace Itqan.Recording.Api.Tests.Reliability;
 

@@ -6,6 +6,7 @@ using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Itqan.Recording.Infrastructure.Persistence;
 using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using Itqan.Recording.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using Itqan.Recording.Api.Tests.Support;
 using Itqan.Recording.Domain.Recordings;
+using Itqan.Recording.TestSupport;
 
 namespace Itqan.Recording.Api.Tests.Reliability;
 

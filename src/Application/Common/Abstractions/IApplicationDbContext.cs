@@ -1,5 +1,5 @@
 using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Academic;
 using Itqan.Recording.Domain.Academies;
 using Itqan.Recording.Domain.Courses;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Itqan.Recording.Application.Common.Results;
 
 /// <summary>Either a value or an expected <see cref="Results.Error"/>.</summary>
-public sealed class Result<T>
+public sealed class Result<T> : IOutcome
 {
     private Result(T? value, Error? error)
     {

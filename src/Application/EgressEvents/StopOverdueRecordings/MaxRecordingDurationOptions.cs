@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Itqan.Recording.Application.Common.Options;
 using Itqan.Recording.Domain.Sessions;
+using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
 
@@ -10,10 +13,16 @@ public sealed class MaxRecordingDurationOptions
 {
     public const string SectionName = "Recording:MaxDuration";
 
+    [SettingRange(SettingRangeAttribute.Zero, SettingRangeAttribute.Longest, MinimumIsExclusive = true,
+        ErrorMessage = "Recording:MaxDuration:Interactive (env Recording__MaxDuration__Interactive) must be positive.")]
     public TimeSpan Interactive { get; set; } = TimeSpan.FromHours(3);
 
+    [SettingRange(SettingRangeAttribute.Zero, SettingRangeAttribute.Longest, MinimumIsExclusive = true,
+        ErrorMessage = "Recording:MaxDuration:Quran (env Recording__MaxDuration__Quran) must be positive.")]
     public TimeSpan Quran { get; set; } = TimeSpan.FromHours(3);
 
+    [SettingRange(SettingRangeAttribute.Zero, SettingRangeAttribute.Longest, MinimumIsExclusive = true,
+        ErrorMessage = "Recording:MaxDuration:Academic (env Recording__MaxDuration__Academic) must be positive.")]
     public TimeSpan Academic { get; set; } = TimeSpan.FromHours(3);
 
     public TimeSpan For(SessionKind kind) => kind switch
@@ -23,6 +32,8 @@ public sealed class MaxRecordingDurationOptions
         SessionKind.Academic => Academic,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    public bool IsValid => Interactive > TimeSpan.Zero && Quran > TimeSpan.Zero && Academic > TimeSpan.Zero;
 }
+
+/// <summary>Checks <see cref="MaxRecordingDurationOptions"/> at start-up, naming each duration that is not positive.</summary>
+[OptionsValidator]
+public sealed partial class MaxRecordingDurationOptionsValidator : IValidateOptions<MaxRecordingDurationOptions>;

@@ -1,4 +1,4 @@
-using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+using Itqan.Recording.Application.Recordings;
 using Itqan.Recording.Domain.Recordings;
 using Itqan.Recording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;

@@ -140,7 +140,7 @@ namespace Itqan.Recording.Infrastructure.Persistence.Migrations
                     b.ToTable("processed_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics.RecordingDailyTotal", b =>
+            modelBuilder.Entity("Itqan.Recording.Application.Recordings.RecordingDailyTotal", b =>
                 {
                     b.Property<Guid>("AcademyId")
                         .HasColumnType("uuid")

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Api.Tests.Support;
+namespace Itqan.Recording.TestSupport;
 
 /// <summary>Waits for asynchronous work (webhooks, the emulator) with a deadline instead of sleeping.</summary>
 public static class Poll
