@@ -4,6 +4,7 @@ using Itqan.Recording.LiveKitEmulator.Faults;
 using Itqan.Recording.LiveKitEmulator.Media;
 using Itqan.Recording.LiveKitEmulator.Twirp;
 using Itqan.Recording.LiveKitEmulator.Webhooks;
+using Itqan.Recording.LiveKitWebhookSigning;
 using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.LiveKitEmulator;
@@ -30,7 +31,11 @@ public static class DependencyInjection
         services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
                 client.Timeout = TimeSpan.FromMilliseconds(provider.GetRequiredService<IOptions<EmulatorOptions>>().Value.WebhookTimeoutMs));
-        services.AddSingleton<WebhookSigner>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            return new LiveKitWebhookSigner(options.ApiKey, options.ApiSecret);
+        });
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookQueues>();
         services.AddSingleton<WebhookPublisher>();

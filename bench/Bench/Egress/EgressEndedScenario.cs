@@ -4,6 +4,7 @@ using System.Text.Json;
 using Itqan.Recording.Bench.Catalogue;
 using Itqan.Recording.Bench.Webhooks;
 using Npgsql;
+using Itqan.Recording.LiveKitWebhookSigning;
 
 namespace Itqan.Recording.Bench.Egress;
 
@@ -23,7 +24,7 @@ public static class EgressEndedScenario
         var prefix = options.Get("prefix");
         var egressPrefix = options.Get("egress-prefix", "/recordings");
         var storage = options.Get("storage");
-        var signer = new WebhookSigner(options.Get("key"), options.Get("secret"));
+        var signer = new LiveKitWebhookSigner(options.Get("key"), options.Get("secret"));
 
         var file = System.IO.Path.Combine(storage, EgressFile);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);

@@ -11,6 +11,7 @@ using Itqan.Recording.Application.Common.Egress;
 using Itqan.Recording.Bench.Webhooks;
 using Itqan.Recording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Options;
+using Itqan.Recording.LiveKitWebhookSigning;
 
 namespace Itqan.Recording.Bench.Micro;
 
@@ -47,7 +48,7 @@ public class WebhookReceiverBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var signer = new WebhookSigner(ApiKey, ApiSecret);
+        var signer = new LiveKitWebhookSigner(ApiKey, ApiSecret);
         var now = DateTime.UtcNow;
         var seconds = new DateTimeOffset(now).ToUnixTimeSeconds();
         _participantJoined = Encoding.UTF8.GetBytes(WebhookBodies.ParticipantJoined(42, seconds));

@@ -1,4 +1,5 @@
 using System.Text;
+using Itqan.Recording.LiveKitWebhookSigning;
 
 namespace Itqan.Recording.Bench.Webhooks;
 
@@ -13,7 +14,7 @@ public static class WebhookRequests
     /// <summary>Distinct signed <c>participant_joined</c> events (distinct ids), cycled by wrk.</summary>
     public static async Task<int> WriteIgnoredAsync(Arguments options, CancellationToken cancellationToken)
     {
-        var signer = new WebhookSigner(options.Get("key"), options.Get("secret"));
+        var signer = new LiveKitWebhookSigner(options.Get("key"), options.Get("secret"));
         var count = options.GetInt("count", 20_000);
         var now = DateTime.UtcNow;
         var createdAt = new DateTimeOffset(now).ToUnixTimeSeconds();

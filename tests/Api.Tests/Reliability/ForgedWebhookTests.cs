@@ -21,7 +21,7 @@ public sealed class ForgedWebhookTests(ApiFixture api) : IAsyncLifetime
         var webhooks = api.AnonymousClient();
         // A genuine, accepted event: its token is what an eavesdropper could capture.
         var genuine = LiveKitWebhooks.For("webhook.egress_updated.active.json", started.Recording.EgressId);
-        var capturedToken = LiveKitWebhookSigner.Sign(genuine, ApiFixture.ApiKey, ApiFixture.ApiSecret);
+        var capturedToken = WebhookSignatures.Sign(genuine, ApiFixture.ApiKey, ApiFixture.ApiSecret);
         (await webhooks.PostWebhookAsync(genuine, capturedToken)).StatusCode.Should().Be(HttpStatusCode.OK);
         var forged = LiveKitWebhooks.For("webhook.egress_ended.failed.json", started.Recording.EgressId);
 
@@ -37,7 +37,7 @@ public sealed class ForgedWebhookTests(ApiFixture api) : IAsyncLifetime
     {
         var started = await api.StartRecordingAsync();
         var body = LiveKitWebhooks.For("webhook.egress_ended.failed.json", started.Recording.EgressId);
-        var future = LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret, DateTime.UtcNow.AddMinutes(10));
+        var future = WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret, DateTime.UtcNow.AddMinutes(10));
 
         (await api.AnonymousClient().PostWebhookAsync(body, future)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await started.Teacher.GetRecordingAsync(started.Recording.Id)).Status.Should().Be("recording");

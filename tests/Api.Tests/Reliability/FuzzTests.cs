@@ -132,7 +132,7 @@ public sealed class FuzzTests(ApiFixture api) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/livekit") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/webhook+json");
-        request.Headers.TryAddWithoutValidation("Authorization", LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
+        request.Headers.TryAddWithoutValidation("Authorization", WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
         return await client.SendAsync(request);
     }
 

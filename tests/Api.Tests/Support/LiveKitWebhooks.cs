@@ -41,7 +41,7 @@ public static partial class LiveKitWebhooks
     public static string WithNewEventId(string body) => AnyEventId().Replace(body, _ => NewEventId(), 1);
 
     public static Task<HttpResponseMessage> PostSignedAsync(this HttpClient client, string body) =>
-        client.PostWebhookAsync(body, LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
+        client.PostWebhookAsync(body, WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
 
     public static async Task<HttpResponseMessage> PostWebhookAsync(this HttpClient client, string body, string? authorization)
     {

@@ -127,11 +127,11 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
         var authorization = forgery switch
         {
             "missing header" => null,
-            "signed with another secret" => LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, "another-secret-0123456789abcdef0123456789"),
-            "tampered body" => LiveKitWebhookSigner.Sign(body.Replace("45678901", "45678902", StringComparison.Ordinal), ApiFixture.ApiKey, ApiFixture.ApiSecret),
-            "expired token" => LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret, DateTime.UtcNow.AddMinutes(-20)),
-            "foreign api key" => LiveKitWebhookSigner.Sign(body, "APIforeign", "foreign-secret-0123456789abcdef0123456789"),
-            "bearer prefix" => "Bearer " + LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret),
+            "signed with another secret" => WebhookSignatures.Sign(body, ApiFixture.ApiKey, "another-secret-0123456789abcdef0123456789"),
+            "tampered body" => WebhookSignatures.Sign(body.Replace("45678901", "45678902", StringComparison.Ordinal), ApiFixture.ApiKey, ApiFixture.ApiSecret),
+            "expired token" => WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret, DateTime.UtcNow.AddMinutes(-20)),
+            "foreign api key" => WebhookSignatures.Sign(body, "APIforeign", "foreign-secret-0123456789abcdef0123456789"),
+            "bearer prefix" => "Bearer " + WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret),
             _ => "not-a-jwt",
         };
 
@@ -169,7 +169,7 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
             Content = lengthStated ? new ByteArrayContent(body) : new StreamContent(new UnknownLengthStream(body)),
         };
         request.Content.Headers.ContentType = new("application/webhook+json");
-        request.Headers.TryAddWithoutValidation("Authorization", LiveKitWebhookSigner.Sign(Encoding.UTF8.GetString(body), ApiFixture.ApiKey, ApiFixture.ApiSecret));
+        request.Headers.TryAddWithoutValidation("Authorization", WebhookSignatures.Sign(Encoding.UTF8.GetString(body), ApiFixture.ApiKey, ApiFixture.ApiSecret));
 
         var response = await api.AnonymousClient().SendAsync(request);
 
@@ -186,7 +186,7 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
             Content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(body))),
         };
         request.Content.Headers.ContentType = new("application/webhook+json");
-        request.Headers.TryAddWithoutValidation("Authorization", LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
+        request.Headers.TryAddWithoutValidation("Authorization", WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
 
         var response = await api.AnonymousClient().SendAsync(request);
 
@@ -212,7 +212,7 @@ public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PostSignedAsync(string body) =>
-        PostAsync(body, LiveKitWebhookSigner.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
+        PostAsync(body, WebhookSignatures.Sign(body, ApiFixture.ApiKey, ApiFixture.ApiSecret));
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? authorization)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Itqan.Recording.LiveKitEmulator.Faults;
+using Itqan.Recording.LiveKitWebhookSigning;
 using Microsoft.Extensions.Options;
 
 namespace Itqan.Recording.LiveKitEmulator.Webhooks;
@@ -11,7 +12,7 @@ namespace Itqan.Recording.LiveKitEmulator.Webhooks;
 /// </summary>
 public sealed class WebhookSender(
     IHttpClientFactory httpClients,
-    WebhookSigner signer,
+    LiveKitWebhookSigner signer,
     FaultState faults,
     IOptions<EmulatorOptions> options,
     TimeProvider time,
@@ -31,7 +32,7 @@ public sealed class WebhookSender(
             await Task.Delay(TimeSpan.FromMilliseconds(current.WebhookDelayMs), time, cancellationToken);
         }
 
-        var token = signer.Sign(envelope.Body);
+        var token = signer.Sign(envelope.Body, time.GetUtcNow().UtcDateTime);
         var copies = Enumerable.Range(0, 1 + current.DuplicateWebhooks)
             .Select(copy => DeliverAsync(envelope, token, copy, cancellationToken));
         await Task.WhenAll(copies);
