@@ -28,6 +28,8 @@ has_postgres_server || missing+=(postgresql)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 has_chromium || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The tests run the shipped nginx front (deploy/nginx) to check it refuses symbolic links.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # Chromium draws the Arabic pages (and their screenshots) with a font fontconfig offers for Arabic. DejaVu Sans has
 # Arabic letters; Chromium's own dependencies are also met by fonts without them (Bitstream Vera, Liberation).
 has_package fonts-dejavu-core || missing+=(fonts-dejavu-core)
