@@ -43,6 +43,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     packages+=("$package")
   done
   apt_install "${packages[@]}"
+  # Debian starts the packaged nginx on port 80; the tests run their own instance and need nothing listening there.
+  if [[ " ${packages[*]} " == *" nginx-light "* ]] && command -v systemctl >/dev/null 2>&1; then
+    as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+  fi
 fi
 
 # --- .NET ---------------------------------------------------------------------------------------------------------

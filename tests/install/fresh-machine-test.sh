@@ -26,7 +26,7 @@ self="$here/$(basename "${BASH_SOURCE[0]}")"
 repo=$(cd "$here/../.." && pwd)
 limit=${FRESH_MACHINE_TIMEOUT:-900}
 # The packages scripts/install-deps.sh installs, as dpkg-query patterns: what is installed of them is purged.
-project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*')
+project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*' 'nginx*')
 repo_copy=/srv/itqan-recording
 apt_log=/var/log/itqan-apt-calls.log
 
@@ -97,7 +97,7 @@ inside() {
 
   [ -z "$(project_installed)" ] || fatal "still installed after the purge: $(project_installed)"
   local program still_present=()
-  for program in chromium chromium-browser ffmpeg ffprobe curl initdb pg_ctl psql; do
+  for program in chromium chromium-browser ffmpeg ffprobe curl nginx initdb pg_ctl psql; do
     if in_chroot sh -c "command -v $program" >/dev/null; then still_present+=("$program"); fi
   done
   [ ${#still_present[@]} -eq 0 ] || fatal "still present after the purge: ${still_present[*]}"
@@ -172,6 +172,7 @@ inside() {
   else fail "no PostgreSQL 15 initdb (got: $initdb_version)"; fi
   if in_chroot id postgres >/dev/null 2>&1; then pass "the postgres user exists"; else fail "no postgres user"; fi
   if in_chroot curl -sf -o /dev/null file:///etc/os-release; then pass "curl runs"; else fail "curl does not run"; fi
+  if in_chroot sh -c 'nginx -v' >/dev/null 2>&1; then pass "nginx runs"; else fail "nginx does not run"; fi
 
   local again
   : >"$root$apt_log"
