@@ -16,7 +16,6 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(WireNames.Policy)));
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRecordingSwagger();
 builder.Services.AddSignInProtection(builder.Configuration);
 builder.WebHost.HideServerHeader();
@@ -35,7 +34,7 @@ app.UseRateLimiter();
 
 app.UseRecordingSwagger();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Itqan.Recording.Infrastructure.DependencyInjection.ReadyTag) });
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapRecordingEndpoints();

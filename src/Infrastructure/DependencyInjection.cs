@@ -20,6 +20,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Recording";
 
+    /// <summary>The tag of the health checks that decide readiness.</summary>
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -43,6 +46,8 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateOnStart();
         services.AddScoped<DemoData>();
         services.AddSingleton<DemoMedia>();
+        // Ready means the database answers (EF Core's own check: CanConnectAsync); /health/ready asks the "ready" checks.
+        services.AddHealthChecks().AddDbContextCheck<RecordingDbContext>("database", tags: [ReadyTag]);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StartupWarmup>();
 

@@ -48,6 +48,8 @@ public sealed class DatabaseOutageTests(ApiFixture api)
             JsonSerializer.Deserialize<ProblemJson>(body, Json)!.Code.Should().NotBeNullOrEmpty(name);
         }
 
+        (await instance.AnonymousClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+
         relay.Restore();
         var afterwards = new List<string>();
         foreach (var (name, send) in requests)
@@ -58,6 +60,7 @@ public sealed class DatabaseOutageTests(ApiFixture api)
 
         afterwards.Should().NotContain(answer => answer.EndsWith(": 500", StringComparison.Ordinal));
         await Poll.UntilAsync(() => teacher.GetAsync("/api/sessions"), r => r.StatusCode == HttpStatusCode.OK);
+        (await instance.AnonymousClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
         foreach (var (name, send) in requests)
         {
             var response = await send();
