@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Itqan.Recording.Application.Common.Abstractions;
 using Itqan.Recording.Application.Common.Egress;
+using Itqan.Recording.Application.Common.Persistence;
 using Itqan.Recording.Application.Common.Results;
 using Itqan.Recording.Application.EgressEvents;
 using Itqan.Recording.Domain.Recordings;
@@ -93,7 +93,7 @@ public sealed class StartRecordingHandler(
         {
             logger.LogError(exception, "Saving recording of session {SessionId} failed; stopping egress {EgressId}", session.Id, started.EgressId);
             await new OrphanedEgress(egress, db, logger).StopAsync(started.EgressId);
-            if (exception is DbUpdateException or DbException)
+            if (exception.IsDatabaseFailure())
             {
                 return RecordingErrors.NotSaved;
             }
@@ -121,7 +121,7 @@ public sealed class StartRecordingHandler(
         {
             return await sender.Send(new EgressEvents.ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), CancellationToken.None);
         }
-        catch (Exception exception) when (exception is DbUpdateException or DbException or InvalidOperationException)
+        catch (Exception exception) when (exception.IsDatabaseFailure() || exception is InvalidOperationException)
         {
             logger.LogWarning(exception, "Could not apply the waiting events of egress {EgressId}", egressId);
             return 0;
