@@ -99,7 +99,7 @@ done
 api_dir="$repo/src/Api/bin/Release/net10.0"
 emulator_dir="$repo/tools/LiveKitEmulator/bin/Release/net10.0"
 bare_dir="$repo/bench/BareEndpoint/bin/Release/net10.0"
-tool() { dotnet "$repo/bench/Bench/bin/Release/net10.0/Itqan.Recording.Bench.dll" "$@"; }
+tool() { dotnet "$repo/bench/Bench/bin/Release/net10.0/ItqanRecording.Bench.dll" "$@"; }
 
 if wants spa && [ -f web/package.json ]; then
   say "building the SPA"
@@ -169,7 +169,7 @@ emulator=http://127.0.0.1:$emulator_port
 (cd "$emulator_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Emulator__ApiKey=$livekit_key Emulator__ApiSecret=$livekit_secret Emulator__WebhookUrl=$api/webhooks/livekit \
   Emulator__OutputPrefix=/recordings Emulator__OutputRoot="$work/recordings" Emulator__ProcessingDelayMs=600000 \
-  dotnet Itqan.Recording.LiveKitEmulator.dll --urls "$emulator") >"$results/logs/emulator.log" 2>&1 &
+  dotnet ItqanRecording.LiveKitEmulator.dll --urls "$emulator") >"$results/logs/emulator.log" 2>&1 &
 emulator_pid=$!
 pids+=("$emulator_pid")
 
@@ -184,7 +184,7 @@ start_api() {
     Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
     Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 Reliability__PendingEventPruneInterval=1.00:00:00 \
     DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
-    "$@" ${BENCH_API_ENV:-} dotnet Itqan.Recording.Api.dll --urls "$url") >"$results/logs/$log.log" 2>&1 &
+    "$@" ${BENCH_API_ENV:-} dotnet ItqanRecording.Api.dll --urls "$url") >"$results/logs/$log.log" 2>&1 &
 }
 
 # As deployed behind nginx (deploy/nginx/itqan-recording.conf): recording files go out through nginx's internal
@@ -290,7 +290,7 @@ if wants webhook; then
   tool webhooks --key $livekit_key --secret $livekit_secret --count 20000 --out "$work/webhook-ignored.tsv"
   bare_port=$(free_port $((emulator_port + 1)))
   (cd "$bare_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    dotnet Itqan.Recording.Bench.BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$results/logs/bare.log" 2>&1 &
+    dotnet ItqanRecording.Bench.BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$results/logs/bare.log" 2>&1 &
   bare_pid=$!
   pids+=("$bare_pid")
   wait_http "http://127.0.0.1:$bare_port/health/ready" "$bare_pid" bare

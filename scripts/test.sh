@@ -15,7 +15,7 @@ mkdir -p "$artifacts"
 scripts/install-deps.sh || exit 1
 
 echo "== dotnet build (Release, warnings as errors)"
-if ! dotnet build Itqan.Recording.sln -c Release -warnaserror -nologo; then
+if ! dotnet build ItqanRecording.sln -c Release -warnaserror -nologo; then
   echo "build failed" >&2
   exit 1
 fi
@@ -25,7 +25,7 @@ ran_web_tests=false
 ran_e2e=false
 
 echo "== dotnet test"
-dotnet test Itqan.Recording.sln -c Release --no-build --nologo \
+dotnet test ItqanRecording.sln -c Release --no-build --nologo \
   --logger "console;verbosity=minimal" --logger trx --results-directory "$artifacts/trx" 2>&1 | tee "$artifacts/dotnet-test.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Itqan.Recording.Bench;
+namespace ItqanRecording.Bench;
 
 public sealed class CommandLineException(string message) : Exception(message);
 

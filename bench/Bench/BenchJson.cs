@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Itqan.Recording.Bench;
+namespace ItqanRecording.Bench;
 
 public static class BenchJson
 {

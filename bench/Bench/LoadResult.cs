@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Itqan.Recording.Bench;
+namespace ItqanRecording.Bench;
 
 /// <summary>
 /// One measured run, in the schema bench/wrk/report.lua prints for wrk, so the report reads both alike.

@@ -1,9 +1,9 @@
-using Itqan.Recording.Bench;
-using Itqan.Recording.Bench.Catalogue;
-using Itqan.Recording.Bench.Egress;
-using Itqan.Recording.Bench.Micro;
-using Itqan.Recording.Bench.Reporting;
-using Itqan.Recording.Bench.Webhooks;
+using ItqanRecording.Bench;
+using ItqanRecording.Bench.Catalogue;
+using ItqanRecording.Bench.Egress;
+using ItqanRecording.Bench.Micro;
+using ItqanRecording.Bench.Reporting;
+using ItqanRecording.Bench.Webhooks;
 
 // The tool behind scripts/bench.sh. Each command does one step; the script strings them together.
 var command = args.Length > 0 ? args[0] : "help";
@@ -42,7 +42,7 @@ static int Usage()
 {
     Console.Error.WriteLine(
         """
-        usage: Itqan.Recording.Bench <command> [--option value ...]
+        usage: ItqanRecording.Bench <command> [--option value ...]
           seed            generate the million-row catalogue with COPY
           webhooks        write signed participant_joined requests for wrk
           egress-prepare  add processing recordings and write their signed egress_ended requests

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Endpoints;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application;
-using Itqan.Recording.Application.Common;
-using Itqan.Recording.Infrastructure;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Endpoints;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application;
+using ItqanRecording.Application.Common;
+using ItqanRecording.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,7 +34,7 @@ app.UseRateLimiter();
 
 app.UseRecordingSwagger();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Itqan.Recording.Infrastructure.DependencyInjection.ReadyTag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ItqanRecording.Infrastructure.DependencyInjection.ReadyTag) });
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapRecordingEndpoints();

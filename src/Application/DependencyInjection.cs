@@ -1,13 +1,13 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common.Behaviours;
-using Itqan.Recording.Application.Auth.CheckSession;
-using Itqan.Recording.Application.Auth.SignIn;
-using Itqan.Recording.Application.EgressEvents;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Application.Recordings.GetRecordingFile;
+using ItqanRecording.Application.Common.Behaviours;
+using ItqanRecording.Application.Auth.CheckSession;
+using ItqanRecording.Application.Auth.SignIn;
+using ItqanRecording.Application.EgressEvents;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Application;
+namespace ItqanRecording.Application;
 
 public static class DependencyInjection
 {

@@ -1,12 +1,12 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Infrastructure.Hosting;
-using Itqan.Recording.Infrastructure.Identity;
-using Itqan.Recording.Infrastructure.Jobs;
-using Itqan.Recording.Infrastructure.LiveKit;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
-using Itqan.Recording.Infrastructure.Storage;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Infrastructure.Hosting;
+using ItqanRecording.Infrastructure.Identity;
+using ItqanRecording.Infrastructure.Jobs;
+using ItqanRecording.Infrastructure.LiveKit;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Itqan.Recording.Infrastructure;
+namespace ItqanRecording.Infrastructure;
 
 public static class DependencyInjection
 {
@@ -37,7 +37,7 @@ public static class DependencyInjection
         // its own beyond what EF resets on return. Past 64 contexts in use at once the extra ones are built and
         // disposed as unpooled contexts would be, so a burst (100 starts at once) leaves no more than 64 behind.
         services.AddDbContextPool<RecordingDbContext>(options => RecordingDbContext.Configure(options, connectionString), poolSize: 64);
-        services.AddDataProtection().SetApplicationName("Itqan.Recording").PersistKeysToDbContext<RecordingDbContext>();
+        services.AddDataProtection().SetApplicationName("ItqanRecording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
         services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();

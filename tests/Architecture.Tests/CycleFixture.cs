@@ -1,7 +1,7 @@
 // Two use-case folders that need each other, for UseCaseCycleTests to prove its rule finds such a circle; two more
 // that use others one way, which is allowed. Pin's name begins like Ping's, so a rule that matched names by their
 // first letters (Echo uses Ping, which is not Pin) would report Pin and Echo as a circle too.
-namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Ping
+namespace ItqanRecording.Architecture.Tests.CycleFixture.Feature.Ping
 {
     internal static class PingMessage
     {
@@ -9,7 +9,7 @@ namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Ping
     }
 }
 
-namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Pong
+namespace ItqanRecording.Architecture.Tests.CycleFixture.Feature.Pong
 {
     internal static class PongMessage
     {
@@ -17,7 +17,7 @@ namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Pong
     }
 }
 
-namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Echo
+namespace ItqanRecording.Architecture.Tests.CycleFixture.Feature.Echo
 {
     internal static class EchoMessage
     {
@@ -25,7 +25,7 @@ namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Echo
     }
 }
 
-namespace Itqan.Recording.Architecture.Tests.CycleFixture.Feature.Pin
+namespace ItqanRecording.Architecture.Tests.CycleFixture.Feature.Pin
 {
     internal static class PinMessage
     {

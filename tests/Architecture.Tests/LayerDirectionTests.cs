@@ -1,7 +1,7 @@
 using System.Reflection;
 using NetArchTest.Rules;
 
-namespace Itqan.Recording.Architecture.Tests;
+namespace ItqanRecording.Architecture.Tests;
 
 /// <summary>
 /// Dependencies point inwards: Domain knows nothing; Application knows Domain; Infrastructure and Api know
@@ -10,10 +10,10 @@ namespace Itqan.Recording.Architecture.Tests;
 /// </summary>
 public class LayerDirectionTests
 {
-    private const string Domain = "Itqan.Recording.Domain";
-    private const string Application = "Itqan.Recording.Application";
-    private const string Infrastructure = "Itqan.Recording.Infrastructure";
-    private const string Api = "Itqan.Recording.Api";
+    private const string Domain = "ItqanRecording.Domain";
+    private const string Application = "ItqanRecording.Application";
+    private const string Infrastructure = "ItqanRecording.Infrastructure";
+    private const string Api = "ItqanRecording.Api";
 
     private static readonly Assembly DomainAssembly = typeof(Domain.Recordings.Recording).Assembly;
     private static readonly Assembly ApplicationAssembly = typeof(Application.DependencyInjection).Assembly;
@@ -50,15 +50,24 @@ public class LayerDirectionTests
     }
 
     [Fact]
-    public void Handlers_live_beside_their_message_in_a_use_case_folder()
+    public void Handlers_live_beside_their_message_named_for_what_it_is()
     {
         var handlers = Types.InAssembly(ApplicationAssembly).That().HaveNameEndingWith("Handler").GetTypes().ToList();
 
         handlers.Should().NotBeEmpty();
         foreach (var handler in handlers)
         {
-            var message = handler.Namespace + "." + handler.Name[..^"Handler".Length];
-            ApplicationAssembly.GetType(message).Should().NotBeNull("{0} handles {1}, which lives in the same folder", handler.Name, message);
+            // Mediator's ICommandHandler<T> also implements ICommandHandler<T, Unit>: one message, seen twice.
+            var handled = handler.GetInterfaces()
+                .Where(i => i.IsGenericType && (i.Name.StartsWith("ICommandHandler", StringComparison.Ordinal)
+                    || i.Name.StartsWith("IQueryHandler", StringComparison.Ordinal)))
+                .ToList();
+            var message = handled.Select(i => i.GetGenericArguments()[0]).Distinct().Should()
+                .ContainSingle("{0} handles one message", handler.Name).Which;
+            var suffix = handled[0].Name.StartsWith("ICommandHandler", StringComparison.Ordinal) ? "Command" : "Query";
+
+            message.Name.Should().Be(handler.Name[..^"Handler".Length] + suffix, "a handler is named for the message it handles");
+            message.Namespace.Should().Be(handler.Namespace, "{0} lives in the folder of its use case", message.Name);
         }
     }
 

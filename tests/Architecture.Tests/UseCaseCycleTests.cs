@@ -2,10 +2,10 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using NetArchTest.Rules;
 
-namespace Itqan.Recording.Architecture.Tests;
+namespace ItqanRecording.Architecture.Tests;
 
 /// <summary>
-/// A use case is a folder, and so a namespace, <c>Itqan.Recording.Application.&lt;Feature&gt;.&lt;UseCase&gt;</c>. One use
+/// A use case is a folder, and so a namespace, <c>ItqanRecording.Application.&lt;Feature&gt;.&lt;UseCase&gt;</c>. One use
 /// case may use another (reconciliation sends the egress events' commands), but never in a circle: a folder that
 /// needs another folder that needs it back is one use case split in two, and neither can be read alone. What both
 /// need lives beside them, in the feature's own namespace. The rule is also run once on a small assembly-local
@@ -13,8 +13,8 @@ namespace Itqan.Recording.Architecture.Tests;
 /// </summary>
 public class UseCaseCycleTests
 {
-    private const string Application = "Itqan.Recording.Application";
-    private const string Fixture = "Itqan.Recording.Architecture.Tests.CycleFixture";
+    private const string Application = "ItqanRecording.Application";
+    private const string Fixture = "ItqanRecording.Architecture.Tests.CycleFixture";
 
     [Fact]
     public void No_use_case_folder_depends_on_another_that_depends_back_on_it()
@@ -47,7 +47,7 @@ public class UseCaseCycleTests
         var uses = useCases.ToDictionary(useCase => useCase, useCase => useCases
             .Where(other => other != useCase && Types.InAssembly(assembly)
                 .That().ResideInNamespaceMatching($"^{Regex.Escape(useCase)}(\\.|$)")
-                .And().HaveDependencyOn(other) // a namespace, matched whole: StartRecording is not StartRecordingX
+                .And().HaveDependencyOn(other) // a namespace, matched whole: StartRecordingCommand is not StartRecordingX
                 .GetTypes().Any())
             .ToList());
 

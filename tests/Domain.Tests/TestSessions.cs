@@ -1,8 +1,8 @@
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Courses;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Domain.Tests;
+namespace ItqanRecording.Domain.Tests;
 
 /// <summary>Sessions in a known academy with a known teacher and one enrolled student.</summary>
 internal static class TestSessions

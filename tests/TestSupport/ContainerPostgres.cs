@@ -1,7 +1,7 @@
 using Npgsql;
 using Testcontainers.PostgreSql;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>PostgreSQL in a Docker container started through Testcontainers.</summary>
 internal sealed class ContainerPostgres : IPostgresBackend

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>Finds a TCP port on the loopback interface that nothing listens on right now.</summary>
 public static class FreeTcpPort

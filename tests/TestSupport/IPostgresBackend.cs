@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>One running PostgreSQL server: a container or a local throw-away cluster.</summary>
 internal interface IPostgresBackend : IAsyncDisposable

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster made with the PostgreSQL binaries installed on this machine: <c>initdb</c> into a

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>Waits for asynchronous work (webhooks, the emulator) with a deadline instead of sleeping.</summary>
 public static class Poll

@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>
 /// One throw-away PostgreSQL server per test process, handing out fresh empty databases.

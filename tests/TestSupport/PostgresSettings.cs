@@ -1,4 +1,4 @@
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 internal static class PostgresSettings
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Itqan.Recording.TestSupport;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>Runs a short-lived command and captures what it printed.</summary>
 internal static class ProcessRunner

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.LiveKitEmulator;
+namespace ItqanRecording.LiveKitEmulator;
 
 /// <summary>The emulated server's single API key pair, as used for API tokens and webhook signatures.</summary>
 public sealed class ApiCredentials(IOptions<EmulatorOptions> options)

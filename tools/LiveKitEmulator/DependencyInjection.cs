@@ -1,13 +1,13 @@
-using Itqan.Recording.LiveKitEmulator.Control;
-using Itqan.Recording.LiveKitEmulator.Egresses;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Media;
-using Itqan.Recording.LiveKitEmulator.Twirp;
-using Itqan.Recording.LiveKitEmulator.Webhooks;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitEmulator.Control;
+using ItqanRecording.LiveKitEmulator.Egresses;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Media;
+using ItqanRecording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Webhooks;
+using ItqanRecording.LiveKitWebhookSigning;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator;
+namespace ItqanRecording.LiveKitEmulator;
 
 public static class DependencyInjection
 {

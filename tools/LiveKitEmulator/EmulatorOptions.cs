@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator;
+namespace ItqanRecording.LiveKitEmulator;
 
 /// <summary>Settings of the emulator, section <c>Emulator</c> (env vars <c>Emulator__ApiKey</c>, …).</summary>
 public sealed class EmulatorOptions

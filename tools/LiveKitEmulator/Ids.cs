@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Itqan.Recording.LiveKitEmulator;
+namespace ItqanRecording.LiveKitEmulator;
 
 /// <summary>LiveKit-style identifiers: a prefix such as <c>EG_</c> and 12 random alphanumerics.</summary>
 public static class Ids

@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator;
-using Itqan.Recording.LiveKitEmulator.Control;
-using Itqan.Recording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator;
+using ItqanRecording.LiveKitEmulator.Control;
+using ItqanRecording.LiveKitEmulator.Twirp;
 
 // appsettings.json is read from beside the assembly, whatever directory a test starts the process in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Twirp;
 
-namespace Itqan.Recording.LiveKitEmulator;
+namespace ItqanRecording.LiveKitEmulator;
 
 /// <summary>A value or the Twirp error that explains why there is none.</summary>
 public readonly record struct Result<T>(T? Value, TwirpError? Error)

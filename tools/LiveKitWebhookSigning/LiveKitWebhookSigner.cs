@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.LiveKitWebhookSigning;
+namespace ItqanRecording.LiveKitWebhookSigning;
 
 /// <summary>
 /// Signs a webhook body as a LiveKit server does, for the emulator, the benchmarks and the tests (the one copy): the

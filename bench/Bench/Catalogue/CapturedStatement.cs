@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 /// <summary>One statement an API request ran, as PostgreSQL logged it: its text and its parameter values.</summary>
 public sealed record CapturedStatement(string Sql, IReadOnlyList<string?> Parameters)

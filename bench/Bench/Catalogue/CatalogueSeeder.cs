@@ -4,7 +4,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 /// <summary>
 /// The catalogue at scale, loaded with binary COPY into the two demo academies the API seeded (so the demo admins

@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 /// <summary>EXPLAIN (ANALYZE, BUFFERS) of every captured statement of an endpoint, into one text file.</summary>
 public static class QueryPlans

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 /// <summary>
 /// The catalogue's reference: the statements an endpoint ran (captured from the log), run directly through Npgsql

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 public sealed record SeedUser(Guid Id, Guid AcademyId, string Email, string DisplayName, string Role);
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Itqan.Recording.Bench.Catalogue;
+namespace ItqanRecording.Bench.Catalogue;
 
 /// <summary>
 /// The statements one API request ran, read from the bench cluster's log (<c>log_statement = 'all'</c>, prefix

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Bench.Catalogue;
-using Itqan.Recording.Bench.Webhooks;
+using ItqanRecording.Bench.Catalogue;
+using ItqanRecording.Bench.Webhooks;
 using Npgsql;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitWebhookSigning;
 
-namespace Itqan.Recording.Bench.Egress;
+namespace ItqanRecording.Bench.Egress;
 
 /// <summary>
 /// egress_ended applied for distinct recordings: <see cref="PrepareAsync"/> adds recordings that are still

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Bench.Egress;
+namespace ItqanRecording.Bench.Egress;
 
 /// <summary>
 /// Start + stop of <c>--concurrency</c> sessions at once, through the API (POST …/recordings, then …/recordings/stop

@@ -7,13 +7,13 @@ using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Bench.Webhooks;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Bench.Webhooks;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Options;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitWebhookSigning;
 
-namespace Itqan.Recording.Bench.Micro;
+namespace ItqanRecording.Bench.Micro;
 
 /// <summary>
 /// The webhook hot path, <see cref="LiveKitWebhookReceiver.Receive"/>, on a 1.5 KB participant_joined and on an

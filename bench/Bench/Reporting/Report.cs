@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Itqan.Recording.Bench.Reporting;
+namespace ItqanRecording.Bench.Reporting;
 
 /// <summary>
 /// Reads the results folder scripts/bench.sh filled and writes the measured table into docs/performance.md, between

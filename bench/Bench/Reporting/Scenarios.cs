@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Itqan.Recording.Bench.Reporting;
+namespace ItqanRecording.Bench.Reporting;
 
 /// <summary>One line of the table. <see cref="Met"/> is null when the scenario could not be measured.</summary>
 public sealed record ScenarioRow(string Scenario, string Ours, string Reference, string Ratio, string Target, bool? Met, string Note)

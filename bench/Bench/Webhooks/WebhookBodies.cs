@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Itqan.Recording.Bench.Webhooks;
+namespace ItqanRecording.Bench.Webhooks;
 
 /// <summary>
 /// Webhook bodies in LiveKit's wire shape (shared/fixtures/livekit): one compact line, lowerCamelCase, defaults left

@@ -1,7 +1,7 @@
 using System.Text;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitWebhookSigning;
 
-namespace Itqan.Recording.Bench.Webhooks;
+namespace ItqanRecording.Bench.Webhooks;
 
 /// <summary>
 /// Request files for bench/wrk/replay.lua: one request per line, tab-separated: method, path, body, then headers

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>
 /// Two ways to be signed in: the SPA's HttpOnly cookie, or a bearer token for API clients (Swagger, curl).

@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>The named policies endpoints require beyond being signed in.</summary>
 public static class AuthorizationPolicies

@@ -1,8 +1,8 @@
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Common.Results;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>
 /// A browser sends the auth cookie with a request another site started: SameSite=Strict keeps it from other sites

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using Itqan.Recording.Application.Auth;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Auth;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>The claims a signed-in user carries, and the <see cref="Actor"/> and session read back from them.</summary>
 public static class CurrentActor

@@ -1,15 +1,15 @@
 using System.Security.Claims;
-using Itqan.Recording.Application.Auth.CheckSession;
+using ItqanRecording.Application.Auth.CheckSession;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>
 /// Runs when the cookie or the bearer token is read: a session whose user signed out since, changed role or academy,
-/// or is gone (<see cref="CheckSession"/>) is no sign-in, so the request is answered 401 (or, where a signed link may
+/// or is gone (<see cref="CheckSessionQuery"/>) is no sign-in, so the request is answered 401 (or, where a signed link may
 /// stand in, served as anonymous). A refused cookie is also deleted.
 /// </summary>
 public static class SessionCheck
@@ -40,5 +40,5 @@ public static class SessionCheck
 
     private static async Task<bool> StandsAsync(ClaimsPrincipal? principal, HttpContext http) =>
         principal?.ToSessionClaims() is { } session
-        && await http.RequestServices.GetRequiredService<ISender>().Send(new CheckSession(session), http.RequestAborted);
+        && await http.RequestServices.GetRequiredService<ISender>().Send(new CheckSessionQuery(session), http.RequestAborted);
 }

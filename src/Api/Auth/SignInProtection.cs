@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Application.Common.Options;
+using ItqanRecording.Application.Common.Options;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Common.Results;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Api.Auth;
+namespace ItqanRecording.Api.Auth;
 
 /// <summary>How many logins one client (IP address) may try per window (<c>Auth:LoginRateLimit</c>).</summary>
 public sealed class LoginRateLimitOptions

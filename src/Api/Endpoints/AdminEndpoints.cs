@@ -1,8 +1,8 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Application.Recordings.ApplyRetention;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public static class AdminEndpoints
 {
@@ -19,9 +19,9 @@ public static class AdminEndpoints
 
     /// <summary>A dry run: the completed and failed recordings of the academy that retention would delete now.</summary>
     private static async Task<Ok<RetentionReport>> Report(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ApplyRetention(http.User.ToActor().AcademyId, DryRun: true), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ApplyRetentionCommand(http.User.ToActor().AcademyId, DryRun: true), cancellationToken));
 
     /// <summary>Deletes the academy's recordings past retention, with their files, and lists them.</summary>
     private static async Task<Ok<RetentionReport>> Run(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ApplyRetention(http.User.ToActor().AcademyId, DryRun: false), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ApplyRetentionCommand(http.User.ToActor().AcademyId, DryRun: false), cancellationToken));
 }

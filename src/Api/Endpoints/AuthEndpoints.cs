@@ -1,16 +1,16 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Auth;
-using Itqan.Recording.Application.Auth.GetCurrentUser;
-using Itqan.Recording.Application.Auth.SignIn;
-using Itqan.Recording.Application.Auth.SignOut;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Auth;
+using ItqanRecording.Application.Auth.GetCurrentUser;
+using ItqanRecording.Application.Auth.SignIn;
+using ItqanRecording.Application.Auth.SignOut;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public sealed record LoginRequest(string Email, string Password);
 
@@ -40,7 +40,7 @@ public static class AuthEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new SignIn(request.Email, request.Password), cancellationToken);
+        var result = await sender.Send(new SignInCommand(request.Email, request.Password), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();
@@ -64,12 +64,12 @@ public static class AuthEndpoints
     /// <summary>The signed-in user.</summary>
     private static async Task<Results<Ok<CurrentUserResponse>, ProblemHttpResult>> Me(
         HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetCurrentUser(http.User.ToActor().UserId), cancellationToken)).ToOk();
+        (await sender.Send(new GetCurrentUserQuery(http.User.ToActor().UserId), cancellationToken)).ToOk();
 
     /// <summary>Ends every session of the user: the cookie, and every bearer token issued to them, stop working.</summary>
     private static async Task<NoContent> Logout(HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
-        await sender.Send(new SignOut(http.User.ToActor().UserId), cancellationToken);
+        await sender.Send(new SignOutCommand(http.User.ToActor().UserId), cancellationToken);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -1,10 +1,10 @@
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Application.EgressEvents.ReceiveLiveKitWebhook;
 using Mediator;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public static class LiveKitWebhookEndpoints
 {

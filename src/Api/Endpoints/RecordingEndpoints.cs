@@ -1,14 +1,14 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Application.Recordings.DeleteRecording;
-using Itqan.Recording.Application.Recordings.GetRecording;
-using Itqan.Recording.Application.Recordings.GetRecordingAudit;
-using Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
-using Itqan.Recording.Application.Recordings.ListRecordings;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Application.Recordings.DeleteRecording;
+using ItqanRecording.Application.Recordings.GetRecording;
+using ItqanRecording.Application.Recordings.GetRecordingAudit;
+using ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
+using ItqanRecording.Application.Recordings.ListRecordings;
 using Mediator;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public static class RecordingEndpoints
 {
@@ -51,17 +51,17 @@ public static class RecordingEndpoints
         HttpContext http,
         ISender sender,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListRecordings(filter, limit, cursor, http.User.ToActor()), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ListRecordingsQuery(filter, limit, cursor, http.User.ToActor()), cancellationToken));
 
     /// <summary>Counts by status and kind, bytes and seconds of the catalogue under the same filters as the list.</summary>
     private static async Task<Ok<RecordingCatalogueStatistics>> Statistics(
         [AsParameters] RecordingCatalogueFilter filter, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetRecordingCatalogueStatistics(filter, http.User.ToActor()), cancellationToken));
+        TypedResults.Ok(await sender.Send(new GetRecordingCatalogueStatisticsQuery(filter, http.User.ToActor()), cancellationToken));
 
     /// <summary>One recording.</summary>
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> GetOne(
         Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetRecording(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new GetRecordingQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
 
     /// <summary>
     /// Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is
@@ -70,12 +70,12 @@ public static class RecordingEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid recordingId, bool? removeFile, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new DeleteRecording(recordingId, removeFile ?? false, http.User.ToActor()), cancellationToken);
+        var result = await sender.Send(new DeleteRecordingCommand(recordingId, removeFile ?? false, http.User.ToActor()), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     /// <summary>Who did what to the recording, newest first.</summary>
     private static async Task<Results<Ok<IReadOnlyList<RecordingAuditEntryResponse>>, ProblemHttpResult>> Audit(
         Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetRecordingAudit(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new GetRecordingAuditQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Application.Recordings.GetRecordingFile;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Application.Recordings.GetRecordingFile;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 /// <summary>The query of a signed link: <c>?expires={unix seconds}&amp;u={user id}&amp;sig={signature}</c>.</summary>
 public sealed record SignedLinkQuery(
@@ -39,7 +39,7 @@ public static class RecordingFileEndpoints
 
     public static IEndpointRouteBuilder MapRecordingFileEndpoints(this IEndpointRouteBuilder app)
     {
-        // Anonymous requests get through: a signed link stands in for the sign-in, and GetRecordingFile checks either.
+        // Anonymous requests get through: a signed link stands in for the sign-in, and GetRecordingFileQuery checks either.
         var group = app.MapGroup("/api/recordings/{recordingId:guid}").WithTags("Recordings").AllowAnonymous()
             .AddEndpointFilter(PrivateCaching)
             .ProducesValidationProblem()
@@ -74,7 +74,7 @@ public static class RecordingFileEndpoints
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new GetRecordingFile(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters()), cancellationToken);
+            new GetRecordingFileQuery(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters()), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

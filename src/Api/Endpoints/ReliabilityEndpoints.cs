@@ -1,8 +1,8 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using Mediator;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public static class ReliabilityEndpoints
 {
@@ -20,5 +20,5 @@ public static class ReliabilityEndpoints
     /// applies what it says (the job does this on its own for recordings stuck a while). Answers what changed.
     /// </summary>
     private static async Task<Ok<ReconciliationReport>> Reconcile(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ReconcileRecordings(http.User.ToActor().AcademyId, StuckFor: TimeSpan.Zero), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ReconcileRecordingsCommand(http.User.ToActor().AcademyId, StuckFor: TimeSpan.Zero), cancellationToken));
 }

@@ -1,16 +1,16 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Http;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Application.Recordings.GetSessionRecordings;
-using Itqan.Recording.Application.Recordings.GetSessionRecordingStatistics;
-using Itqan.Recording.Application.Recordings.StartRecording;
-using Itqan.Recording.Application.Recordings.StopRecording;
-using Itqan.Recording.Application.Sessions;
-using Itqan.Recording.Application.Sessions.GetSession;
-using Itqan.Recording.Application.Sessions.ListMySessions;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Application.Recordings.GetSessionRecordings;
+using ItqanRecording.Application.Recordings.GetSessionRecordingStatistics;
+using ItqanRecording.Application.Recordings.StartRecording;
+using ItqanRecording.Application.Recordings.StopRecording;
+using ItqanRecording.Application.Sessions;
+using ItqanRecording.Application.Sessions.GetSession;
+using ItqanRecording.Application.Sessions.ListMySessions;
 using Mediator;
 
-namespace Itqan.Recording.Api.Endpoints;
+namespace ItqanRecording.Api.Endpoints;
 
 public static class SessionEndpoints
 {
@@ -49,18 +49,18 @@ public static class SessionEndpoints
     /// <summary>Sessions the user teaches, attends or administers, with their recording state.</summary>
     private static async Task<Ok<IReadOnlyList<SessionSummaryResponse>>> ListMine(
         HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListMySessions(http.User.ToActor()), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ListMySessionsQuery(http.User.ToActor()), cancellationToken));
 
     /// <summary>One session: can it be recorded, is it being recorded, what may the user do.</summary>
     private static async Task<Results<Ok<SessionDetailResponse>, ProblemHttpResult>> GetOne(
         Guid sessionId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetSession(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new GetSessionQuery(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
 
     /// <summary>Starts recording the session through LiveKit Egress.</summary>
     private static async Task<Results<Created<RecordingResponse>, ProblemHttpResult>> Start(
         Guid sessionId, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new StartRecording(sessionId, http.User.ToActor()), cancellationToken);
+        var result = await sender.Send(new StartRecordingCommand(sessionId, http.User.ToActor()), cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/recordings/{result.Value.Id}", result.Value)
             : result.Error.ToProblem();
@@ -69,15 +69,15 @@ public static class SessionEndpoints
     /// <summary>Stops the session's active recording; it becomes "processing" until LiveKit reports the file.</summary>
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> Stop(
         Guid sessionId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new StopRecording(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new StopRecordingCommand(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
 
     /// <summary>The session's recordings, newest first.</summary>
     private static async Task<Results<Ok<IReadOnlyList<RecordingResponse>>, ProblemHttpResult>> ListRecordings(
         Guid sessionId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetSessionRecordings(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new GetSessionRecordingsQuery(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
 
     /// <summary>Counts, bytes and seconds of the session's recordings.</summary>
     private static async Task<Results<Ok<RecordingStatistics>, ProblemHttpResult>> Statistics(
         Guid sessionId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetSessionRecordingStatistics(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
+        (await sender.Send(new GetSessionRecordingStatisticsQuery(sessionId, http.User.ToActor()), cancellationToken)).ToOk();
 }

@@ -1,6 +1,6 @@
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Results;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>The one place expected failures become RFC 9457 problem responses.</summary>
 public static class ErrorMapping

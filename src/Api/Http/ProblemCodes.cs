@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// Every problem response carries a stable <c>code</c>. Use cases give their own (<c>recording.already_active</c>);

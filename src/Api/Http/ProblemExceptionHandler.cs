@@ -1,10 +1,10 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common.Persistence;
-using Itqan.Recording.Domain.Common;
+using ItqanRecording.Application.Common.Persistence;
+using ItqanRecording.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// Turns the exceptions that mean "bad request", "conflict" or "the database is out of reach" into problem

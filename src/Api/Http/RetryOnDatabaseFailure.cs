@@ -1,6 +1,6 @@
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Results;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// Endpoint metadata for a sender that retries: when the database does not take the request's change (a concurrent

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// The headers every answer carries: <c>nosniff</c>, <c>Referrer-Policy: no-referrer</c> (a signed link in a page's

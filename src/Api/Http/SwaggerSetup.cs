@@ -1,11 +1,11 @@
-using Itqan.Recording.Application.Recordings;
+using ItqanRecording.Application.Recordings;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 public static class SwaggerSetup
 {
@@ -34,7 +34,7 @@ public static class SwaggerSetup
             options.MapType<StoredJson>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema() });
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<NullableEnumSchemaFilter>();
-            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Itqan.Recording.Api.xml"));
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "ItqanRecording.Api.xml"));
         });
 
         // The document describes what the endpoints write: the minimal APIs' serializer options (enums as their

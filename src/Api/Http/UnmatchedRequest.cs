@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Net.Http.Headers;
 
-namespace Itqan.Recording.Api.Http;
+namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// What a request under the API's prefixes that no endpoint took gets: 405 (with <c>Allow</c>) when its path is an

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Application.Auth;
+namespace ItqanRecording.Application.Auth;
 
 public sealed record CurrentUserResponse(Guid Id, string Email, string DisplayName, UserRole Role, Guid AcademyId)
 {

@@ -1,10 +1,10 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Application.Auth;
+namespace ItqanRecording.Application.Auth;
 
 /// <summary>
 /// What a session (cookie or bearer token) says about its user: put into the session at sign-in, compared with the
-/// user as stored on each request (<see cref="CheckSession.CheckSession"/>).
+/// user as stored on each request (<see cref="CheckSession.CheckSessionQuery"/>).
 /// </summary>
 public sealed record SessionClaims(Guid UserId, Guid AcademyId, UserRole Role, string Email, Guid SecurityStamp)
 {

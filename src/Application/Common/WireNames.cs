@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Itqan.Recording.Application.Common;
+namespace ItqanRecording.Application.Common;
 
 /// <summary>
 /// How the API spells an enum value: snake case, lower case (<c>completed</c>, <c>recording_disabled</c>). The Api's

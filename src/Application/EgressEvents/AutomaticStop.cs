@@ -1,9 +1,9 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>The service, not a person, stops an active recording: its room closed, or it ran too long.</summary>
 public static class AutomaticStop

@@ -1,12 +1,12 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Persistence;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Persistence;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>
 /// The one way an egress event (a webhook, or what reconciliation found) changes its recording: lock the recording

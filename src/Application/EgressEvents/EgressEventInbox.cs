@@ -1,9 +1,9 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Persistence;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>
 /// Where an egress event waits when no recording knows its egress yet: LiveKit can report the end of an egress
@@ -15,7 +15,7 @@ public static class EgressEventInbox
     /// Keeps the event for later. A resend of an event that already waits is recognised by its id.
     /// </summary>
     /// <returns>
-    /// True when the recording exists after all: StartRecording committed between our first look and now, and may
+    /// True when the recording exists after all: StartRecordingCommand committed between our first look and now, and may
     /// have looked for waiting events before this one arrived, so the caller must apply it itself.
     /// </returns>
     public static async Task<bool> ParkAsync(

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>LiveKit's webhook event names that change recordings.</summary>
 public static class EgressEventNames

@@ -1,7 +1,7 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>
 /// What a verified LiveKit event must look like before it reaches the database: ids of the length and alphabet

@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>
 /// The recording of an egress, read under its row lock. LiveKit's webhooks race the teacher's Stop (LiveKit reports

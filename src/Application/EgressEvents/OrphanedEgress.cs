@@ -1,9 +1,9 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents;
+namespace ItqanRecording.Application.EgressEvents;
 
 /// <summary>
 /// An egress LiveKit runs that no recording knows, because Start failed after LiveKit had begun: it must be stopped,

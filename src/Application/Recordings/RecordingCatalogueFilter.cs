@@ -1,10 +1,10 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Common;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// What an admin narrows their academy's catalogue to; every part is optional and the parts combine. <see cref="Status"/>

@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// How many recordings of one academy, teacher, session kind and status started on one UTC day, with their bytes and

@@ -1,9 +1,9 @@
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>The expected failures of the recording use cases, in one place.</summary>
 public static class RecordingErrors

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>What a link to a recording's file lets its holder do: play it in the page, or save it.</summary>
 public enum RecordingFileAction

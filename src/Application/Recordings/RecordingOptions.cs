@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// Per-kind recording defaults (section <c>Recording</c>); sessions may adjust them. Checked at start-up against

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>Checks <see cref="RecordingOptions"/> at start-up and names every setting LiveKit would refuse.</summary>
 [OptionsValidator]

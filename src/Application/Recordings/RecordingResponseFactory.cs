@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// Shows a recording to a user who may see it: a completed one carries signed links, made out to that user, to

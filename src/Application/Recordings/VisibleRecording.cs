@@ -1,11 +1,11 @@
 using System.Linq.Expressions;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings;
+namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// Who may see one recording: another academy's recording does not exist for the user, nor does a deleted one for

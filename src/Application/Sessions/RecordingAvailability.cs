@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Sessions;
+namespace ItqanRecording.Application.Sessions;
 
 /// <summary>
 /// What a session's recording panel shows: <see cref="Recording"/> while a recording runs; otherwise what became of

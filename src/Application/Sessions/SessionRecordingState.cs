@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Sessions;
+namespace ItqanRecording.Application.Sessions;
 
 /// <summary>What the recordings of one session add up to, for lists and badges.</summary>
 public sealed record SessionRecordingState(bool IsRecording, int RecordingCount, RecordingStatus? LatestStatus)

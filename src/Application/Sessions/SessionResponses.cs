@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Application.Sessions;
+namespace ItqanRecording.Application.Sessions;
 
 /// <summary>A session in a list, with its recording state.</summary>
 public sealed record SessionSummaryResponse(

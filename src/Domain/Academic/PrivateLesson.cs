@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Academic;
+namespace ItqanRecording.Domain.Academic;
 
 /// <summary>A private academic lesson series: one teacher, one student, one subject.</summary>
 public sealed class PrivateLesson

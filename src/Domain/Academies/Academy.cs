@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Domain.Academies;
+namespace ItqanRecording.Domain.Academies;
 
 /// <summary>A tenant. Its settings are the fallback for kinds whose own setting is not set.</summary>
 public sealed class Academy

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Domain.Academies;
+namespace ItqanRecording.Domain.Academies;
 
 /// <summary>An academy's own recording settings for one session kind; unset fields keep the defaults.</summary>
 public sealed class AcademyRecordingOverride(Guid academyId, SessionKind sessionKind, string? layout, string? encodingPreset, bool? audioOnly)

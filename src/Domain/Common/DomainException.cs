@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Common;
+namespace ItqanRecording.Domain.Common;
 
 /// <summary>A business rule the domain refused. <see cref="Code"/> is stable and machine readable.</summary>
 public class DomainException(string code, string message) : Exception(message)

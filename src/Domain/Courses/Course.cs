@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Courses;
+namespace ItqanRecording.Domain.Courses;
 
 /// <summary>An interactive course: one assigned teacher, enrolled students, recording on or off.</summary>
 public sealed class Course

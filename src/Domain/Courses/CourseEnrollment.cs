@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Courses;
+namespace ItqanRecording.Domain.Courses;
 
 public sealed class CourseEnrollment(Guid courseId, Guid studentId)
 {

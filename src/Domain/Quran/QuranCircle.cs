@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Quran;
+namespace ItqanRecording.Domain.Quran;
 
 public enum QuranCircleType
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>
 /// The name a recording is saved under: <c>{display name}.{extension}</c>, safe on every system. Control characters,

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Common;
+using ItqanRecording.Domain.Common;
 
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>A transition the <see cref="RecordingStateMachine"/> refuses, with the refusal's code and message.</summary>
 public sealed class InvalidRecordingTransitionException(RecordingStatus from, RecordingStatus to, RecordingTransitionRefusal refusal)

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>
 /// One recording of a live session by a LiveKit egress. Its status only moves along

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 public enum RecordingAuditAction
 {

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Common;
+using ItqanRecording.Domain.Common;
 
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>The finished media file: where it lies under the storage root, its name, size and format.</summary>
 public sealed record RecordingFile

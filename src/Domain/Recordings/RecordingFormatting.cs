@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>The human-readable forms the seed platform showed: <c>01:02:03</c> and <c>43.6 MB</c>.</summary>
 public static class RecordingFormatting

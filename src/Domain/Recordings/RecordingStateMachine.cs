@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Recordings;
+namespace ItqanRecording.Domain.Recordings;
 
 /// <summary>
 /// The one table of allowed status moves of a <see cref="Recording"/>, and why a move outside it is refused. A

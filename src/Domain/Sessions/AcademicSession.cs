@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
 
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>A session of a private academic lesson. Recording: the lesson's switch, else the academy's, else off.</summary>
 public sealed class AcademicSession : LiveSession

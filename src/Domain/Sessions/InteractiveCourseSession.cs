@@ -1,8 +1,8 @@
 using System.Globalization;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Courses;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Courses;
 
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>A numbered session of an interactive course. Recording follows the course's own switch.</summary>
 public sealed class InteractiveCourseSession : LiveSession

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>
 /// What every kind of live session shares: its academy, schedule, status and LiveKit room. The rules that

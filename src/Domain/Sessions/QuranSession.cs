@@ -1,8 +1,8 @@
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>A session of a Quran circle. Recording: the circle's switch, else the academy's, else off.</summary>
 public sealed class QuranSession : LiveSession

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>Why a session cannot be recorded right now.</summary>
 public enum RecordingBlocker

@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>How LiveKit should record: template layout, encoding preset, audio only, file format.</summary>
 public sealed record RecordingConfiguration(string Layout, string EncodingPreset, bool AudioOnly, RecordingFormat Format);

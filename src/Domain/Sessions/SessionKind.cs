@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Sessions;
+namespace ItqanRecording.Domain.Sessions;
 
 public enum SessionKind
 {

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Users;
+namespace ItqanRecording.Domain.Users;
 
 /// <summary>The signed-in person a rule is asked about.</summary>
 public sealed record Actor(Guid UserId, Guid AcademyId, UserRole Role)

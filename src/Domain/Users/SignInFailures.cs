@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Users;
+namespace ItqanRecording.Domain.Users;
 
 /// <summary>
 /// The failed sign-ins under one email, whether or not a user has it (so a lockout tells nothing about which emails

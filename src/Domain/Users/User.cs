@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Users;
+namespace ItqanRecording.Domain.Users;
 
 /// <summary>
 /// A person of one academy who signs in (failed sign-ins count per email: <see cref="SignInFailures"/>). Every

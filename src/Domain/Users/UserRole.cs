@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Domain.Users;
+namespace ItqanRecording.Domain.Users;
 
 public enum UserRole
 {

@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Infrastructure.Persistence;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Infrastructure.Hosting;
+namespace ItqanRecording.Infrastructure.Hosting;
 
 /// <summary>
 /// Before the API takes requests (after the database initializer), runs once what a teacher's first Start would

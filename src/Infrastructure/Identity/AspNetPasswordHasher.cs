@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using IPasswordHasher = Itqan.Recording.Application.Common.Abstractions.IPasswordHasher;
+using IPasswordHasher = ItqanRecording.Application.Common.Abstractions.IPasswordHasher;
 
-namespace Itqan.Recording.Infrastructure.Identity;
+namespace ItqanRecording.Infrastructure.Identity;
 
 /// <summary>ASP.NET Core Identity's PBKDF2 password hasher.</summary>
 public sealed class AspNetPasswordHasher : IPasswordHasher

@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
+using ItqanRecording.Application.EgressEvents.StopOverdueRecordings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {

@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
+using ItqanRecording.Application.EgressEvents.StopOverdueRecordings;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>Every <c>Reliability:OverdueCheckInterval</c>, stops recordings that ran past <c>Recording:MaxDuration</c>.</summary>
 public sealed class OverdueRecordingsJob(
@@ -19,7 +19,7 @@ public sealed class OverdueRecordingsJob(
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        var stopped = await services.GetRequiredService<ISender>().Send(new StopOverdueRecordings(), stoppingToken);
+        var stopped = await services.GetRequiredService<ISender>().Send(new StopOverdueRecordingsCommand(), stoppingToken);
         if (stopped.Count > 0)
         {
             logger.LogInformation("Stopped {Count} recording(s) that ran past their maximum duration", stopped.Count);

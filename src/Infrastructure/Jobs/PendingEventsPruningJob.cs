@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.EgressEvents.PrunePendingEgressEvents;
+using ItqanRecording.Application.EgressEvents.PrunePendingEgressEvents;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>
 /// Every <c>Reliability:PendingEventPruneInterval</c>, deletes up to <c>PendingEventPruneBatchSize</c> waiting egress
@@ -24,7 +24,7 @@ public sealed class PendingEventsPruningJob(
     {
         var settings = options.Value;
         var deleted = await services.GetRequiredService<ISender>()
-            .Send(new PrunePendingEgressEvents(settings.PendingEventMaxAge, settings.PendingEventPruneBatchSize), stoppingToken);
+            .Send(new PrunePendingEgressEventsCommand(settings.PendingEventMaxAge, settings.PendingEventPruneBatchSize), stoppingToken);
         if (deleted > 0)
         {
             logger.LogInformation(

@@ -1,11 +1,11 @@
-using Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
-using Itqan.Recording.Application.EgressEvents.SettleStartIntents;
+using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
+using ItqanRecording.Application.EgressEvents.SettleStartIntents;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>
 /// Every <c>Reliability:ReconcileInterval</c>, asks LiveKit about recordings stuck longer than <c>ReconcileAfter</c>,
@@ -24,7 +24,7 @@ public sealed class ReconciliationJob(
     protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
         var report = await services.GetRequiredService<ISender>()
-            .Send(new ReconcileRecordings(AcademyId: null, options.Value.ReconcileAfter), stoppingToken);
+            .Send(new ReconcileRecordingsCommand(AcademyId: null, options.Value.ReconcileAfter), stoppingToken);
         if (report.Changed.Count + report.PendingEventsApplied + report.Unresolved.Count > 0)
         {
             logger.LogInformation(
@@ -33,7 +33,7 @@ public sealed class ReconciliationJob(
         }
 
         var settled = await services.GetRequiredService<ISender>()
-            .Send(new SettleStartIntents(options.Value.ReconcileAfter), stoppingToken);
+            .Send(new SettleStartIntentsCommand(options.Value.ReconcileAfter), stoppingToken);
         if (settled > 0)
         {
             logger.LogInformation("Reconciliation settled {Settled} start intent(s)", settled);

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Application.Common.Options;
+using ItqanRecording.Application.Common.Options;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>When the background jobs run (section <c>Reliability</c>), checked at start-up.</summary>
 public sealed class ReliabilityOptions

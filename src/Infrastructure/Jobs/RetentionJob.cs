@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.Recordings.ApplyRetention;
+using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>Every <c>Reliability:RetentionInterval</c>, deletes the recordings of every academy that are past retention.</summary>
 public sealed class RetentionJob(
@@ -19,7 +19,7 @@ public sealed class RetentionJob(
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        var report = await services.GetRequiredService<ISender>().Send(new ApplyRetention(AcademyId: null, DryRun: false), stoppingToken);
+        var report = await services.GetRequiredService<ISender>().Send(new ApplyRetentionCommand(AcademyId: null, DryRun: false), stoppingToken);
         if (report.Count > 0)
         {
             logger.LogInformation("Retention deleted {Count} recording(s), {TotalBytes} bytes", report.Count, report.TotalBytes);

@@ -1,11 +1,11 @@
-using Itqan.Recording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Itqan.Recording.Infrastructure.Jobs;
+namespace ItqanRecording.Infrastructure.Jobs;
 
 /// <summary>
 /// A background job that runs every <see cref="Interval"/> and, across every API instance on the database, once at

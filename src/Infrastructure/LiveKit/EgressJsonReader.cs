@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>One page of <c>ListEgressResponse</c>; <see cref="NextPageToken"/> is empty on the last page.</summary>
 public sealed record EgressListPage(IReadOnlyList<EgressInfo> Items, string NextPageToken);

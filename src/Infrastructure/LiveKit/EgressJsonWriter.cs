@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>
 /// Writes Egress request bodies the way the Node SDK does: lowerCamelCase proto3 JSON with default values

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>Mints the API token for Egress calls, with the claims the Node SDK's <c>EgressClient</c> signs.</summary>
 public sealed class LiveKitAccessTokenFactory

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Application.Common.Options;
+using ItqanRecording.Application.Common.Options;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>How to reach the LiveKit server (configuration section <c>LiveKit</c>), checked at start-up.</summary>
 public sealed class LiveKitOptions : IValidatableObject

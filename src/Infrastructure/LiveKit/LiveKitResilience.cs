@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>
 /// The resilience pipeline around every Egress API call, outermost first: a limit on the whole call, retries with

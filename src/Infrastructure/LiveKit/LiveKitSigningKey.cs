@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>The HS256 key LiveKit uses: the UTF-8 bytes of the API secret.</summary>
 internal static class LiveKitSigningKey

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>
 /// Verifies webhooks as LiveKit's Go and Node receivers do: the Authorization value is the bare JWT, HS256-signed

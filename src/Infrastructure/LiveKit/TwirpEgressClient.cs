@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Itqan.Recording.Infrastructure.LiveKit;
+namespace ItqanRecording.Infrastructure.LiveKit;
 
 /// <summary>
 /// Calls LiveKit's <c>livekit.Egress</c> Twirp service with JSON. It sends each call once; the HTTP pipeline it is

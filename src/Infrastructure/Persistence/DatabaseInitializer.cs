@@ -1,11 +1,11 @@
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>Before the API serves requests: migrate the database and load demo data when configured to.</summary>
 public sealed class DatabaseInitializer(

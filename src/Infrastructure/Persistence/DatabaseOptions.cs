@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>Section <c>Database</c>.</summary>
 public sealed class DatabaseOptions

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the API; it never connects.</summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<RecordingDbContext>

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>
 /// Locks the rows a query reads: EF Core has no <c>FOR UPDATE</c>, so a query tagged with <see cref="Tag"/>

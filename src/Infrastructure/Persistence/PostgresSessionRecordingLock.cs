@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>
 /// The session's lock is a PostgreSQL transaction-scoped advisory lock keyed by the session (<see cref="KeyOf"/>):

@@ -1,20 +1,20 @@
 using System.Data.Common;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Courses;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> options) : DbContext(options), IApplicationDbContext, IDataProtectionKeyContext
 {

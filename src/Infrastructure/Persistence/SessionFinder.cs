@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
-using Itqan.Recording.Infrastructure.Persistence.Configurations;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
+using ItqanRecording.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Infrastructure.Persistence;
+namespace ItqanRecording.Infrastructure.Persistence;
 
 /// <summary>
 /// Loads sessions of every kind with what their rules read. A new kind adds its includes (in

@@ -4,13 +4,13 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Recordings;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Storage;
+namespace ItqanRecording.Infrastructure.Storage;
 
 /// <summary>
 /// Signs links with one HMAC-SHA256 over (recording, action, user, expiry) under a key derived (HKDF-SHA256, an info
@@ -28,7 +28,7 @@ public sealed class DataProtectionRecordingLinkSigner(
     private const int MacLength = HMACSHA256.HashSizeInBytes;
     private const int PayloadLength = 16 + 1 + 16 + sizeof(long);
 
-    private static readonly byte[] LinkKeyInfo = Encoding.UTF8.GetBytes("Itqan.Recording.RecordingLinks.v2");
+    private static readonly byte[] LinkKeyInfo = Encoding.UTF8.GetBytes("ItqanRecording.RecordingLinks.v2");
 
     // Derived link keys by Data Protection key id; a key's master key never changes.
     private readonly ConcurrentDictionary<Guid, byte[]> _linkKeys = new();

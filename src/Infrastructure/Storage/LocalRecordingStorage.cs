@@ -1,7 +1,7 @@
-using Itqan.Recording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Storage;
+namespace ItqanRecording.Infrastructure.Storage;
 
 /// <summary>
 /// Recording files on a folder the API shares with the egress (a volume mounted at the egress prefix on its side,

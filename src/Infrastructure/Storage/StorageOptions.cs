@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Application.Common.Options;
+using ItqanRecording.Application.Common.Options;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Storage;
+namespace ItqanRecording.Infrastructure.Storage;
 
 /// <summary>
 /// Section <c>Storage</c>: where recording files live for the API, the prefix the egress writes under, and how long

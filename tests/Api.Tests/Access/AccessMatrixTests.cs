@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Courses;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Access;
+namespace ItqanRecording.Api.Tests.Access;
 
 /// <summary>
 /// Every endpoint × every role × every session kind, with the status each cell must answer. The sessions belong

@@ -1,8 +1,8 @@
 using System.Net;
-using Itqan.Recording.Api.Tests.Files;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Files;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Auth;
+namespace ItqanRecording.Api.Tests.Auth;
 
 /// <summary>A change signed in by the cookie must come from this origin; SameSite alone lets a sibling subdomain through.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,11 +1,11 @@
 using System.Net;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Auth.CheckSession;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Auth.CheckSession;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Auth;
+namespace ItqanRecording.Api.Tests.Auth;
 
 /// <summary>
 /// A session (cookie or bearer token) lasts only while its user stays as they were when it began: signing out, a role

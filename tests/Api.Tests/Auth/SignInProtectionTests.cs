@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Files;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Users;
-using Itqan.Recording.Infrastructure.Identity;
+using ItqanRecording.Api.Tests.Files;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Users;
+using ItqanRecording.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Auth;
+namespace ItqanRecording.Api.Tests.Auth;
 
 /// <summary>
 /// Login tells nothing about which emails exist, a client may try only so often, and behind the proxy only the

@@ -1,7 +1,7 @@
-using Itqan.Recording.Api.Tests.Recordings;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Recordings;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Catalogue;
+namespace ItqanRecording.Api.Tests.Catalogue;
 
 public sealed record RecordingPageJson(List<RecordingJson> Items, string? NextCursor);
 

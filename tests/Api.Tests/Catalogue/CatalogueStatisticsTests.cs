@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Recordings;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Api.Tests.Recordings;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Api.Tests.Catalogue;
+namespace ItqanRecording.Api.Tests.Catalogue;
 
 [Collection(ApiCollection.Name)]
 public sealed class CatalogueStatisticsTests(ApiFixture api)

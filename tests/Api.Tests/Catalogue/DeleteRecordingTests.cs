@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Catalogue;
+namespace ItqanRecording.Api.Tests.Catalogue;
 
 [Collection(ApiCollection.Name)]
 public sealed class DeleteRecordingTests(ApiFixture api) : IAsyncLifetime

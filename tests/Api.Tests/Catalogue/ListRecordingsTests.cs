@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Api.Tests.Catalogue;
+namespace ItqanRecording.Api.Tests.Catalogue;
 
 /// <summary>The admins' catalogue, each test in an academy of its own so the demo data never counts.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Retention;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Api.Tests.Retention;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Catalogue;
+namespace ItqanRecording.Api.Tests.Catalogue;
 
 /// <summary>
 /// The database keeps <c>recording_daily_totals</c> by trigger; after every kind of write they must equal the same sums

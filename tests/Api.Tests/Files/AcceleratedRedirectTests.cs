@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>
 /// Behind nginx (Storage:AcceleratedRedirectPrefix set) the API decides and nginx sends the file: an allowed request

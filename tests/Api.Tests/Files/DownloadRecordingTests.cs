@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 [Collection(ApiCollection.Name)]
 public sealed class DownloadRecordingTests(ApiFixture api)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>The API and the tests share one process, so its memory is the server's and the client's together.</summary>
 [Collection(ApiCollection.Name)]

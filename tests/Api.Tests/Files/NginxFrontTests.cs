@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>
 /// The shipped nginx front (deploy/nginx/itqan-recording.conf), run by Debian's nginx, sends a recording file the API

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>The file goes to exactly those who may see the recording, as GET /api/recordings/{id} decides.</summary>
 [Collection(ApiCollection.Name)]

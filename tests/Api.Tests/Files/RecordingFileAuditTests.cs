@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>The audit keeps the first stream and the first download of each user and UTC day, however much they seek.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 [Collection(ApiCollection.Name)]
 public sealed class RecordingFileOpenApiTests(ApiFixture api)

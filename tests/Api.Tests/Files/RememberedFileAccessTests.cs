@@ -1,13 +1,13 @@
 using System.Net;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings.GetRecordingFile;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings.GetRecordingFile;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>
 /// A player's range requests reuse a granted access for a short, fixed while and skip the day's audit entry once it is

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
-using Itqan.Recording.Infrastructure.Storage;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>Links a browser can follow without a bearer header (a &lt;video src&gt;), good for one recording, one action, a while.</summary>
 [Collection(ApiCollection.Name)]

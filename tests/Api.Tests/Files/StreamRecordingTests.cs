@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 [Collection(ApiCollection.Name)]
 public sealed class StreamRecordingTests(ApiFixture api)

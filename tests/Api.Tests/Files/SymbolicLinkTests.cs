@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
-using Itqan.Recording.Api.Tests.Reliability;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Tests.Reliability;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Api.Tests.Files;
+namespace ItqanRecording.Api.Tests.Files;
 
 /// <summary>
 /// A symbolic link inside the storage folder must never make another file a recording: not when LiveKit's signed

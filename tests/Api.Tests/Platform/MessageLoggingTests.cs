@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Common.Behaviours;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Common.Behaviours;
+using ItqanRecording.Application.Common.Results;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>
 /// Every message the API handles is logged with its name, its time and, when refused, its error's code; never with
@@ -26,7 +26,7 @@ public sealed class MessageLoggingTests(ApiFixture api)
             "/api/auth/login", new { email = "layla.private@example.org", password = "Hunter2-never-logged" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        var refused = logs.Entries.Should().ContainSingle(e => e["Message"] == "SignIn").Which;
+        var refused = logs.Entries.Should().ContainSingle(e => e["Message"] == "SignInCommand").Which;
         refused.Level.Should().BeOneOf(LogLevel.Information, LogLevel.Warning); // Warning when the first sign-in is slow
         refused["ErrorCode"].Should().Be("auth.invalid_credentials");
         double.Parse(refused["ElapsedMs"]!, System.Globalization.CultureInfo.InvariantCulture).Should().BePositive();
@@ -44,7 +44,7 @@ public sealed class MessageLoggingTests(ApiFixture api)
             $"/api/recordings/{Guid.NewGuid()}/stream?expires={expires}&u={Guid.NewGuid()}&sig=c2lnbmF0dXJlLW5ldmVyLWxvZ2dlZA");
 
         ((int)response.StatusCode).Should().BeInRange(400, 499);
-        logs.Entries.Should().ContainSingle(e => e["Message"] == "GetRecordingFile")
+        logs.Entries.Should().ContainSingle(e => e["Message"] == "GetRecordingFileQuery")
             .Which["ErrorCode"].Should().NotBeNullOrEmpty();
         logs.Entries.Should().NotContain(e => e.Text.Contains("c2lnbmF0dXJlLW5ldmVyLWxvZ2dlZA"));
     }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>Every problem response carries a stable <c>code</c>, whichever part of the pipeline answered.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,12 +1,12 @@
-using Itqan.Recording.Api.Auth;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application;
-using Itqan.Recording.Infrastructure;
+using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application;
+using ItqanRecording.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>
 /// Recording settings LiveKit would refuse fail the API's start-up check, naming the key, instead of failing a Start;

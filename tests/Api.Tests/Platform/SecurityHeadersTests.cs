@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 [Collection(ApiCollection.Name)]
 public sealed class SecurityHeadersTests(ApiFixture api)

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Catalogue;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Catalogue;
+using ItqanRecording.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>
 /// Text PostgreSQL cannot store (a NUL character, half of a surrogate pair) is refused at the door with a 400 that

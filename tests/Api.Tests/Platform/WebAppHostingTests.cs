@@ -2,11 +2,11 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>
 /// The API serves the built web app from its web root (web/dist in `make run` and the end-to-end tests): the

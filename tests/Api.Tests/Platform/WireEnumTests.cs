@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Api.Tests.Platform;
+namespace ItqanRecording.Api.Tests.Platform;
 
 /// <summary>Enums travel as snake-case names, and the OpenAPI document says which names there are.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Recordings;
+namespace ItqanRecording.Api.Tests.Recordings;
 
 /// <summary>"My sessions" across the three kinds, on the demo academy's circles and lessons.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Recordings;
+namespace ItqanRecording.Api.Tests.Recordings;
 
 [Collection(ApiCollection.Name)]
 public sealed class RecordingLifecycleTests(ApiFixture api) : IAsyncLifetime

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Recordings;
+namespace ItqanRecording.Api.Tests.Recordings;
 
 /// <summary>The session says what its recording panel shows, so the web app need not work it out.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Recordings;
+namespace ItqanRecording.Api.Tests.Recordings;
 
 [Collection(ApiCollection.Name)]
 public sealed class StartRecordingTests(ApiFixture api) : IAsyncLifetime

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>
 /// PostgreSQL down, restarting or a connection dropped (a relay that resets every connection and refuses new ones):

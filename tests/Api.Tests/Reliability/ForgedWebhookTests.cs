@@ -1,7 +1,7 @@
 using System.Net;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>
 /// Webhooks that do not come from LiveKit as they are are refused and change nothing. The other forgeries (no

@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Infrastructure;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>
 /// An egress LiveKit started for a Start that saved no recording (the API died before its commit, or LiveKit got

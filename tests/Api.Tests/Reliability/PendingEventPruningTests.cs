@@ -1,9 +1,9 @@
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.Jobs;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>
 /// Egress events that waited for a recording are deleted once applied, or once they waited longer than

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.EgressEvents.ProcessRoomFinished;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Infrastructure.Jobs;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.EgressEvents.ProcessRoomFinished;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Jobs;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>Recordings end with their room, and forgotten ones end at their kind's maximum duration.</summary>
 [Collection(ApiCollection.Name)]

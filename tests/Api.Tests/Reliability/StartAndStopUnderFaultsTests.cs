@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>Start and Stop when LiveKit or the database fails: a clear answer, and nothing left recording unseen.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,9 +1,9 @@
 using System.Net;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>How each of LiveKit's terminal egress statuses ends a recording.</summary>
 [Collection(ApiCollection.Name)]

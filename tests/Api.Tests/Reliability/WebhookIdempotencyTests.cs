@@ -1,16 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Reliability;
+namespace ItqanRecording.Api.Tests.Reliability;
 
 /// <summary>Each LiveKit event is applied at most once, in whatever order and however often it arrives.</summary>
 [Collection(ApiCollection.Name)]

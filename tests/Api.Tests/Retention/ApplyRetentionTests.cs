@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using Itqan.Recording.Api.Tests.Catalogue;
-using Itqan.Recording.Api.Tests.Support;
-using Itqan.Recording.Application.Recordings.ApplyRetention;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Api.Tests.Catalogue;
+using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings.ApplyRetention;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Retention;
+namespace ItqanRecording.Api.Tests.Retention;
 
 [Collection(ApiCollection.Name)]
 public sealed class ApplyRetentionTests(ApiFixture api)
@@ -74,7 +74,7 @@ public sealed class ApplyRetentionTests(ApiFixture api)
                          services => services.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(31))))))
         await using (var scope = later.Services.CreateAsyncScope())
         {
-            report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRetention(academyId, DryRun: false));
+            report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRetentionCommand(academyId, DryRun: false));
         }
 
         report.Recordings.Select(r => r.Id).Should().Equal(completed.Id);
@@ -109,7 +109,7 @@ public sealed class ApplyRetentionTests(ApiFixture api)
         RetentionReport report;
         await using (var scope = api.Services.CreateAsyncScope())
         {
-            report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRetention(AcademyId: null, DryRun: false));
+            report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRetentionCommand(AcademyId: null, DryRun: false));
         }
 
         report.Recordings.Select(r => r.Id).Should().Contain(expired.Id).And.NotContain(ancient.Id);

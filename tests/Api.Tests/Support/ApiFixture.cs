@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>
 /// The whole stack for API tests: the API on a real Kestrel port, its own fresh PostgreSQL database (migrated,

@@ -1,8 +1,8 @@
-using Itqan.Recording.TestSupport;
+using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>One more API process for multi-instance tests; made by <see cref="ApiFixture.StartAnotherInstance"/>.</summary>
 public sealed class ApiInstance(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>

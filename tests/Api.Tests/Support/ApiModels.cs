@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>The JSON shapes the tests read back, as a client would.</summary>
 public sealed record RecordingFileJson(string Name, long SizeBytes, string Format);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>Keeps every log entry written through it, at every level, with its template's values.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

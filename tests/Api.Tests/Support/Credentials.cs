@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>One credential a client may hold and replay: the auth cookie (as a browser sends it) or a bearer token.</summary>
 public sealed record Credential(string? Cookie = null, string? Bearer = null)

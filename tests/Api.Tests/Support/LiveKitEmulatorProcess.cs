@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>
 /// The project's LiveKit emulator (tools/LiveKitEmulator) as its own process on a free port, speaking Twirp and
@@ -100,7 +100,7 @@ public sealed class LiveKitEmulatorProcess : IAsyncDisposable
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testDirectory.Parent!.Name;
         var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Itqan.Recording.sln")))
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ItqanRecording.sln")))
         {
             root = root.Parent;
         }
@@ -110,7 +110,7 @@ public sealed class LiveKitEmulatorProcess : IAsyncDisposable
             throw new InvalidOperationException("Could not find the repository root above " + AppContext.BaseDirectory);
         }
 
-        var path = Path.Combine(root.FullName, "tools", "LiveKitEmulator", "bin", configuration, "net10.0", "Itqan.Recording.LiveKitEmulator.dll");
+        var path = Path.Combine(root.FullName, "tools", "LiveKitEmulator", "bin", configuration, "net10.0", "ItqanRecording.LiveKitEmulator.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the LiveKit emulator first.", path);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>LiveKit's webhook fixtures, made specific to one test, and signed posts of them.</summary>
 public static partial class LiveKitWebhooks

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>The system clock, which a test may set or move forward; it keeps running from there.</summary>
 public sealed class MovableClock : TimeProvider

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.TestSupport;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>
 /// A TCP relay between the API and PostgreSQL that a test can cut (every open connection is reset and new ones are

@@ -1,16 +1,16 @@
-using Itqan.Recording.Application.Sessions.ListMySessions;
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Courses;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Application.Sessions.ListMySessions;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>Each test arranges its own course and session in the demo academy, so tests never share a session.</summary>
 public static class TestData
@@ -72,7 +72,7 @@ public static class TestData
     public static async Task<Guid> NewCompletedRecordingAsync(this ApiFixture api, RecordingFile file, string? courseTitle = null)
     {
         var sessionId = await api.NewInteractiveSessionAsync(
-            courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessions.History - TimeSpan.FromDays(1));
+            courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessionsQuery.History - TimeSpan.FromDays(1));
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
         var endedAt = startedAt.AddMinutes(5);
         return await api.WithDbAsync(async db =>

@@ -1,7 +1,7 @@
 using System.Text;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitWebhookSigning;
 
-namespace Itqan.Recording.Api.Tests.Support;
+namespace ItqanRecording.Api.Tests.Support;
 
 /// <summary>The tests' short way to sign a webhook body with the shared <see cref="LiveKitWebhookSigner"/>.</summary>
 public static class WebhookSignatures

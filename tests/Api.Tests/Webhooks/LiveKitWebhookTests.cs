@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
-using Itqan.Recording.Api.Tests.Support;
+using ItqanRecording.Api.Tests.Support;
 
-namespace Itqan.Recording.Api.Tests.Webhooks;
+namespace ItqanRecording.Api.Tests.Webhooks;
 
 [Collection(ApiCollection.Name)]
 public sealed partial class LiveKitWebhookTests(ApiFixture api) : IAsyncLifetime

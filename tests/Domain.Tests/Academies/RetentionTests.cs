@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Academies;
+using ItqanRecording.Domain.Academies;
 
-namespace Itqan.Recording.Domain.Tests.Academies;
+namespace ItqanRecording.Domain.Tests.Academies;
 
 public class RetentionTests
 {

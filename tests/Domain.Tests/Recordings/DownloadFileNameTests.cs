@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Domain.Tests.Recordings;
+namespace ItqanRecording.Domain.Tests.Recordings;
 
 public class DownloadFileNameTests
 {

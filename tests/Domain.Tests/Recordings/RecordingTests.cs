@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 
-namespace Itqan.Recording.Domain.Tests.Recordings;
+namespace ItqanRecording.Domain.Tests.Recordings;
 
 public class RecordingTests
 {

@@ -1,8 +1,8 @@
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Tests.Sessions;
+namespace ItqanRecording.Domain.Tests.Sessions;
 
 public class InteractiveCourseSessionTests
 {

@@ -1,11 +1,11 @@
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Tests.Sessions;
+namespace ItqanRecording.Domain.Tests.Sessions;
 
 /// <summary>
 /// Whether a Quran or academic session is recorded: its own switch when set, else the academy's, else off.

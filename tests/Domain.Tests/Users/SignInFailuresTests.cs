@@ -1,6 +1,6 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Domain.Tests.Users;
+namespace ItqanRecording.Domain.Tests.Users;
 
 public class SignInFailuresTests
 {

@@ -1,9 +1,9 @@
-using Itqan.Recording.Infrastructure.Jobs;
+using ItqanRecording.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.Jobs;
+namespace ItqanRecording.Infrastructure.Tests.Jobs;
 
 public sealed class ReliabilityOptionsTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 /// <summary>Records each request (with its body) and answers with a canned response.</summary>
 internal sealed class CapturingHandler(Func<HttpResponseMessage> respond) : HttpMessageHandler

@@ -1,7 +1,7 @@
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 public sealed class LiveKitAccessTokenFactoryTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 /// <summary>The LiveKit payloads copied from the shared fixtures into this project's output.</summary>
 internal static class LiveKitFixtures

@@ -1,10 +1,10 @@
 using System.Net;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 /// <summary>The registered Egress client retries what is idempotent, and only that.</summary>
 public sealed class LiveKitResilienceTests

@@ -1,11 +1,11 @@
 using System.Net;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 public sealed class LiveKitServiceCollectionExtensionsTests
 {

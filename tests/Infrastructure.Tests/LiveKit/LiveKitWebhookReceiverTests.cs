@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 public sealed class LiveKitWebhookReceiverTests
 {

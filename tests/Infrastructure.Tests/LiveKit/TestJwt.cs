@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 /// <summary>Signs and checks JWTs by hand, independently of the IdentityModel code under test.</summary>
 internal static class TestJwt

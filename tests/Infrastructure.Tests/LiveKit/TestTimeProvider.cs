@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 internal sealed class TestTimeProvider(DateTimeOffset now) : TimeProvider
 {

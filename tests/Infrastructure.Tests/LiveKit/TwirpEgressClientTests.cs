@@ -4,12 +4,12 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Infrastructure.LiveKit;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Infrastructure.LiveKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.LiveKit;
+namespace ItqanRecording.Infrastructure.Tests.LiveKit;
 
 public sealed class TwirpEgressClientTests
 {

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
-using Itqan.Recording.Infrastructure.Persistence;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Itqan.Recording.Infrastructure.Tests.Persistence;
+namespace ItqanRecording.Infrastructure.Tests.Persistence;
 
 /// <summary>The session's advisory lock, on a real PostgreSQL: one session's writers take turns, other sessions do not wait.</summary>
 public sealed class PostgresSessionRecordingLockTests

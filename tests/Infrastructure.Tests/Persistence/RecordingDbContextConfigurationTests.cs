@@ -1,8 +1,8 @@
-using Itqan.Recording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Itqan.Recording.Infrastructure.Tests.Persistence;
+namespace ItqanRecording.Infrastructure.Tests.Persistence;
 
 /// <summary>
 /// The DbContext uses the operator's connection string as given: no automatic preparation unless it asks for it

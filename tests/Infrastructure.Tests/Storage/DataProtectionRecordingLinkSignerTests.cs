@@ -1,7 +1,7 @@
 using System.Xml.Linq;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Infrastructure.Storage;
-using Itqan.Recording.Infrastructure.Tests.LiveKit;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Infrastructure.Storage;
+using ItqanRecording.Infrastructure.Tests.LiveKit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.Storage;
+namespace ItqanRecording.Infrastructure.Tests.Storage;
 
 public sealed class DataProtectionRecordingLinkSignerTests
 {
@@ -132,7 +132,7 @@ public sealed class DataProtectionRecordingLinkSignerTests
     private static ServiceProvider DataProtection(InMemoryKeyStore keys)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddDataProtection().SetApplicationName("Itqan.Recording.Tests");
+        services.AddDataProtection().SetApplicationName("ItqanRecording.Tests");
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = keys);
         return services.BuildServiceProvider();
     }

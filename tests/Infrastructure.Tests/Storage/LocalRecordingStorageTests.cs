@@ -1,7 +1,7 @@
-using Itqan.Recording.Infrastructure.Storage;
+using ItqanRecording.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Infrastructure.Tests.Storage;
+namespace ItqanRecording.Infrastructure.Tests.Storage;
 
 public sealed class LocalRecordingStorageTests : IDisposable
 {

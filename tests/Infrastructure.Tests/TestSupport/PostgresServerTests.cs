@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Itqan.Recording.TestSupport;
+using ItqanRecording.TestSupport;
 using Npgsql;
 
-namespace Itqan.Recording.Infrastructure.Tests.TestSupport;
+namespace ItqanRecording.Infrastructure.Tests.TestSupport;
 
 public sealed class PostgresServerTests
 {

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Itqan.Recording.LiveKitEmulator.Egresses;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Egresses;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Control;
+namespace ItqanRecording.LiveKitEmulator.Control;
 
 /// <summary>The unauthenticated test-control API under <c>/_emulator</c>, plus <c>/health</c>. See README.md.</summary>
 public static class ControlEndpoints

@@ -1,9 +1,9 @@
-using Itqan.Recording.LiveKitEmulator.Egresses;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Twirp;
-using Itqan.Recording.LiveKitEmulator.Webhooks;
+using ItqanRecording.LiveKitEmulator.Egresses;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Webhooks;
 
-namespace Itqan.Recording.LiveKitEmulator.Control;
+namespace ItqanRecording.LiveKitEmulator.Control;
 
 /// <summary>Test-only operations behind <c>/_emulator</c>: things that happen in a real deployment without an API call.</summary>
 public sealed class EmulatorControl(

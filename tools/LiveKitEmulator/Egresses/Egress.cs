@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 public enum StopOutcome
 {

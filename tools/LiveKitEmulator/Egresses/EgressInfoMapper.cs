@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>Builds LiveKit's <c>EgressInfo</c> message from a snapshot; times become Unix nanoseconds.</summary>
 public static class EgressInfoMapper

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Media;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Media;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>
 /// What the egress worker does on its own after a call returns: send the start signal, and once the recording

@@ -1,8 +1,8 @@
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Protocol;
-using Itqan.Recording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Twirp;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>The <c>livekit.Egress</c> methods: StartRoomCompositeEgress, StopEgress and ListEgress.</summary>
 public sealed class EgressService(

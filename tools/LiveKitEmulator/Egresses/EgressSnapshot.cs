@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>An egress as it was at one moment, for responses, webhooks and the control API.</summary>
 public sealed record EgressSnapshot(

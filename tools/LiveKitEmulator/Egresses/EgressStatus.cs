@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>LiveKit's <c>EgressStatus</c>; the numbers are the proto numbers.</summary>
 public enum EgressStatus

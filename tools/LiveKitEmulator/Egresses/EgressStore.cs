@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>All egress the emulated server holds (ended ones too), and how many Start and Stop calls it received.</summary>
 public sealed class EgressStore

@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Media;
+using ItqanRecording.LiveKitEmulator.Media;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <param name="RequestedFilepath">The <c>filepath</c> exactly as the request gave it.</param>
 /// <param name="Filename">The egress-side path after template expansion and extension fixing (<c>FileInfo.filename</c>).</param>

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Itqan.Recording.LiveKitEmulator.Media;
-using Itqan.Recording.LiveKitEmulator.Protocol;
-using Itqan.Recording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Media;
+using ItqanRecording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Twirp;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>
 /// Resolves a request's <c>EncodedFileOutput</c> like livekit/egress (<c>pkg/config/output_file.go</c>): clean the

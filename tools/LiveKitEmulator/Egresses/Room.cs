@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Itqan.Recording.LiveKitEmulator.Egresses;
+namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 public sealed record Room(string Name, string Sid, DateTimeOffset CreatedAt);
 

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Faults;
+namespace ItqanRecording.LiveKitEmulator.Faults;
 
 /// <summary>Answer a Twirp call with this Twirp error, <see cref="Times"/> times (null: until the faults change).</summary>
 public sealed record TwirpFault(string Code, string Msg, int? Times = null);

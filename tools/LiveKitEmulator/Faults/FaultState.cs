@@ -1,6 +1,6 @@
-using Itqan.Recording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Twirp;
 
-namespace Itqan.Recording.LiveKitEmulator.Faults;
+namespace ItqanRecording.LiveKitEmulator.Faults;
 
 public enum FaultPoint
 {

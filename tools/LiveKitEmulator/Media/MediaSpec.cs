@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Media;
+namespace ItqanRecording.LiveKitEmulator.Media;
 
 public enum MediaContainer
 {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator.Media;
+namespace ItqanRecording.LiveKitEmulator.Media;
 
 /// <param name="Size">Bytes written; 0 on failure.</param>
 /// <param name="Error">Why no file was written; null on success.</param>

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Protocol;
+namespace ItqanRecording.LiveKitEmulator.Protocol;
 
 /// <summary>
 /// The parts of LiveKit's protobuf schema (livekit_egress.proto, livekit_models.proto, livekit_webhook.proto)

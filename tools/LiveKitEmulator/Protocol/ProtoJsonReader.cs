@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Itqan.Recording.LiveKitEmulator.Protocol;
+namespace ItqanRecording.LiveKitEmulator.Protocol;
 
 public enum ProtoJsonErrorKind
 {

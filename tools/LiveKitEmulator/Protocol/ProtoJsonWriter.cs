@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Itqan.Recording.LiveKitEmulator.Protocol;
+namespace ItqanRecording.LiveKitEmulator.Protocol;
 
 public enum ProtoJsonStyle
 {

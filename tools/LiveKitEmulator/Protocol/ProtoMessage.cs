@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Protocol;
+namespace ItqanRecording.LiveKitEmulator.Protocol;
 
 /// <summary>
 /// A message value held by field number. Scalars are <see cref="string"/>, <see cref="bool"/>, <see cref="int"/>

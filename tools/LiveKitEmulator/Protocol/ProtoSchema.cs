@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Protocol;
+namespace ItqanRecording.LiveKitEmulator.Protocol;
 
 /// <summary>The proto3 scalar and composite kinds the emulator reads and writes.</summary>
 public enum FieldKind

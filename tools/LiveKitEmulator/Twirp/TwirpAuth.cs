@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Itqan.Recording.LiveKitEmulator.Twirp;
+namespace ItqanRecording.LiveKitEmulator.Twirp;
 
 /// <param name="Rejection">Plain-text 401 body when the token itself is refused (LiveKit's auth middleware).</param>
 /// <param name="CanRecord">Whether the token grants <c>video.roomRecord</c>, which every Egress method needs.</param>

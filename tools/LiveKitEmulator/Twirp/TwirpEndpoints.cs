@@ -1,7 +1,7 @@
-using Itqan.Recording.LiveKitEmulator.Egresses;
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Egresses;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Twirp;
+namespace ItqanRecording.LiveKitEmulator.Twirp;
 
 /// <summary>
 /// <c>/twirp/livekit.Egress/{Method}</c>, in the order the LiveKit server checks things: auth middleware

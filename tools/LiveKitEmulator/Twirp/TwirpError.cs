@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Itqan.Recording.LiveKitEmulator.Twirp;
+namespace ItqanRecording.LiveKitEmulator.Twirp;
 
 /// <summary>A Twirp error as written on the wire: <c>{"code":..,"msg":..,"meta":{..}}</c>.</summary>
 public sealed record TwirpError(string Code, string Msg, IReadOnlyDictionary<string, string>? Meta = null)

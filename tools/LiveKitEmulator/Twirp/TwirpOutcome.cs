@@ -1,7 +1,7 @@
 using System.Text;
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Twirp;
+namespace ItqanRecording.LiveKitEmulator.Twirp;
 
 /// <summary>A non-Twirp failure, like one a proxy in front of LiveKit returns: any status, plain-text body.</summary>
 public sealed record RawFailure(int Status, string Body);

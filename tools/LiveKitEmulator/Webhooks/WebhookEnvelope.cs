@@ -1,4 +1,4 @@
-namespace Itqan.Recording.LiveKitEmulator.Webhooks;
+namespace ItqanRecording.LiveKitEmulator.Webhooks;
 
 /// <param name="QueueKey">Events with the same key go out in order, one at a time (LiveKit: per egress, per room).</param>
 /// <param name="Body">The exact bytes sent and hashed; retries and duplicates resend them unchanged.</param>

@@ -1,8 +1,8 @@
-using Itqan.Recording.LiveKitEmulator.Egresses;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitEmulator.Protocol;
+using ItqanRecording.LiveKitEmulator.Egresses;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitEmulator.Protocol;
 
-namespace Itqan.Recording.LiveKitEmulator.Webhooks;
+namespace ItqanRecording.LiveKitEmulator.Webhooks;
 
 /// <summary>
 /// Turns egress changes and room closings into LiveKit <c>WebhookEvent</c> bodies (lowerCamelCase, defaults

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Itqan.Recording.LiveKitEmulator.Webhooks;
+namespace ItqanRecording.LiveKitEmulator.Webhooks;
 
 /// <summary>
 /// LiveKit's resource queues: one queue and one worker per key, at most 200 waiting events, and an event that

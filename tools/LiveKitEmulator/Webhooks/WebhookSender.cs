@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Itqan.Recording.LiveKitEmulator.Faults;
-using Itqan.Recording.LiveKitWebhookSigning;
+using ItqanRecording.LiveKitEmulator.Faults;
+using ItqanRecording.LiveKitWebhookSigning;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.LiveKitEmulator.Webhooks;
+namespace ItqanRecording.LiveKitEmulator.Webhooks;
 
 /// <summary>
 /// Delivers one webhook like LiveKit's notifier (go-retryablehttp defaults): retry on a connection error, 429 or

@@ -93,7 +93,7 @@ function builtAssembly(project, assembly) {
     .filter((path) => existsSync(path))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   if (!builds[0]) {
-    throw new Error(`${assembly} is not built; run \`dotnet build Itqan.Recording.sln -c Release\` (make test does) first`);
+    throw new Error(`${assembly} is not built; run \`dotnet build ItqanRecording.sln -c Release\` (make test does) first`);
   }
   return builds[0];
 }
@@ -187,7 +187,7 @@ export async function startStack() {
     const apiUrl = `http://127.0.0.1:${String(await freePort())}`;
     const common = { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
 
-    const emulatorDll = builtAssembly('tools/LiveKitEmulator', 'Itqan.Recording.LiveKitEmulator.dll');
+    const emulatorDll = builtAssembly('tools/LiveKitEmulator', 'ItqanRecording.LiveKitEmulator.dll');
     services.push(
       startService('emulator', emulatorDll, emulatorUrl, join(logDir, 'emulator.log'), {
         ...common,
@@ -203,7 +203,7 @@ export async function startStack() {
       }),
     );
 
-    const apiDll = builtAssembly('src/Api', 'Itqan.Recording.Api.dll');
+    const apiDll = builtAssembly('src/Api', 'ItqanRecording.Api.dll');
     services.push(
       startService('api', apiDll, apiUrl, join(logDir, 'api.log'), {
         ...common,

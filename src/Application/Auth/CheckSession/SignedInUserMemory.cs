@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Users;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Itqan.Recording.Application.Auth.CheckSession;
+namespace ItqanRecording.Application.Auth.CheckSession;
 
 /// <summary>
 /// What <see cref="CheckSessionHandler"/> remembers of a signed-in user between requests, in this API instance's

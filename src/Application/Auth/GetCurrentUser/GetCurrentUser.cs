@@ -1,16 +1,16 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Auth.GetCurrentUser;
+namespace ItqanRecording.Application.Auth.GetCurrentUser;
 
 /// <summary>The signed-in user, as stored now.</summary>
-public sealed record GetCurrentUser(Guid UserId) : IQuery<Result<CurrentUserResponse>>;
+public sealed record GetCurrentUserQuery(Guid UserId) : IQuery<Result<CurrentUserResponse>>;
 
-public sealed class GetCurrentUserHandler(IApplicationDbContext db) : IQueryHandler<GetCurrentUser, Result<CurrentUserResponse>>
+public sealed class GetCurrentUserHandler(IApplicationDbContext db) : IQueryHandler<GetCurrentUserQuery, Result<CurrentUserResponse>>
 {
-    public async ValueTask<Result<CurrentUserResponse>> Handle(GetCurrentUser query, CancellationToken cancellationToken)
+    public async ValueTask<Result<CurrentUserResponse>> Handle(GetCurrentUserQuery query, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == query.UserId, cancellationToken);
         return user is null

@@ -1,20 +1,20 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Auth.SignIn;
+namespace ItqanRecording.Application.Auth.SignIn;
 
 /// <summary>
 /// Checks an email and password. An unknown email answers exactly as a wrong password, after checking the password
 /// against a hash all the same (the same time); repeated failures lock the email for a while, whether a user has it
 /// or not (<see cref="SignInFailures"/>).
 /// </summary>
-public sealed record SignIn(string Email, string Password) : ICommand<Result<SessionClaims>>;
+public sealed record SignInCommand(string Email, string Password) : ICommand<Result<SessionClaims>>;
 
 public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hasher, SignInAttempts attempts, TimeProvider clock)
-    : ICommandHandler<SignIn, Result<SessionClaims>>
+    : ICommandHandler<SignInCommand, Result<SessionClaims>>
 {
     private static readonly Error InvalidCredentials =
         new("auth.invalid_credentials", "The email or password is not correct.", ErrorType.Unauthorized);
@@ -22,7 +22,7 @@ public sealed class SignInHandler(IApplicationDbContext db, IPasswordHasher hash
     private static readonly Error LockedOut =
         new("auth.locked_out", "Too many failed sign-ins. The account is locked for a few minutes.", ErrorType.TooManyRequests);
 
-    public async ValueTask<Result<SessionClaims>> Handle(SignIn command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SessionClaims>> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email);
         var now = clock.GetUtcNow();

@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Users;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Itqan.Recording.Application.Auth.SignIn;
+namespace ItqanRecording.Application.Auth.SignIn;
 
 /// <summary>
 /// What <see cref="SignInHandler"/> keeps between attempts, in this API instance's memory: the failed sign-ins per

@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Auth.SignIn;
+namespace ItqanRecording.Application.Auth.SignIn;
 
-public sealed class SignInValidator : AbstractValidator<SignIn>
+public sealed class SignInValidator : AbstractValidator<SignInCommand>
 {
     public SignInValidator()
     {

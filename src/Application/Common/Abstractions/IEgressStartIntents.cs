@@ -1,6 +1,6 @@
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Egress;
 
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>Writes <see cref="EgressStartIntent"/>s so that they outlive the caller's transaction and process.</summary>
 public interface IEgressStartIntents

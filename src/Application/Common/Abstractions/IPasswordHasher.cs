@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 public interface IPasswordHasher
 {

@@ -1,6 +1,6 @@
-using Itqan.Recording.Application.Recordings;
+using ItqanRecording.Application.Recordings;
 
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>
 /// Signs and checks the time-limited links to recording files. Any API instance checks what another signed.

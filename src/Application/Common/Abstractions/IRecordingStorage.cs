@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>
 /// Where recording files live. LiveKit's egress writes under its own root (e.g. <c>/recordings</c>); the same

@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>Loads a session of any kind with everything its recording rules need.</summary>
 public interface ISessionFinder

@@ -1,6 +1,6 @@
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Application.Common.Abstractions;
+namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>
 /// The locks that make the writers of recordings take turns, across requests and API instances. Starting and

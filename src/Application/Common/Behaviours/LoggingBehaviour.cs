@@ -1,7 +1,7 @@
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Results;
 using Mediator;
 
-namespace Itqan.Recording.Application.Common.Behaviours;
+namespace ItqanRecording.Application.Common.Behaviours;
 
 /// <summary>
 /// Around every message (outside validation): how long its handler took and how it ended, logged by

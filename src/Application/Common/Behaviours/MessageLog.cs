@@ -1,7 +1,7 @@
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Results;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.Common.Behaviours;
+namespace ItqanRecording.Application.Common.Behaviours;
 
 /// <summary>
 /// What <see cref="LoggingBehaviour{TMessage,TResponse}"/> writes: a message handled (Debug), refused with an

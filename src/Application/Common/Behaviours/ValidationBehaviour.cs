@@ -1,8 +1,8 @@
 using FluentValidation;
-using Itqan.Recording.Application.Common.Validation;
+using ItqanRecording.Application.Common.Validation;
 using Mediator;
 
-namespace Itqan.Recording.Application.Common.Behaviours;
+namespace ItqanRecording.Application.Common.Behaviours;
 
 /// <summary>
 /// Before a message's handler: refuses text PostgreSQL cannot store anywhere in the message

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 public static class EgressClientExtensions
 {

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>How a call to LiveKit failed, as far as our callers care.</summary>
 public enum EgressFailure

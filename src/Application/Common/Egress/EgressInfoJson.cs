@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>
 /// <see cref="EgressInfo"/> as JSON, for an egress event that waits in <see cref="PendingEgressEvent"/> until its

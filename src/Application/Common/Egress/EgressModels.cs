@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>LiveKit's <c>EgressStatus</c>, in protocol order.</summary>
 public enum EgressStatus

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>
 /// A Start about to ask LiveKit for an egress: committed before the call, deleted in the transaction that saves its

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>The LiveKit Egress API calls the service makes. Failures throw <see cref="EgressException"/>.</summary>
 public interface IEgressClient

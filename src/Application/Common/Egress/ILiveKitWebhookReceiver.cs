@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>Verifies a LiveKit webhook against its raw body and parses it.</summary>
 public interface ILiveKitWebhookReceiver

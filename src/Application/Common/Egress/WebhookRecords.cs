@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Egress;
+namespace ItqanRecording.Application.Common.Egress;
 
 /// <summary>
 /// A LiveKit webhook event that was applied, keyed by LiveKit's event id: a retry of the same event is
@@ -17,7 +17,7 @@ public sealed class ProcessedWebhookEvent(string eventId, string eventName, stri
 
 /// <summary>
 /// An egress event that arrived before its recording existed (the start transaction had not committed yet, or
-/// LiveKit was faster than us). It waits here and is applied when the recording appears: by StartRecording right
+/// LiveKit was faster than us). It waits here and is applied when the recording appears: by StartRecordingCommand right
 /// after its commit, or by the reconciliation job.
 /// </summary>
 public sealed class PendingEgressEvent(Guid id, string egressId, string eventId, string eventName, string egressJson, DateTimeOffset receivedAt)

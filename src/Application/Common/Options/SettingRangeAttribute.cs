@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Itqan.Recording.Application.Common.Options;
+namespace ItqanRecording.Application.Common.Options;
 
 /// <summary>
 /// The range a setting must lie in, failing with its <see cref="ValidationAttribute.ErrorMessage"/> (which names the

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Common.Persistence;
+namespace ItqanRecording.Application.Common.Persistence;
 
 /// <summary>
 /// Recognises the database errors that are an expected outcome rather than a fault, so that the layers outside

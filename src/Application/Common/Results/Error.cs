@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Results;
+namespace ItqanRecording.Application.Common.Results;
 
 /// <summary>The kinds of expected failure; the Api maps each to one HTTP status.</summary>
 public enum ErrorType

@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Common.Results;
+namespace ItqanRecording.Application.Common.Results;
 
 /// <summary>A handler's answer that may be an expected failure, seen without knowing its value's type.</summary>
 public interface IOutcome

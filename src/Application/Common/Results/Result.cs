@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Itqan.Recording.Application.Common.Results;
+namespace ItqanRecording.Application.Common.Results;
 
 /// <summary>Either a value or an expected <see cref="Results.Error"/>.</summary>
 public sealed class Result<T> : IOutcome

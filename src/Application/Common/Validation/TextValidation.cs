@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using FluentValidation.Results;
 
-namespace Itqan.Recording.Application.Common.Validation;
+namespace ItqanRecording.Application.Common.Validation;
 
 /// <summary>
 /// Text that PostgreSQL cannot store: a NUL character (its text type cannot hold one) or half of a UTF-16 surrogate
@@ -103,7 +103,7 @@ public static class TextValidation
     private static bool MayHoldText(Type type) =>
         type == typeof(string)
         || (typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(byte[]))
-        || (type.IsClass && type.Namespace?.StartsWith("Itqan.", StringComparison.Ordinal) == true);
+        || (type.IsClass && type.Namespace?.StartsWith("ItqanRecording.", StringComparison.Ordinal) == true);
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -1,27 +1,27 @@
 using System.Text.Json;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Application.EgressEvents.ReceiveLiveKitWebhook;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.ApplyPendingEgressEvents;
+namespace ItqanRecording.Application.EgressEvents.ApplyPendingEgressEvents;
 
 /// <summary>
 /// Applies the egress events that waited for this egress's recording, oldest first, through the same use cases
 /// a webhook uses; each is applied at most once (by its event id). Answers how many were applied.
 /// </summary>
-public sealed record ApplyPendingEgressEvents(string EgressId) : ICommand<int>;
+public sealed record ApplyPendingEgressEventsCommand(string EgressId) : ICommand<int>;
 
 public sealed class ApplyPendingEgressEventsHandler(
     IApplicationDbContext db,
     ISender sender,
     TimeProvider clock,
-    ILogger<ApplyPendingEgressEventsHandler> logger) : ICommandHandler<ApplyPendingEgressEvents, int>
+    ILogger<ApplyPendingEgressEventsHandler> logger) : ICommandHandler<ApplyPendingEgressEventsCommand, int>
 {
-    public async ValueTask<int> Handle(ApplyPendingEgressEvents command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(ApplyPendingEgressEventsCommand command, CancellationToken cancellationToken)
     {
         // Usually nothing waits (every start asks): one query then, and the recording is looked for only when needed.
         var waiting = await db.PendingEgressEvents

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressEnded;
 
 /// <summary>What an ended egress leaves behind: a usable file, or a reason there is none.</summary>
 public abstract record EgressOutcome

@@ -1,12 +1,12 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.Extensions.Logging;
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressEnded;
 
 /// <summary>
 /// An egress reached its end (<c>egress_ended</c>, or reconciliation found it ended): the recording becomes completed
@@ -14,14 +14,14 @@ namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
 /// reconciliation found the end); a resent event changes nothing, and neither does a second end of a recording that
 /// already ended. An end that arrives before its recording exists waits in the pending events.
 /// </summary>
-public sealed record ProcessEgressEnded(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
+public sealed record ProcessEgressEndedCommand(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
 
 public sealed class ProcessEgressEndedHandler(
     EgressEventApplier events,
     IRecordingStorage storage,
-    ILogger<ProcessEgressEndedHandler> logger) : ICommandHandler<ProcessEgressEnded, Result<Success>>
+    ILogger<ProcessEgressEndedHandler> logger) : ICommandHandler<ProcessEgressEndedCommand, Result<Success>>
 {
-    public async ValueTask<Result<Success>> Handle(ProcessEgressEnded command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Success>> Handle(ProcessEgressEndedCommand command, CancellationToken cancellationToken)
     {
         await events.ApplyAsync(
             EgressEventNames.Ended,

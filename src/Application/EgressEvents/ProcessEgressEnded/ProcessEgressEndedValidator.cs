@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressEnded;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressEnded;
 
-public sealed class ProcessEgressEndedValidator : AbstractValidator<ProcessEgressEnded>
+public sealed class ProcessEgressEndedValidator : AbstractValidator<ProcessEgressEndedCommand>
 {
     public ProcessEgressEndedValidator()
     {

@@ -1,22 +1,22 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressStarted;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressStarted;
 
 /// <summary>
-/// LiveKit stored a new egress (<c>egress_started</c>). The recording already exists from StartRecording, so this
+/// LiveKit stored a new egress (<c>egress_started</c>). The recording already exists from StartRecordingCommand, so this
 /// only confirms it; the status is usually still STARTING.
 /// </summary>
-public sealed record ProcessEgressStarted(EgressInfo Egress) : ICommand<Result<Success>>;
+public sealed record ProcessEgressStartedCommand(EgressInfo Egress) : ICommand<Result<Success>>;
 
 public sealed class ProcessEgressStartedHandler(IApplicationDbContext db, ILogger<ProcessEgressStartedHandler> logger)
-    : ICommandHandler<ProcessEgressStarted, Result<Success>>
+    : ICommandHandler<ProcessEgressStartedCommand, Result<Success>>
 {
-    public async ValueTask<Result<Success>> Handle(ProcessEgressStarted command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Success>> Handle(ProcessEgressStartedCommand command, CancellationToken cancellationToken)
     {
         // The event changes nothing; the database is asked only for the log line, when it is written.
         if (!logger.IsEnabled(LogLevel.Information))

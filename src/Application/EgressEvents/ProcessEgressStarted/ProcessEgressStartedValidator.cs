@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressStarted;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressStarted;
 
-public sealed class ProcessEgressStartedValidator : AbstractValidator<ProcessEgressStarted>
+public sealed class ProcessEgressStartedValidator : AbstractValidator<ProcessEgressStartedCommand>
 {
     public ProcessEgressStartedValidator()
     {

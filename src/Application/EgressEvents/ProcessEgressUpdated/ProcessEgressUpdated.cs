@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressUpdated;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressUpdated;
 
 /// <summary>
 /// An egress changed status (<c>egress_updated</c>, or reconciliation found it ending). ENDING means the file is
@@ -12,12 +12,12 @@ namespace Itqan.Recording.Application.EgressEvents.ProcessEgressUpdated;
 /// to processing. Anything else, a resent event, or a late event for a recording that is further along, changes
 /// nothing: recordings never move backwards. An ENDING that arrives before its recording exists waits.
 /// </summary>
-public sealed record ProcessEgressUpdated(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
+public sealed record ProcessEgressUpdatedCommand(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
 
 public sealed class ProcessEgressUpdatedHandler(EgressEventApplier events, ILogger<ProcessEgressUpdatedHandler> logger)
-    : ICommandHandler<ProcessEgressUpdated, Result<Success>>
+    : ICommandHandler<ProcessEgressUpdatedCommand, Result<Success>>
 {
-    public async ValueTask<Result<Success>> Handle(ProcessEgressUpdated command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Success>> Handle(ProcessEgressUpdatedCommand command, CancellationToken cancellationToken)
     {
         var egress = command.Egress;
         if (egress.Status != EgressStatus.Ending)

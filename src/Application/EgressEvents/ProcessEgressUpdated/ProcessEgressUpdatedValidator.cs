@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessEgressUpdated;
+namespace ItqanRecording.Application.EgressEvents.ProcessEgressUpdated;
 
-public sealed class ProcessEgressUpdatedValidator : AbstractValidator<ProcessEgressUpdated>
+public sealed class ProcessEgressUpdatedValidator : AbstractValidator<ProcessEgressUpdatedCommand>
 {
     public ProcessEgressUpdatedValidator()
     {

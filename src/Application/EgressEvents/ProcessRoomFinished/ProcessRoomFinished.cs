@@ -1,12 +1,12 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessRoomFinished;
+namespace ItqanRecording.Application.EgressEvents.ProcessRoomFinished;
 
 /// <summary>
 /// The meeting room closed (<c>room_finished</c>): nobody is left to record, so the room's active recording is
@@ -14,18 +14,18 @@ namespace Itqan.Recording.Application.EgressEvents.ProcessRoomFinished;
 /// egress that already ended is fine. Its <c>egress_ended</c> — before or after this event, LiveKit does not order
 /// them — completes the recording.
 /// </summary>
-public sealed record ProcessRoomFinished(string RoomName) : ICommand<Result<Success>>;
+public sealed record ProcessRoomFinishedCommand(string RoomName) : ICommand<Result<Success>>;
 
 public sealed class ProcessRoomFinishedHandler(
     IApplicationDbContext db,
     ISessionRecordingLock sessionLock,
     IEgressClient egress,
     TimeProvider clock,
-    ILogger<ProcessRoomFinishedHandler> logger) : ICommandHandler<ProcessRoomFinished, Result<Success>>
+    ILogger<ProcessRoomFinishedHandler> logger) : ICommandHandler<ProcessRoomFinishedCommand, Result<Success>>
 {
     public const string Reason = "The meeting room closed, so the recording was stopped; LiveKit is finishing the file.";
 
-    public async ValueTask<Result<Success>> Handle(ProcessRoomFinished command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Success>> Handle(ProcessRoomFinishedCommand command, CancellationToken cancellationToken)
     {
         var egressIds = await db.Recordings.AsNoTracking()
             .Where(r => r.RoomName == command.RoomName && r.Status == RecordingStatus.Recording)

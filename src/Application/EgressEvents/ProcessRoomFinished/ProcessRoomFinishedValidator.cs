@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.EgressEvents.ProcessRoomFinished;
+namespace ItqanRecording.Application.EgressEvents.ProcessRoomFinished;
 
-public sealed class ProcessRoomFinishedValidator : AbstractValidator<ProcessRoomFinished>
+public sealed class ProcessRoomFinishedValidator : AbstractValidator<ProcessRoomFinishedCommand>
 {
     public ProcessRoomFinishedValidator()
     {

@@ -1,8 +1,8 @@
-using Itqan.Recording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Abstractions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.EgressEvents.PrunePendingEgressEvents;
+namespace ItqanRecording.Application.EgressEvents.PrunePendingEgressEvents;
 
 /// <summary>
 /// Deletes the egress events that have stopped waiting: those applied, and those that waited longer than
@@ -10,12 +10,12 @@ namespace Itqan.Recording.Application.EgressEvents.PrunePendingEgressEvents;
 /// first and at most <paramref name="BatchSize"/> in one run, so a backlog drains over several runs, each one short
 /// delete. Answers how many were deleted.
 /// </summary>
-public sealed record PrunePendingEgressEvents(TimeSpan MaxAge, int BatchSize) : ICommand<int>;
+public sealed record PrunePendingEgressEventsCommand(TimeSpan MaxAge, int BatchSize) : ICommand<int>;
 
 public sealed class PrunePendingEgressEventsHandler(IApplicationDbContext db, TimeProvider clock)
-    : ICommandHandler<PrunePendingEgressEvents, int>
+    : ICommandHandler<PrunePendingEgressEventsCommand, int>
 {
-    public async ValueTask<int> Handle(PrunePendingEgressEvents command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(PrunePendingEgressEventsCommand command, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - command.MaxAge;
 

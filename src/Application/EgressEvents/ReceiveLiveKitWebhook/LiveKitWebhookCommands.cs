@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
 using Mediator;
 
-namespace Itqan.Recording.Application.EgressEvents.ReceiveLiveKitWebhook;
+namespace ItqanRecording.Application.EgressEvents.ReceiveLiveKitWebhook;
 
 /// <summary>Which use case a verified LiveKit webhook asks for (the events of <see cref="EgressEventNames"/>).</summary>
 public static class LiveKitWebhookCommands
@@ -26,7 +26,7 @@ public static class LiveKitWebhookCommands
         }
 
         command = webhook.Event == EgressEventNames.RoomFinished
-            ? new ProcessRoomFinished.ProcessRoomFinished(webhook.RoomName ?? "")
+            ? new ProcessRoomFinished.ProcessRoomFinishedCommand(webhook.RoomName ?? "")
             : webhook.Egress is { } egress ? ForEgressEvent(webhook.Event, egress, webhook.Id) : null;
         return true;
     }
@@ -37,9 +37,9 @@ public static class LiveKitWebhookCommands
     /// </summary>
     public static ICommand<Result<Success>>? ForEgressEvent(string eventName, EgressInfo egress, string? eventId) => eventName switch
     {
-        EgressEventNames.Started => new ProcessEgressStarted.ProcessEgressStarted(egress),
-        EgressEventNames.Updated => new ProcessEgressUpdated.ProcessEgressUpdated(egress, eventId),
-        EgressEventNames.Ended => new ProcessEgressEnded.ProcessEgressEnded(egress, eventId),
+        EgressEventNames.Started => new ProcessEgressStarted.ProcessEgressStartedCommand(egress),
+        EgressEventNames.Updated => new ProcessEgressUpdated.ProcessEgressUpdatedCommand(egress, eventId),
+        EgressEventNames.Ended => new ProcessEgressEnded.ProcessEgressEndedCommand(egress, eventId),
         _ => null,
     };
 }

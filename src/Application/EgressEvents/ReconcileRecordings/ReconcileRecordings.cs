@@ -1,12 +1,12 @@
 using System.Globalization;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.ReconcileRecordings;
+namespace ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 
 /// <summary>One recording whose state reconciliation looked at, and what it did.</summary>
 public sealed record ReconciledRecording(Guid RecordingId, string EgressId, string PreviousStatus, string Status, string Outcome);
@@ -26,7 +26,7 @@ public sealed record ReconciliationReport(
 /// runs is stopped again. Egress events that waited for their recording are applied first. Each recording is one
 /// unit; when cancelled, the unit under way is finished and no new one begins.
 /// </summary>
-public sealed record ReconcileRecordings(Guid? AcademyId, TimeSpan StuckFor) : ICommand<ReconciliationReport>;
+public sealed record ReconcileRecordingsCommand(Guid? AcademyId, TimeSpan StuckFor) : ICommand<ReconciliationReport>;
 
 public sealed class ReconcileRecordingsHandler(
     IApplicationDbContext db,
@@ -34,9 +34,9 @@ public sealed class ReconcileRecordingsHandler(
     IEgressClient egress,
     ISender sender,
     TimeProvider clock,
-    ILogger<ReconcileRecordingsHandler> logger) : ICommandHandler<ReconcileRecordings, ReconciliationReport>
+    ILogger<ReconcileRecordingsHandler> logger) : ICommandHandler<ReconcileRecordingsCommand, ReconciliationReport>
 {
-    public async ValueTask<ReconciliationReport> Handle(ReconcileRecordings command, CancellationToken cancellationToken)
+    public async ValueTask<ReconciliationReport> Handle(ReconcileRecordingsCommand command, CancellationToken cancellationToken)
     {
         var pendingApplied = await ApplyWaitingEventsAsync(command.AcademyId, cancellationToken);
 
@@ -92,7 +92,7 @@ public sealed class ReconcileRecordingsHandler(
         var applied = 0;
         foreach (var egressId in egressIds)
         {
-            applied += await sender.Send(new ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), cancellationToken);
+            applied += await sender.Send(new ApplyPendingEgressEvents.ApplyPendingEgressEventsCommand(egressId), cancellationToken);
         }
 
         return applied;
@@ -125,13 +125,13 @@ public sealed class ReconcileRecordingsHandler(
 
         if (info.IsTerminal)
         {
-            await sender.Send(new ProcessEgressEnded.ProcessEgressEnded(info), cancellationToken);
+            await sender.Send(new ProcessEgressEnded.ProcessEgressEndedCommand(info), cancellationToken);
             return ($"LiveKit reports {info.Status}", true);
         }
 
         if (info.Status == EgressStatus.Ending)
         {
-            await sender.Send(new ProcessEgressUpdated.ProcessEgressUpdated(info), cancellationToken);
+            await sender.Send(new ProcessEgressUpdated.ProcessEgressUpdatedCommand(info), cancellationToken);
             return ("LiveKit is finishing the file", true);
         }
 

@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.EgressEvents.SettleStartIntents;
+namespace ItqanRecording.Application.EgressEvents.SettleStartIntents;
 
 /// <summary>
 /// Settles the start intents older than <paramref name="OlderThan"/> (<see cref="EgressStartIntent"/>): each is a
@@ -14,16 +14,16 @@ namespace Itqan.Recording.Application.EgressEvents.SettleStartIntents;
 /// cancelled, the unit under way is finished and no new one begins.
 /// </summary>
 /// <returns>How many intents were settled; one LiveKit could not be asked about waits for the next run.</returns>
-public sealed record SettleStartIntents(TimeSpan OlderThan) : ICommand<int>;
+public sealed record SettleStartIntentsCommand(TimeSpan OlderThan) : ICommand<int>;
 
 public sealed class SettleStartIntentsHandler(
     IApplicationDbContext db,
     ISessionRecordingLock sessionLock,
     IEgressClient egress,
     TimeProvider clock,
-    ILogger<SettleStartIntentsHandler> logger) : ICommandHandler<SettleStartIntents, int>
+    ILogger<SettleStartIntentsHandler> logger) : ICommandHandler<SettleStartIntentsCommand, int>
 {
-    public async ValueTask<int> Handle(SettleStartIntents command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(SettleStartIntentsCommand command, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - command.OlderThan;
         var due = await db.EgressStartIntents.AsNoTracking()

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Itqan.Recording.Application.Common.Options;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Common.Options;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
+namespace ItqanRecording.Application.EgressEvents.StopOverdueRecordings;
 
 /// <summary>
 /// How long a recording of each kind may run before the service stops it (section <c>Recording:MaxDuration</c>):

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
+namespace ItqanRecording.Application.EgressEvents.StopOverdueRecordings;
 
 /// <summary>
 /// Stops every recording that has run longer than its kind's maximum (someone forgot to press Stop): LiveKit stops
@@ -16,7 +16,7 @@ namespace Itqan.Recording.Application.EgressEvents.StopOverdueRecordings;
 /// <c>egress_ended</c> completes it. Answers the recordings it stopped. Each recording is one unit; when cancelled,
 /// the unit under way is finished and no new one begins.
 /// </summary>
-public sealed record StopOverdueRecordings : ICommand<IReadOnlyList<Guid>>;
+public sealed record StopOverdueRecordingsCommand : ICommand<IReadOnlyList<Guid>>;
 
 public sealed class StopOverdueRecordingsHandler(
     IApplicationDbContext db,
@@ -24,9 +24,9 @@ public sealed class StopOverdueRecordingsHandler(
     IEgressClient egress,
     IOptions<MaxRecordingDurationOptions> options,
     TimeProvider clock,
-    ILogger<StopOverdueRecordingsHandler> logger) : ICommandHandler<StopOverdueRecordings, IReadOnlyList<Guid>>
+    ILogger<StopOverdueRecordingsHandler> logger) : ICommandHandler<StopOverdueRecordingsCommand, IReadOnlyList<Guid>>
 {
-    public async ValueTask<IReadOnlyList<Guid>> Handle(StopOverdueRecordings command, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Guid>> Handle(StopOverdueRecordingsCommand command, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         var now = clock.GetUtcNow();

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.Recordings.ApplyRetention;
+namespace ItqanRecording.Application.Recordings.ApplyRetention;
 
 /// <summary>
 /// Removes the completed and failed recordings that are past their academy's retention period (see
@@ -14,7 +14,7 @@ namespace Itqan.Recording.Application.Recordings.ApplyRetention;
 /// entry by nobody. Recordings still recording or processing are never touched; academies without a period keep
 /// everything. <see cref="AcademyId"/> null means every academy (the periodic job); <see cref="DryRun"/> only reports.
 /// </summary>
-public sealed record ApplyRetention(Guid? AcademyId, bool DryRun) : ICommand<RetentionReport>;
+public sealed record ApplyRetentionCommand(Guid? AcademyId, bool DryRun) : ICommand<RetentionReport>;
 
 /// <summary>A recording retention removed, or would remove in a dry run. <see cref="SizeBytes"/> is null without a file.</summary>
 public sealed record ExpiredRecording(Guid Id, Guid AcademyId, string DisplayName, RecordingStatus Status, DateTimeOffset StartedAt, long? SizeBytes)
@@ -46,11 +46,11 @@ public sealed class ApplyRetentionHandler(
     IApplicationDbContext db,
     IRecordingStorage storage,
     TimeProvider clock,
-    ILogger<ApplyRetentionHandler> logger) : ICommandHandler<ApplyRetention, RetentionReport>
+    ILogger<ApplyRetentionHandler> logger) : ICommandHandler<ApplyRetentionCommand, RetentionReport>
 {
     private const int BatchSize = 100;
 
-    public async ValueTask<RetentionReport> Handle(ApplyRetention command, CancellationToken cancellationToken)
+    public async ValueTask<RetentionReport> Handle(ApplyRetentionCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var academies = await db.Academies.AsNoTracking()

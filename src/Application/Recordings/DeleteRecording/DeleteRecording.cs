@@ -1,11 +1,11 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.DeleteRecording;
+namespace ItqanRecording.Application.Recordings.DeleteRecording;
 
 /// <summary>
 /// An academy admin (the endpoint's policy) deletes a recording of their academy: it stays in the catalogue as
@@ -13,12 +13,12 @@ namespace Itqan.Recording.Application.Recordings.DeleteRecording;
 /// refuses what cannot be deleted, and says why: deleting twice is a conflict, so a repeat never passes silently with
 /// a different <see cref="RemoveFile"/>, and a recording still being recorded must be stopped first.
 /// </summary>
-public sealed record DeleteRecording(Guid RecordingId, bool RemoveFile, Actor Actor) : ICommand<Result<Success>>;
+public sealed record DeleteRecordingCommand(Guid RecordingId, bool RemoveFile, Actor Actor) : ICommand<Result<Success>>;
 
 public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingStorage storage, TimeProvider clock)
-    : ICommandHandler<DeleteRecording, Result<Success>>
+    : ICommandHandler<DeleteRecordingCommand, Result<Success>>
 {
-    public async ValueTask<Result<Success>> Handle(DeleteRecording command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Success>> Handle(DeleteRecordingCommand command, CancellationToken cancellationToken)
     {
         var recording = await db.Recordings.SingleOrDefaultAsync(
             r => r.Id == command.RecordingId && r.AcademyId == command.Actor.AcademyId, cancellationToken);

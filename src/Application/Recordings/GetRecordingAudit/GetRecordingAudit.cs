@@ -1,22 +1,22 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingAudit;
+namespace ItqanRecording.Application.Recordings.GetRecordingAudit;
 
 /// <summary>One line of a recording's audit trail; <see cref="UserId"/> and <see cref="UserName"/> are null when LiveKit or a job acted.</summary>
 public sealed record RecordingAuditEntryResponse(DateTimeOffset At, RecordingAuditAction Action, Guid? UserId, string? UserName, string? Details);
 
 /// <summary>Who did what to a recording of the admin's academy, newest first. Academy admins only (the endpoint's policy).</summary>
-public sealed record GetRecordingAudit(Guid RecordingId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingAuditEntryResponse>>>;
+public sealed record GetRecordingAuditQuery(Guid RecordingId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingAuditEntryResponse>>>;
 
 public sealed class GetRecordingAuditHandler(IApplicationDbContext db)
-    : IQueryHandler<GetRecordingAudit, Result<IReadOnlyList<RecordingAuditEntryResponse>>>
+    : IQueryHandler<GetRecordingAuditQuery, Result<IReadOnlyList<RecordingAuditEntryResponse>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RecordingAuditEntryResponse>>> Handle(GetRecordingAudit query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RecordingAuditEntryResponse>>> Handle(GetRecordingAuditQuery query, CancellationToken cancellationToken)
     {
         var academyId = query.Actor.AcademyId;
         if (!await db.Recordings.AnyAsync(r => r.Id == query.RecordingId && r.AcademyId == academyId, cancellationToken))

@@ -1,13 +1,13 @@
-using Itqan.Recording.Application.Common;
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Recordings.GetSessionRecordingStatistics;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Recordings.GetSessionRecordingStatistics;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+namespace ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 
 public sealed record RecordingKindCounts(int Interactive, int Quran, int Academic);
 
@@ -16,7 +16,7 @@ public sealed record RecordingCatalogueStatistics(
     int Total, RecordingStatusCounts ByStatus, RecordingKindCounts ByKind, long TotalBytes, double TotalDurationSeconds);
 
 /// <summary>How the admin's filtered catalogue adds up, summed by the database. Academy admins only (the endpoint's policy).</summary>
-public sealed record GetRecordingCatalogueStatistics(RecordingCatalogueFilter Filter, Actor Actor) : IQuery<RecordingCatalogueStatistics>;
+public sealed record GetRecordingCatalogueStatisticsQuery(RecordingCatalogueFilter Filter, Actor Actor) : IQuery<RecordingCatalogueStatistics>;
 
 /// <summary>
 /// Whole UTC days come from <see cref="RecordingDailyTotal"/>, the partial days at the edges of from/to and any filter
@@ -24,9 +24,9 @@ public sealed record GetRecordingCatalogueStatistics(RecordingCatalogueFilter Fi
 /// (docs/adr/0008).
 /// </summary>
 public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext db)
-    : IQueryHandler<GetRecordingCatalogueStatistics, RecordingCatalogueStatistics>
+    : IQueryHandler<GetRecordingCatalogueStatisticsQuery, RecordingCatalogueStatistics>
 {
-    public async ValueTask<RecordingCatalogueStatistics> Handle(GetRecordingCatalogueStatistics query, CancellationToken cancellationToken)
+    public async ValueTask<RecordingCatalogueStatistics> Handle(GetRecordingCatalogueStatisticsQuery query, CancellationToken cancellationToken)
     {
         // At most one row per status and kind from each part.
         var groups = await Groups(query.Actor.AcademyId, query.Filter).ToListAsync(cancellationToken);

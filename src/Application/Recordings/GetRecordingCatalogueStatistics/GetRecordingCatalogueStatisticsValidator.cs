@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+namespace ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 
-public sealed class GetRecordingCatalogueStatisticsValidator : AbstractValidator<GetRecordingCatalogueStatistics>
+public sealed class GetRecordingCatalogueStatisticsValidator : AbstractValidator<GetRecordingCatalogueStatisticsQuery>
 {
     public GetRecordingCatalogueStatisticsValidator()
     {

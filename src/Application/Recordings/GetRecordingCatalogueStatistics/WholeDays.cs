@@ -1,4 +1,4 @@
-namespace Itqan.Recording.Application.Recordings.GetRecordingCatalogueStatistics;
+namespace ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 
 /// <summary>
 /// The whole UTC days inside a from/to range: <see cref="First"/> inclusive, <see cref="End"/> exclusive, null for an

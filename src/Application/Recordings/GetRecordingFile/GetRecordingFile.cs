@@ -1,12 +1,12 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
+namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 
 /// <summary>
 /// The file of a recording, to stream or to download, for whoever may see the recording (<see cref="VisibleRecording"/>).
@@ -15,7 +15,7 @@ namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
 /// audit trail; the player's further range requests add nothing. A granted access is remembered for a short while
 /// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
-public sealed record GetRecordingFile(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
+public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
     : IQuery<Result<RecordingFileToSend>>;
 
 /// <summary>The <c>expires</c> (Unix seconds), <c>u</c> and <c>sig</c> of a signed link, as the request carried them.</summary>
@@ -37,9 +37,9 @@ public sealed class GetRecordingFileHandler(
     IRecordingLinkSigner signer,
     RecordingFileAccessMemory memory,
     TimeProvider clock,
-    ILogger<GetRecordingFileHandler> logger) : IQueryHandler<GetRecordingFile, Result<RecordingFileToSend>>
+    ILogger<GetRecordingFileHandler> logger) : IQueryHandler<GetRecordingFileQuery, Result<RecordingFileToSend>>
 {
-    public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFile query, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFileQuery query, CancellationToken cancellationToken)
     {
         var requester = RequesterId(query);
         if (!requester.IsSuccess)
@@ -82,7 +82,7 @@ public sealed class GetRecordingFileHandler(
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
-    private Result<Guid> RequesterId(GetRecordingFile query)
+    private Result<Guid> RequesterId(GetRecordingFileQuery query)
     {
         if (query.Actor is { } signedIn)
         {
@@ -113,7 +113,7 @@ public sealed class GetRecordingFileHandler(
     /// The recording, when the requester may see it: remembered from an earlier request of theirs, or decided now
     /// (a link's user is loaded for that) and remembered when it has a file to send.
     /// </summary>
-    private async Task<Result<RecordingForFile>> GrantedAsync(GetRecordingFile query, Guid userId, CancellationToken cancellationToken)
+    private async Task<Result<RecordingForFile>> GrantedAsync(GetRecordingFileQuery query, Guid userId, CancellationToken cancellationToken)
     {
         if (memory.FindGrant(userId, query.RecordingId, query.Action) is { } remembered)
         {

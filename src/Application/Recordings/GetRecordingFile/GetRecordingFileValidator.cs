@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
+namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 
-public sealed class GetRecordingFileValidator : AbstractValidator<GetRecordingFile>
+public sealed class GetRecordingFileValidator : AbstractValidator<GetRecordingFileQuery>
 {
     public GetRecordingFileValidator()
     {

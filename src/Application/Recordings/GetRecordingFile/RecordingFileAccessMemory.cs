@@ -1,7 +1,7 @@
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Itqan.Recording.Application.Recordings.GetRecordingFile;
+namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 
 /// <summary>
 /// What <see cref="GetRecordingFileHandler"/> remembers between a player's range requests, in this API instance's

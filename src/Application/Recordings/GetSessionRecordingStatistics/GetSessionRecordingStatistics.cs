@@ -1,23 +1,23 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.GetSessionRecordingStatistics;
+namespace ItqanRecording.Application.Recordings.GetSessionRecordingStatistics;
 
 public sealed record RecordingStatusCounts(int Recording, int Processing, int Completed, int Failed, int Deleted);
 
 public sealed record RecordingStatistics(int Total, RecordingStatusCounts ByStatus, long TotalBytes, double TotalDurationSeconds);
 
 /// <summary>How many recordings a session has, by status, and how many bytes and seconds they hold.</summary>
-public sealed record GetSessionRecordingStatistics(Guid SessionId, Actor Actor) : IQuery<Result<RecordingStatistics>>;
+public sealed record GetSessionRecordingStatisticsQuery(Guid SessionId, Actor Actor) : IQuery<Result<RecordingStatistics>>;
 
 public sealed class GetSessionRecordingStatisticsHandler(IApplicationDbContext db, ISessionFinder sessions)
-    : IQueryHandler<GetSessionRecordingStatistics, Result<RecordingStatistics>>
+    : IQueryHandler<GetSessionRecordingStatisticsQuery, Result<RecordingStatistics>>
 {
-    public async ValueTask<Result<RecordingStatistics>> Handle(GetSessionRecordingStatistics query, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordingStatistics>> Handle(GetSessionRecordingStatisticsQuery query, CancellationToken cancellationToken)
     {
         var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
         if (!found.IsSuccess)

@@ -1,19 +1,19 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.GetSessionRecordings;
+namespace ItqanRecording.Application.Recordings.GetSessionRecordings;
 
 /// <summary>The recordings of one session, newest first. Deleted ones are shown to admins only.</summary>
-public sealed record GetSessionRecordings(Guid SessionId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingResponse>>>;
+public sealed record GetSessionRecordingsQuery(Guid SessionId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingResponse>>>;
 
 public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessionFinder sessions, RecordingResponseFactory responses)
-    : IQueryHandler<GetSessionRecordings, Result<IReadOnlyList<RecordingResponse>>>
+    : IQueryHandler<GetSessionRecordingsQuery, Result<IReadOnlyList<RecordingResponse>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RecordingResponse>>> Handle(GetSessionRecordings query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RecordingResponse>>> Handle(GetSessionRecordingsQuery query, CancellationToken cancellationToken)
     {
         var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
         if (!found.IsSuccess)

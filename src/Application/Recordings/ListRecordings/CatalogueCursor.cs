@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 
-namespace Itqan.Recording.Application.Recordings.ListRecordings;
+namespace ItqanRecording.Application.Recordings.ListRecordings;
 
 /// <summary>
 /// Where a catalogue page ended: the start and id of its last recording, sent to clients as opaque base64url text.

@@ -1,16 +1,16 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Recordings.ListRecordings;
+namespace ItqanRecording.Application.Recordings.ListRecordings;
 
 /// <summary>
 /// The admin's academy catalogue, newest first (start, then id, both descending), deleted recordings included, one
 /// page of <see cref="Limit"/> at a time after <see cref="Cursor"/>. Only academy admins reach it (the endpoint's
 /// policy); the academy is always the admin's own.
 /// </summary>
-public sealed record ListRecordings(RecordingCatalogueFilter Filter, int? Limit, string? Cursor, Actor Actor) : IQuery<RecordingPage>
+public sealed record ListRecordingsQuery(RecordingCatalogueFilter Filter, int? Limit, string? Cursor, Actor Actor) : IQuery<RecordingPage>
 {
     public const int DefaultLimit = 50;
 
@@ -21,11 +21,11 @@ public sealed record ListRecordings(RecordingCatalogueFilter Filter, int? Limit,
 public sealed record RecordingPage(IReadOnlyList<RecordingResponse> Items, string? NextCursor);
 
 public sealed class ListRecordingsHandler(IApplicationDbContext db, RecordingResponseFactory responses)
-    : IQueryHandler<ListRecordings, RecordingPage>
+    : IQueryHandler<ListRecordingsQuery, RecordingPage>
 {
-    public async ValueTask<RecordingPage> Handle(ListRecordings query, CancellationToken cancellationToken)
+    public async ValueTask<RecordingPage> Handle(ListRecordingsQuery query, CancellationToken cancellationToken)
     {
-        var limit = query.Limit ?? ListRecordings.DefaultLimit;
+        var limit = query.Limit ?? ListRecordingsQuery.DefaultLimit;
         var recordings = db.Recordings.AsNoTracking().InCatalogue(query.Actor.AcademyId, query.Filter);
         if (CatalogueCursor.TryDecode(query.Cursor, out var after))
         {

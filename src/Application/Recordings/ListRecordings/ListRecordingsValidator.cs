@@ -1,14 +1,14 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Recordings.ListRecordings;
+namespace ItqanRecording.Application.Recordings.ListRecordings;
 
-public sealed class ListRecordingsValidator : AbstractValidator<ListRecordings>
+public sealed class ListRecordingsValidator : AbstractValidator<ListRecordingsQuery>
 {
     public ListRecordingsValidator()
     {
         // Errors name the query parameters (status, from), not the nesting (filter.status).
         RuleFor(q => q.Filter).SetValidator(new RecordingCatalogueFilterValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListRecordings.MaxLimit);
+        RuleFor(q => q.Limit).InclusiveBetween(1, ListRecordingsQuery.MaxLimit);
         RuleFor(q => q.Cursor)
             .Must(cursor => CatalogueCursor.TryDecode(cursor, out _))
             .When(q => q.Cursor is not null)

@@ -1,19 +1,19 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Persistence;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.EgressEvents;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Persistence;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Application.EgressEvents;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itqan.Recording.Application.Recordings.StartRecording;
+namespace ItqanRecording.Application.Recordings.StartRecording;
 
 /// <summary>A teacher or admin starts recording a live session.</summary>
-public sealed record StartRecording(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
+public sealed record StartRecordingCommand(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
 
 public sealed class StartRecordingHandler(
     IApplicationDbContext db,
@@ -26,9 +26,9 @@ public sealed class StartRecordingHandler(
     TimeProvider clock,
     RecordingResponseFactory responses,
     ISender sender,
-    ILogger<StartRecordingHandler> logger) : ICommandHandler<StartRecording, Result<RecordingResponse>>
+    ILogger<StartRecordingHandler> logger) : ICommandHandler<StartRecordingCommand, Result<RecordingResponse>>
 {
-    public async ValueTask<Result<RecordingResponse>> Handle(StartRecording command, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordingResponse>> Handle(StartRecordingCommand command, CancellationToken cancellationToken)
     {
         var found = await sessions.FindControllableAsync(command.SessionId, command.Actor, cancellationToken);
         if (!found.IsSuccess)
@@ -119,7 +119,7 @@ public sealed class StartRecordingHandler(
     {
         try
         {
-            return await sender.Send(new EgressEvents.ApplyPendingEgressEvents.ApplyPendingEgressEvents(egressId), CancellationToken.None);
+            return await sender.Send(new EgressEvents.ApplyPendingEgressEvents.ApplyPendingEgressEventsCommand(egressId), CancellationToken.None);
         }
         catch (Exception exception) when (exception.IsDatabaseFailure() || exception is InvalidOperationException)
         {

@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Recordings.StartRecording;
+namespace ItqanRecording.Application.Recordings.StartRecording;
 
-public sealed class StartRecordingValidator : AbstractValidator<StartRecording>
+public sealed class StartRecordingValidator : AbstractValidator<StartRecordingCommand>
 {
     public StartRecordingValidator()
     {

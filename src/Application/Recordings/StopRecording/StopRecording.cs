@@ -1,15 +1,15 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Application.Recordings.StopRecording;
+namespace ItqanRecording.Application.Recordings.StopRecording;
 
 /// <summary>A teacher or admin stops the session's active recording; LiveKit then finalises the file.</summary>
-public sealed record StopRecording(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
+public sealed record StopRecordingCommand(Guid SessionId, Actor Actor) : ICommand<Result<RecordingResponse>>;
 
 public sealed class StopRecordingHandler(
     IApplicationDbContext db,
@@ -18,9 +18,9 @@ public sealed class StopRecordingHandler(
     IEgressClient egress,
     TimeProvider clock,
     RecordingResponseFactory responses,
-    ILogger<StopRecordingHandler> logger) : ICommandHandler<StopRecording, Result<RecordingResponse>>
+    ILogger<StopRecordingHandler> logger) : ICommandHandler<StopRecordingCommand, Result<RecordingResponse>>
 {
-    public async ValueTask<Result<RecordingResponse>> Handle(StopRecording command, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordingResponse>> Handle(StopRecordingCommand command, CancellationToken cancellationToken)
     {
         var found = await sessions.FindControllableAsync(command.SessionId, command.Actor, cancellationToken);
         if (!found.IsSuccess)

@@ -1,8 +1,8 @@
 using FluentValidation;
 
-namespace Itqan.Recording.Application.Recordings.StopRecording;
+namespace ItqanRecording.Application.Recordings.StopRecording;
 
-public sealed class StopRecordingValidator : AbstractValidator<StopRecording>
+public sealed class StopRecordingValidator : AbstractValidator<StopRecordingCommand>
 {
     public StopRecordingValidator()
     {

@@ -1,20 +1,20 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Application.Common.Results;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itqan.Recording.Application.Sessions.GetSession;
+namespace ItqanRecording.Application.Sessions.GetSession;
 
 /// <summary>One session as its recording panel shows it: can it be recorded, is it, and what may this user do.</summary>
-public sealed record GetSession(Guid SessionId, Actor Actor) : IQuery<Result<SessionDetailResponse>>;
+public sealed record GetSessionQuery(Guid SessionId, Actor Actor) : IQuery<Result<SessionDetailResponse>>;
 
 public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder sessions, RecordingResponseFactory responses)
-    : IQueryHandler<GetSession, Result<SessionDetailResponse>>
+    : IQueryHandler<GetSessionQuery, Result<SessionDetailResponse>>
 {
-    public async ValueTask<Result<SessionDetailResponse>> Handle(GetSession query, CancellationToken cancellationToken)
+    public async ValueTask<Result<SessionDetailResponse>> Handle(GetSessionQuery query, CancellationToken cancellationToken)
     {
         var found = await sessions.FindAccessibleAsync(query.SessionId, query.Actor, cancellationToken);
         if (!found.IsSuccess)

@@ -1,14 +1,14 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Users;
 using Mediator;
 
-namespace Itqan.Recording.Application.Sessions.ListMySessions;
+namespace ItqanRecording.Application.Sessions.ListMySessions;
 
 /// <summary>
 /// The sessions the user teaches, attends or administers, soonest first, with their recording state: from
 /// <see cref="History"/> ago on, at most <see cref="MaxSessions"/>.
 /// </summary>
-public sealed record ListMySessions(Actor Actor) : IQuery<IReadOnlyList<SessionSummaryResponse>>
+public sealed record ListMySessionsQuery(Actor Actor) : IQuery<IReadOnlyList<SessionSummaryResponse>>
 {
     public static readonly TimeSpan History = TimeSpan.FromDays(30);
 
@@ -16,12 +16,12 @@ public sealed record ListMySessions(Actor Actor) : IQuery<IReadOnlyList<SessionS
 }
 
 public sealed class ListMySessionsHandler(IApplicationDbContext db, ISessionFinder sessions, TimeProvider clock)
-    : IQueryHandler<ListMySessions, IReadOnlyList<SessionSummaryResponse>>
+    : IQueryHandler<ListMySessionsQuery, IReadOnlyList<SessionSummaryResponse>>
 {
-    public async ValueTask<IReadOnlyList<SessionSummaryResponse>> Handle(ListMySessions query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<SessionSummaryResponse>> Handle(ListMySessionsQuery query, CancellationToken cancellationToken)
     {
         var candidates = await sessions.ListForActorAsync(
-            query.Actor, clock.GetUtcNow() - ListMySessions.History, ListMySessions.MaxSessions, cancellationToken);
+            query.Actor, clock.GetUtcNow() - ListMySessionsQuery.History, ListMySessionsQuery.MaxSessions, cancellationToken);
         var mine = candidates.Where(s => s.CanAccessRecordings(query.Actor)).ToList();
         var states = await SessionRecordingState.LoadAsync(db, mine.ConvertAll(s => s.Id), cancellationToken);
         return mine.ConvertAll(s => SessionSummaryResponse.From(s, states.GetValueOrDefault(s.Id, SessionRecordingState.None)));

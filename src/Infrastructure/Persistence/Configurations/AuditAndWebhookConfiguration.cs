@@ -1,9 +1,9 @@
-using Itqan.Recording.Application.Common.Egress;
-using Itqan.Recording.Domain.Recordings;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 public sealed class RecordingAuditEntryConfiguration : IEntityTypeConfiguration<RecordingAuditEntry>
 {

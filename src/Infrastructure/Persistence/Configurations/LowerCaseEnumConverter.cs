@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 /// <summary>Stores an enum as its lower-case name (<c>recording</c>, <c>admin</c>), readable in SQL and in index filters.</summary>
 public sealed class LowerCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(

@@ -1,11 +1,11 @@
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 public sealed class QuranCircleConfiguration : IEntityTypeConfiguration<QuranCircle>
 {

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RecordingEntity = Itqan.Recording.Domain.Recordings.Recording;
+using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingEntity>
 {

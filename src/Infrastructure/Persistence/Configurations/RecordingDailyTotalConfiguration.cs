@@ -1,10 +1,10 @@
-using Itqan.Recording.Application.Recordings;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 /// <summary>
 /// The catalogue's daily totals. The trigger that keeps them and the function that rebuilds them are SQL in the

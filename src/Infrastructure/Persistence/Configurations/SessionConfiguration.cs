@@ -1,9 +1,9 @@
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Sessions;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 /// <summary>All session kinds share the <c>sessions</c> table, told apart by <c>kind</c>.</summary>
 public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>

@@ -1,9 +1,9 @@
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Configurations;
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
 public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Itqan.Recording.Infrastructure.Persistence.Migrations
+namespace ItqanRecording.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class SessionKindsAuditAndWebhookInbox : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Itqan.Recording.Infrastructure.Persistence.Migrations
+namespace ItqanRecording.Infrastructure.Persistence.Migrations
 {
     /// <summary>
     /// The catalogue's text filter is <c>lower(display_name) LIKE '%…%'</c>. Without an index it reads every recording

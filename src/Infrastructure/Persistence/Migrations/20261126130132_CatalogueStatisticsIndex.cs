@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Itqan.Recording.Infrastructure.Persistence.Migrations
+namespace ItqanRecording.Infrastructure.Persistence.Migrations
 {
     /// <summary>
     /// The catalogue's statistics group an academy's recordings by status and kind and sum their bytes and seconds.

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Itqan.Recording.Infrastructure.Persistence.Migrations
+namespace ItqanRecording.Infrastructure.Persistence.Migrations
 {
     /// <summary>
     /// The catalogue's statistics for a whole academy read 500,000 index entries on the benchmark's million recordings

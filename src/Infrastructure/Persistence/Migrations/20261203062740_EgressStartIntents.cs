@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Itqan.Recording.Infrastructure.Persistence.Migrations
+namespace ItqanRecording.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class EgressStartIntents : Migration

@@ -1,15 +1,15 @@
-using Itqan.Recording.Application.Common.Abstractions;
-using Itqan.Recording.Domain.Academic;
-using Itqan.Recording.Domain.Academies;
-using Itqan.Recording.Domain.Courses;
-using Itqan.Recording.Domain.Quran;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Domain.Sessions;
-using Itqan.Recording.Domain.Users;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Academic;
+using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Quran;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Seeding;
+namespace ItqanRecording.Infrastructure.Persistence.Seeding;
 
 /// <summary>
 /// The demo `make run` shows, with every recording rule visible: two academies; in the first an admin, two

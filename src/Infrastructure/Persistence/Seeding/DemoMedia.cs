@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Itqan.Recording.Domain.Recordings;
-using Itqan.Recording.Infrastructure.Storage;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Itqan.Recording.Infrastructure.Persistence.Seeding;
+namespace ItqanRecording.Infrastructure.Persistence.Seeding;
 
 /// <summary>Real, playable media for the demo's completed recordings, made with ffmpeg when missing.</summary>
 public sealed class DemoMedia(LocalRecordingStorage storage, ILogger<DemoMedia> logger)
