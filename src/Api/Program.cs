@@ -41,7 +41,6 @@ app.MapRecordingEndpoints();
 app.MapRecordingFileEndpoints();
 app.MapAdminEndpoints();
 app.MapLiveKitWebhookEndpoints();
-app.MapReliabilityEndpoints();
 app.MapWebApp();
 
 await app.RunAsync();

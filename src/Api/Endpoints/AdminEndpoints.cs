@@ -1,4 +1,5 @@
 using ItqanRecording.Api.Auth;
+using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
 
@@ -14,6 +15,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/retention/report", Report).WithName("GetRetentionReport");
         group.MapPost("/retention/run", Run).WithName("ApplyRetention");
+        group.MapPost("/reconcile", Reconcile).WithName("ReconcileRecordings");
         return app;
     }
 
@@ -24,4 +26,11 @@ public static class AdminEndpoints
     /// <summary>Deletes the academy's recordings past retention, with their files, and lists them.</summary>
     private static async Task<Ok<RetentionReport>> Run(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ApplyRetentionCommand(http.User.ToActor().AcademyId, DryRun: false), cancellationToken));
+
+    /// <summary>
+    /// Asks LiveKit now about every recording of the admin's academy that is still recording or processing, and
+    /// applies what it says (the job does this on its own for recordings stuck a while). Answers what changed.
+    /// </summary>
+    private static async Task<Ok<ReconciliationReport>> Reconcile(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ReconcileRecordingsCommand(http.User.ToActor().AcademyId, StuckFor: TimeSpan.Zero), cancellationToken));
 }

@@ -24,7 +24,7 @@ const actions = [
     name: 'Stop',
     button: 'Stop recording',
     endpoint: '*/api/sessions/session-1/recordings/stop',
-    session: () => aSession({ isRecording: true, activeRecording: running }),
+    session: () => aSession({ isRecording: true, recordingAvailability: 'recording', activeRecording: running }),
     recordings: [running],
   },
 ];
@@ -92,13 +92,13 @@ describe('RecordingPanel keyboard focus', () => {
           answerStart = resolve;
         });
         const started = aRunningRecording(0);
-        state.session = aSession({ isRecording: true, activeRecording: started });
+        state.session = aSession({ isRecording: true, recordingAvailability: 'recording', activeRecording: started });
         state.recordings = [started];
         return HttpResponse.json(started, { status: 201 });
       }),
       http.post('*/api/sessions/session-1/recordings/stop', () => {
         const processing: Recording = { ...state.recordings[0]!, status: 'processing', endedAt: new Date().toISOString() };
-        state.session = aSession({ recordingCount: 1 });
+        state.session = aSession({ recordingCount: 1, recordingAvailability: 'processing' });
         state.recordings = [processing];
         return HttpResponse.json(processing);
       }),
@@ -140,7 +140,7 @@ describe('RecordingPanel when the session expired', () => {
     {
       button: 'Stop recording',
       endpoint: '*/api/sessions/session-1/recordings/stop',
-      session: () => aSession({ isRecording: true, activeRecording: running }),
+      session: () => aSession({ isRecording: true, recordingAvailability: 'recording', activeRecording: running }),
       recordings: [running],
       onSignIn: 'You were signed out, so the recording was not stopped. Sign in to go back to the class.',
       notDone: 'Stop recording was not done: you had been signed out.',

@@ -54,7 +54,7 @@ describe('RecordingPanel', () => {
     const running = aRunningRecording(65);
     serveSession({
       session: aSession({
-        isRecording: true,
+        isRecording: true, recordingAvailability: 'recording',
         activeRecording: running,
         canBeRecorded: false,
         cannotRecordReason: 'already_recording',
@@ -84,7 +84,7 @@ describe('RecordingPanel', () => {
         started += 1;
         const running = aRunningRecording(0);
         state.session = aSession({
-          isRecording: true,
+          isRecording: true, recordingAvailability: 'recording',
           activeRecording: running,
             canBeRecorded: false,
           cannotRecordReason: 'already_recording',
@@ -108,14 +108,14 @@ describe('RecordingPanel', () => {
     signedInAs();
     const running = aRunningRecording(30);
     const state = serveSession({
-      session: aSession({ isRecording: true, activeRecording: running }),
+      session: aSession({ isRecording: true, recordingAvailability: 'recording', activeRecording: running }),
       recordings: [running],
     });
     const processing: Recording = { ...running, status: 'processing', endedAt: new Date().toISOString() };
     server.use(
       http.post('*/api/sessions/session-1/recordings/stop', () => {
         // As the API does: the session no longer has an active recording; the recordings list has it, processing.
-        state.session = aSession({ recordingCount: 1 });
+        state.session = aSession({ recordingCount: 1, recordingAvailability: 'processing' });
         state.recordings = [processing];
         return HttpResponse.json(processing);
       }),
@@ -135,6 +135,7 @@ describe('RecordingPanel', () => {
 
     // The egress finishes on the server; the page must notice by itself.
     const completed = aRecording({ id: running.id, startedAt: running.startedAt });
+    state.session = aSession({ recordingCount: 1, recordingAvailability: 'available' });
     state.recordings = [completed];
 
     const watch = await view.findByRole('link', { name: 'Watch the recording' }, { timeout: 2000 });
@@ -147,15 +148,22 @@ describe('RecordingPanel', () => {
   it('stops asking the API once nothing is in flight', async () => {
     signedInAs();
     const processing = aRecording({ status: 'processing', completedAt: null, file: null, streamUrl: null, downloadUrl: null, linksExpireAt: null });
-    const state = serveSession({ session: aSession({ recordingCount: 1 }), recordings: [processing] });
+    const state = serveSession({
+      session: aSession({ recordingCount: 1, recordingAvailability: 'processing' }),
+      recordings: [processing],
+    });
     renderApp(SESSION);
 
     await panel();
     await waitFor(() => expect(state.recordingsRequests).toBeGreaterThanOrEqual(2), { timeout: 2500 });
+    state.session = aSession({ recordingCount: 1, recordingAvailability: 'available' });
     state.recordings = [aRecording({ id: processing.id })];
     await waitFor(() => expect(screen.getByTestId('recording-status')).toHaveAttribute('data-state', 'available'), {
       timeout: 2500,
     });
+    // The session and its recordings are asked for separately; both have seen the finished recording once the
+    // link to watch it is there.
+    await screen.findByRole('link', { name: 'Watch the recording' }, { timeout: 2500 });
     const settled = { detail: state.detailRequests, recordings: state.recordingsRequests };
     // Absence of polling can only be shown by letting time pass: wait longer than one poll interval.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -199,7 +207,7 @@ describe('RecordingPanel', () => {
     signedInAs();
     const running = aRunningRecording(10);
     serveSession({
-      session: aSession({ isRecording: true, activeRecording: running }),
+      session: aSession({ isRecording: true, recordingAvailability: 'recording', activeRecording: running }),
       recordings: [running],
     });
     server.use(
@@ -216,7 +224,7 @@ describe('RecordingPanel', () => {
   it('says the last recording failed when the newest one did', async () => {
     signedInAs();
     serveSession({
-      session: aSession({ recordingCount: 2 }),
+      session: aSession({ recordingCount: 2, recordingAvailability: 'failed' }),
       recordings: [
         aRecording({ id: 'older', startedAt: '2025-03-09T16:00:00Z' }),
         aRecording({ id: 'newer', status: 'failed', startedAt: '2025-03-10T16:00:00Z', file: null, error: 'LiveKit aborted' }),
@@ -234,7 +242,7 @@ describe('RecordingPanel', () => {
     const running = aRunningRecording(5);
     serveSession({
       session: aSession({
-        isRecording: true,
+        isRecording: true, recordingAvailability: 'recording',
         activeRecording: running,
         permissions: { canControlRecording: false, canAccessRecordings: false },
       }),

@@ -11,32 +11,8 @@ import { useRecordingErrorMessage } from '../hooks/use-recording-error-message';
 import { LiveIndicator } from './live-indicator';
 import { paths } from '@/config/paths';
 
-export type RecordingPanelState = 'idle' | 'recording' | 'processing' | 'available' | 'failed';
-
 function newestFirst(recordings: Recording[]): Recording[] {
   return [...recordings].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-}
-
-/**
- * What the panel shows. The session says whether it is being recorded; once stopped its `activeRecording` is
- * null, so processing, available and failed come from the newest of the session's recordings (deleted ones
- * aside), for those who may see them.
- */
-export function recordingPanelState(session: SessionDetail, recordings: Recording[] | undefined): RecordingPanelState {
-  if (session.isRecording || session.activeRecording?.status === 'recording') return 'recording';
-  if (session.activeRecording?.status === 'processing') return 'processing';
-  const latest = newestFirst(recordings ?? []).find((r) => r.status !== 'deleted');
-  switch (latest?.status) {
-    case 'recording':
-    case 'processing':
-      return 'processing';
-    case 'completed':
-      return 'available';
-    case 'failed':
-      return 'failed';
-    default:
-      return 'idle';
-  }
 }
 
 function latestCompleted(recordings: Recording[] | undefined): Recording | undefined {
@@ -45,7 +21,7 @@ function latestCompleted(recordings: Recording[] | undefined): Recording | undef
 
 /**
  * Start/Stop for those allowed to control recording, and the recording state for everyone.
- * The session detail it is given is polled by its query while a recording is in flight.
+ * The session detail it is given is polled by its query while a recording is running or being processed.
  */
 export function RecordingPanel({ session }: { session: SessionDetail }) {
   const { t } = useTranslation();
@@ -58,7 +34,8 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
   const { canControlRecording, canAccessRecordings } = session.permissions;
   const recordings = useSessionRecordings(session.id, { enabled: canAccessRecordings });
 
-  const state = recordingPanelState(session, canAccessRecordings ? recordings.data : undefined);
+  // The API says what the panel shows (recording, processing, available, failed or idle) for this user.
+  const state = session.recordingAvailability;
   const ready = state === 'available' && canAccessRecordings ? latestCompleted(recordings.data) : undefined;
   const startedAt = session.activeRecording?.startedAt;
   const failedAction = start.isError ? 'start' : stop.isError ? 'stop' : null;

@@ -2,26 +2,22 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { SessionDetail } from '@/lib/api-types';
 import { sessionKeys } from '@/lib/query-keys';
-import { isInFlight, pollWhile } from '@/lib/recording-activity';
+import { pollWhile } from '@/lib/recording-activity';
 
 export function getSession(sessionId: string, { signal }: { signal?: AbortSignal } = {}): Promise<SessionDetail> {
   return api.get<SessionDetail>(`/api/sessions/${encodeURIComponent(sessionId)}`, { signal });
 }
 
-/**
- * Whether the session is being recorded. Once stopped, `activeRecording` is null and the processing recording
- * is polled through the session's recordings instead (see `get-session-recordings`).
- */
+/** Whether the session's recording panel will still change by itself: a recording runs or is being processed. */
 export function hasRecordingInFlight(session: SessionDetail | undefined): boolean {
-  if (!session) return false;
-  return session.isRecording || isInFlight(session.activeRecording?.status);
+  return session?.recordingAvailability === 'recording' || session?.recordingAvailability === 'processing';
 }
 
 export function getSessionQueryOptions(sessionId: string) {
   return queryOptions({
     queryKey: sessionKeys.detail(sessionId),
     queryFn: ({ signal }) => getSession(sessionId, { signal }),
-    // Every second while recording, so a recording stopped elsewhere shows up without a reload.
+    // Every second while in flight, so a recording stopped elsewhere, or one that finished, shows up without a reload.
     refetchInterval: (query) => pollWhile(hasRecordingInFlight(query.state.data)),
   });
 }
