@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ItqanRecording.Application.Auth;
 using ItqanRecording.Domain.Users;
+using ItqanRecording.Application.Common;
 
 namespace ItqanRecording.Api.Auth;
 
@@ -17,7 +18,7 @@ public static class CurrentActor
             [
                 new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString()),
                 new Claim(AcademyClaim, session.AcademyId.ToString()),
-                new Claim(ClaimTypes.Role, session.Role.ToString().ToLowerInvariant()),
+                new Claim(ClaimTypes.Role, WireNames.Of(session.Role)),
                 new Claim(ClaimTypes.Email, session.Email),
                 new Claim(SecurityStampClaim, session.SecurityStamp.ToString()),
             ],

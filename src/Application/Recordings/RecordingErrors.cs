@@ -2,6 +2,7 @@ using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Application.Common.Results;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Application.Common;
 
 namespace ItqanRecording.Application.Recordings;
 
@@ -44,7 +45,7 @@ public static class RecordingErrors
     public static Error FileNotReady(RecordingStatus status) =>
         Error.Conflict(
             "recording.file_not_ready",
-            $"Only a completed recording has a file; this one is {status.ToString().ToLowerInvariant()}.");
+            $"Only a completed recording has a file; this one is {WireNames.Of(status)}.");
 
     /// <summary>A move the recording's state machine refuses, in its own words.</summary>
     public static Error Refused(RecordingTransitionRefusal refusal)

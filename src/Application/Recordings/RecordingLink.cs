@@ -1,4 +1,5 @@
 using System.Globalization;
+using ItqanRecording.Application.Common;
 
 namespace ItqanRecording.Application.Recordings;
 
@@ -27,7 +28,7 @@ public sealed record RecordingLink(
     /// </summary>
     public string Url => string.Create(
         CultureInfo.InvariantCulture,
-        $"/api/recordings/{RecordingId}/{Action.ToString().ToLowerInvariant()}?{ExpiresParameter}={ExpiresAt.ToUnixTimeSeconds()}&{UserParameter}={UserId}&{SignatureParameter}={Signature}");
+        $"/api/recordings/{RecordingId}/{WireNames.Of(Action)}?{ExpiresParameter}={ExpiresAt.ToUnixTimeSeconds()}&{UserParameter}={UserId}&{SignatureParameter}={Signature}");
 }
 
 /// <summary>The pair of links a recording's JSON carries; both expire together.</summary>

@@ -9,16 +9,16 @@ using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
+using ItqanRecording.Infrastructure.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
 namespace ItqanRecording.Infrastructure.Persistence;
 
 public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> options) : DbContext(options), IApplicationDbContext, IDataProtectionKeyContext
 {
-    public DbSet<RecordingEntity> Recordings => Set<RecordingEntity>();
+    public DbSet<Recording> Recordings => Set<Recording>();
 
     public DbSet<LiveSession> Sessions => Set<LiveSession>();
 
@@ -54,7 +54,7 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
             throw new ArgumentException("Only a stream or download entry has a first access of the day.", nameof(access));
         }
 
-        var action = access.Action.ToString().ToLowerInvariant();
+        var action = StoredEnumName.Of(access.Action);
         var written = await Database.ExecuteSqlAsync(
             $"""
             INSERT INTO recording_audit_entries (id, recording_id, academy_id, at, action, user_id, details, access_day)

@@ -396,8 +396,8 @@ export interface components {
             /** Format: uuid */
             recordingId: string;
             egressId: string;
-            previousStatus: string;
-            status: string;
+            previousStatus: components["schemas"]["RecordingStatus"];
+            status: components["schemas"]["RecordingStatus"];
             outcome: string;
         };
         ReconciliationReport: {

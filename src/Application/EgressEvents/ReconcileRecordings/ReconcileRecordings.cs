@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 
 /// <summary>One recording whose state reconciliation looked at, and what it did.</summary>
-public sealed record ReconciledRecording(Guid RecordingId, string EgressId, string PreviousStatus, string Status, string Outcome);
+public sealed record ReconciledRecording(Guid RecordingId, string EgressId, RecordingStatus PreviousStatus, RecordingStatus Status, string Outcome);
 
 /// <summary>What a reconciliation run did. <see cref="Changed"/> lists only recordings whose status moved.</summary>
 public sealed record ReconciliationReport(
@@ -63,7 +63,7 @@ public sealed class ReconcileRecordingsHandler(
             var (outcome, resolved) = await ReconcileAsync(candidate, CancellationToken.None);
             var status = await db.Recordings.AsNoTracking()
                 .Where(r => r.Id == candidate.Id).Select(r => r.Status).SingleAsync(CancellationToken.None);
-            var result = new ReconciledRecording(candidate.Id, candidate.EgressId, Name(candidate.Status), Name(status), outcome);
+            var result = new ReconciledRecording(candidate.Id, candidate.EgressId, candidate.Status, status, outcome);
             if (status != candidate.Status)
             {
                 changed.Add(result);
@@ -167,8 +167,6 @@ public sealed class ReconcileRecordingsHandler(
         await locked.SaveAsync(cancellationToken);
         logger.LogWarning("Recording {RecordingId} failed: {Reason}", recording.Id, reason);
     }
-
-    private static string Name(RecordingStatus status) => status.ToString().ToLowerInvariant();
 
     private sealed record Candidate(Guid Id, string EgressId, RecordingStatus Status);
 }

@@ -14,7 +14,7 @@ public sealed class RecordingAuditEntryConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Action).HasConversion(new LowerCaseEnumConverter<RecordingAuditAction>()).HasMaxLength(16);
         builder.Property(e => e.Details).HasMaxLength(2000);
-        builder.HasOne<Domain.Recordings.Recording>().WithMany().HasForeignKey(e => e.RecordingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Recording>().WithMany().HasForeignKey(e => e.RecordingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.RecordingId, e.At });
 
         // One stream and one download entry per user, recording and day.

@@ -5,11 +5,10 @@ using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
 namespace ItqanRecording.Infrastructure.Persistence.Configurations;
 
-public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingEntity>
+public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
 {
     /// <summary>The value of <c>status</c> for an active recording, used by the partial unique index.</summary>
     private const string ActiveStatusFilter = "status = 'recording'";
@@ -29,7 +28,7 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<RecordingE
         jsonText.HasParameter("metadata").HasStoreType("jsonb").PropagatesNullability();
     }
 
-    public void Configure(EntityTypeBuilder<RecordingEntity> builder)
+    public void Configure(EntityTypeBuilder<Recording> builder)
     {
         builder.ToTable("recordings");
         builder.HasKey(r => r.Id);

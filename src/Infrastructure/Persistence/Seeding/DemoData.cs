@@ -127,7 +127,7 @@ public sealed class DemoData(
             return;
         }
 
-        var (recording, started) = Domain.Recordings.Recording.Start(session, $"EG_demo{session.Id.ToString("N")[..8]}", session.TeacherId, startedAt);
+        var (recording, started) = Recording.Start(session, $"EG_demo{session.Id.ToString("N")[..8]}", session.TeacherId, startedAt);
         var stopped = recording.Stop(session.TeacherId, startedAt + file.Value.Duration);
         var completed = recording.Complete(
             new RecordingFile(path, file.Value.SizeBytes, format),
