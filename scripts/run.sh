@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # `make run`: the dev database, the LiveKit emulator and the API with demo data, on this machine.
+# `make run-cluster` (scripts/run.sh --cluster): the same with two API instances behind nginx as a load balancer
+# (the shipped deploy/nginx front with both in its upstream), on one database and one recordings folder; LiveKit's
+# webhooks go through the balancer too, so either instance may receive them.
 # Ctrl-C stops all of it; the data (database, recordings) stays in .data/ for the next run.
 set -euo pipefail
+
+cluster=false
+case "${1:-}" in
+  --cluster) cluster=true ;;
+  "") ;;
+  *) echo "usage: scripts/run.sh [--cluster]" >&2; exit 2 ;;
+esac
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -16,6 +26,8 @@ logs="$repo/.data/logs"
 recordings="$repo/.data/recordings"
 
 api_pid=
+second_api_pid=
+nginx_pid=
 emulator_pid=
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -32,6 +44,8 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "run: stopping"
+  stop_group "$nginx_pid"
+  stop_group "$second_api_pid"
   stop_group "$api_pid"
   stop_group "$emulator_pid"
   scripts/dev-db.sh stop || true
@@ -42,13 +56,16 @@ trap cleanup EXIT
 
 fail() {
   echo "run: $1" >&2
-  for log in "$logs/emulator.log" "$logs/api.log"; do
+  for log in "$logs/emulator.log" "$logs/api.log" "$logs/api-2.log" "$logs/nginx-error.log"; do
     [ -f "$log" ] && { echo "--- last lines of $log" >&2; tail -n 30 "$log" >&2; }
   done
   exit 1
 }
 
-for port in 5080 7880; do
+ports=(5080 7880)
+# In a cluster the balancer takes 5080 and the instances 5081 and 5082.
+if $cluster; then ports+=(5081 5082); fi
+for port in "${ports[@]}"; do
   port_in_use "$port" && { echo "run: port $port is already in use; stop whatever listens there first" >&2; exit 1; }
 done
 
@@ -77,47 +94,101 @@ Emulator__OutputRoot=$recordings \
   setsid dotnet run --no-build --project tools/LiveKitEmulator -- --urls $emulator_url >"$logs/emulator.log" 2>&1 &
 emulator_pid=$!
 
-echo "run: starting the API (log: $logs/api.log)"
 # The API serves the web app from its web root (default src/Api/wwwroot, which nothing fills): use the build above.
 webroot="$repo/src/Api/wwwroot"
 if [ -f web/dist/index.html ]; then webroot="$repo/web/dist"; fi
-ConnectionStrings__Recording=$db_url \
-LiveKit__Url=$emulator_url \
-LiveKit__ApiKey=$livekit_key \
-LiveKit__ApiSecret=$livekit_secret \
-Storage__RootPath=$recordings \
-Storage__EgressPathPrefix=/recordings \
-Database__MigrateOnStartup=true \
-Seed__Demo=true \
-ASPNETCORE_ENVIRONMENT=Development \
-ASPNETCORE_WEBROOT=$webroot \
-  setsid dotnet run --no-build --project src/Api -- --urls $api_url >"$logs/api.log" 2>&1 &
-api_pid=$!
 
-deadline=$((SECONDS + ready_timeout))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$api_url/health/ready" || true)" = 200 ]; do
-  kill -0 "$emulator_pid" 2>/dev/null || fail "the LiveKit emulator exited"
-  kill -0 "$api_pid" 2>/dev/null || fail "the API exited"
-  [ "$SECONDS" -lt "$deadline" ] || fail "the API was not ready within ${ready_timeout}s ($api_url/health/ready)"
-  sleep 1
-done
+# start_api URL LOG [extra VAR=value ...]: one API instance in its own session; its pid in $started_pid.
+start_api() {
+  local url=$1 log=$2
+  shift 2
+  env ConnectionStrings__Recording="$db_url" \
+    LiveKit__Url=$emulator_url \
+    LiveKit__ApiKey=$livekit_key \
+    LiveKit__ApiSecret=$livekit_secret \
+    Storage__RootPath="$recordings" \
+    Storage__EgressPathPrefix=/recordings \
+    ASPNETCORE_ENVIRONMENT=Development \
+    ASPNETCORE_WEBROOT="$webroot" \
+    "$@" \
+    setsid dotnet run --no-build --project src/Api -- --urls "$url" >"$log" 2>&1 &
+  started_pid=$!
+}
+
+# wait_ready URL PID: until URL/health/ready answers 200, or PID or the emulator exits, or the time is up.
+wait_ready() {
+  local url=$1 pid=$2 deadline=$((SECONDS + ready_timeout))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready" || true)" = 200 ]; do
+    kill -0 "$emulator_pid" 2>/dev/null || fail "the LiveKit emulator exited"
+    kill -0 "$pid" 2>/dev/null || fail "the API at $url exited"
+    [ "$SECONDS" -lt "$deadline" ] || fail "the API was not ready within ${ready_timeout}s ($url/health/ready)"
+    sleep 1
+  done
+}
+
+if ! $cluster; then
+  echo "run: starting the API (log: $logs/api.log)"
+  start_api "$api_url" "$logs/api.log" Database__MigrateOnStartup=true Seed__Demo=true
+  api_pid=$started_pid
+  wait_ready "$api_url" "$api_pid"
+else
+  # Behind the balancer nginx sends the files (X-Accel-Redirect) and its address is the trusted proxy. The first
+  # instance migrates and seeds; the second starts once that is done, so they never race for it.
+  behind_nginx=(Storage__AcceleratedRedirectPrefix=/_recording-files/ ForwardedHeaders__KnownProxies__0=127.0.0.1)
+  echo "run: starting API instance 1 (log: $logs/api.log)"
+  start_api http://localhost:5081 "$logs/api.log" Database__MigrateOnStartup=true Seed__Demo=true "${behind_nginx[@]}"
+  api_pid=$started_pid
+  wait_ready http://localhost:5081 "$api_pid"
+  echo "run: starting API instance 2 (log: $logs/api-2.log)"
+  start_api http://localhost:5082 "$logs/api-2.log" "${behind_nginx[@]}"
+  second_api_pid=$started_pid
+  wait_ready http://localhost:5082 "$second_api_pid"
+
+  echo "run: starting nginx as the load balancer on 5080 (error log: $logs/nginx-error.log)"
+  nginx_dir="$repo/.data/nginx"
+  mkdir -p "$nginx_dir/temp"
+  front=$(sed -e 's|server 127.0.0.1:5000;|server 127.0.0.1:5081;\n    server 127.0.0.1:5082;|' \
+    -e 's|listen 80;|listen 127.0.0.1:5080;|' \
+    -e "s|alias /var/lib/itqan/recordings/;|alias $recordings/;|" deploy/nginx/itqan-recording.conf)
+  cat >"$nginx_dir/nginx.conf" <<NGINX
+daemon off;
+master_process off;
+pid $nginx_dir/nginx.pid;
+error_log $logs/nginx-error.log warn;
+events {}
+http {
+  access_log off;
+  client_body_temp_path $nginx_dir/temp;
+  proxy_temp_path $nginx_dir/temp;
+  fastcgi_temp_path $nginx_dir/temp;
+  uwsgi_temp_path $nginx_dir/temp;
+  scgi_temp_path $nginx_dir/temp;
+$front
+}
+NGINX
+  nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  setsid "$nginx_bin" -p "$nginx_dir" -c "$nginx_dir/nginx.conf" >/dev/null 2>&1 &
+  nginx_pid=$!
+  wait_ready "$api_url" "$nginx_pid"
+fi
 
 cat <<INFO
 
   Itqan Recording is running.
-    App        $api_url/
+    App        $api_url/$($cluster && echo "   (nginx, balancing http://localhost:5081 and http://localhost:5082)")
     Swagger    $api_url/swagger
     Emulator   $emulator_url
 
   Demo logins (password Demo#2026):
     admin@demo.itqan   teacher@demo.itqan   student@demo.itqan   outsider@demo.itqan   admin2@demo.itqan
 
-  Logs: $logs/api.log, $logs/emulator.log
+  Logs: $logs/api.log$($cluster && echo ", $logs/api-2.log, $logs/nginx-error.log"), $logs/emulator.log
   Press Ctrl-C to stop.
 
 INFO
 
 # Wait until Ctrl-C, or until one of the services stops by itself.
 set +e
-wait -n "$api_pid" "$emulator_pid"
+# shellcheck disable=SC2086 # the pids of services that do not run are empty and must vanish
+wait -n $api_pid $second_api_pid $nginx_pid $emulator_pid
 fail "a service stopped unexpectedly"

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using ItqanRecording.Api.Tests.Support;
 using ItqanRecording.TestSupport;
 
 namespace ItqanRecording.Api.Tests.Files;
@@ -19,7 +18,7 @@ public sealed class NginxFrontTests : IAsyncLifetime
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("itqan-nginx-");
     private readonly int _frontPort = FreeTcpPort.Next();
     private readonly int _upstreamPort = FreeTcpPort.Next();
-    private Process? _nginx;
+    private NginxProcess? _nginx;
 
     public async Task InitializeAsync()
     {
@@ -30,61 +29,32 @@ public sealed class NginxFrontTests : IAsyncLifetime
         File.CreateSymbolicLink(Path.Combine(root.FullName, "link.mp4"), Path.Combine(outside.FullName, "secret.mp4"));
         File.CreateSymbolicLink(Path.Combine(root.FullName, "relative.mp4"), "../outside/secret.mp4");
         Directory.CreateSymbolicLink(Path.Combine(root.FullName, "2026"), outside.FullName);
-        Directory.CreateDirectory(Path.Combine(_work.FullName, "temp"));
 
-        var front = File.ReadAllText(ShippedConfiguration())
+        var front = NginxProcess.ShippedConfiguration()
             .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{_upstreamPort};", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{_frontPort};", StringComparison.Ordinal)
             .Replace("alias /var/lib/itqan/recordings/;", $"alias {root.FullName}/;", StringComparison.Ordinal);
         front.Should().Contain(root.FullName).And.Contain($":{_upstreamPort};").And.Contain($":{_frontPort};");
-        var temp = Path.Combine(_work.FullName, "temp");
-        var configuration = Path.Combine(_work.FullName, "nginx.conf");
-        await File.WriteAllTextAsync(configuration, $$"""
-            daemon off;
-            master_process off;
-            pid {{_work.FullName}}/nginx.pid;
-            error_log {{_work.FullName}}/error.log warn;
-            events {}
-            http {
-              access_log off;
-              client_body_temp_path {{temp}};
-              proxy_temp_path {{temp}};
-              fastcgi_temp_path {{temp}};
-              uwsgi_temp_path {{temp}};
-              scgi_temp_path {{temp}};
-              {{front}}
-              server {
-                listen 127.0.0.1:{{_upstreamPort}};
-                location / {
-                  add_header X-Accel-Redirect $arg_file;
-                  return 200 "";
-                }
+        _nginx = await NginxProcess.StartAsync(_work, $$"""
+            {{front}}
+            server {
+              listen 127.0.0.1:{{_upstreamPort}};
+              location / {
+                add_header X-Accel-Redirect $arg_file;
+                return 200 "";
               }
             }
-            """);
-
-        var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("nginx is not installed; scripts/install-deps.sh installs nginx-light.");
-        _nginx = Process.Start(new ProcessStartInfo(nginx, ["-p", _work.FullName, "-c", configuration])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        await Poll.UntilAsync(() => Task.FromResult(Listens(_frontPort) || _nginx.HasExited), ready => ready, TimeSpan.FromSeconds(20));
-        _nginx.HasExited.Should().BeFalse(File.Exists(Path.Combine(_work.FullName, "error.log")) ? File.ReadAllText(Path.Combine(_work.FullName, "error.log")) : "nginx exited");
+            """, _frontPort);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_nginx is { HasExited: false })
+        if (_nginx is not null)
         {
-            _nginx.Kill(entireProcessTree: true);
-            _nginx.WaitForExit();
+            await _nginx.DisposeAsync();
         }
 
-        _nginx?.Dispose();
         _work.Delete(recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -123,33 +93,5 @@ public sealed class NginxFrontTests : IAsyncLifetime
     {
         using var client = new HttpClient();
         return await client.GetAsync(new Uri($"http://127.0.0.1:{_frontPort}/api/recordings/x/stream?file={Uri.EscapeDataString(redirect)}"));
-    }
-
-    private static bool Listens(int port)
-    {
-        try
-        {
-            using var socket = new TcpClient();
-            socket.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static string ShippedConfiguration()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "deploy", "nginx", "itqan-recording.conf");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("deploy/nginx/itqan-recording.conf not found above the test's folder.");
     }
 }
