@@ -15,7 +15,10 @@ builder.Services.AddCookieOrBearerAuthentication();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddStableCode);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(WireNames.Policy)));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(WireNames.Policy));
+    options.SerializerOptions.Converters.Add(new SessionKindJsonConverter());
+});
 builder.Services.AddRecordingSwagger();
 builder.Services.AddSignInProtection(builder.Configuration);
 builder.WebHost.HideServerHeader();

@@ -6,6 +6,7 @@ using ItqanRecording.Infrastructure.Jobs;
 using ItqanRecording.Infrastructure.LiveKit;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using ItqanRecording.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,14 @@ public static class DependencyInjection
         // (measured at ~9 % of the API's CPU on a catalogue page, docs/performance.md). The context holds no state of
         // its own beyond what EF resets on return. Past 64 contexts in use at once the extra ones are built and
         // disposed as unpooled contexts would be, so a burst (100 starts at once) leaves no more than 64 behind.
-        services.AddDbContextPool<RecordingDbContext>(options => RecordingDbContext.Configure(options, connectionString), poolSize: 64);
+        foreach (var kind in SessionKindServiceCollectionExtensions.BuiltIn())
+        {
+            services.AddSessionKind(kind);
+        }
+
+        services.AddDbContextPool<RecordingDbContext>(
+            (provider, options) => RecordingDbContext.Configure(options, connectionString, provider.GetServices<ISessionKindDefinition>()),
+            poolSize: 64);
         services.AddDataProtection().SetApplicationName("ItqanRecording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
@@ -58,7 +66,18 @@ public static class DependencyInjection
         services.AddSingleton<DataProtectionRecordingLinkSigner>();
         services.AddSingleton<IRecordingLinkSigner>(sp => sp.GetRequiredService<DataProtectionRecordingLinkSigner>());
 
-        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.SectionName)).ValidateOnStart();
+        // One entry per registered kind: its registration's defaults, then what Recording:{Kind} sets.
+        services.AddOptions<RecordingOptions>()
+            .Configure<IEnumerable<ISessionKindRegistration>>((options, kinds) =>
+            {
+                foreach (var kind in kinds)
+                {
+                    var defaults = kind.NewRecordingDefaults();
+                    configuration.GetSection($"{RecordingOptions.SectionName}:{SessionKindKeys.KeyOf(kind.Kind)}").Bind(defaults);
+                    options.Kinds.Add(kind.Kind, defaults);
+                }
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddLiveKit(configuration);

@@ -37,7 +37,22 @@ public class LayerDirectionTests
             "{0} must not use {1}, but these types do: {2}", layer, string.Join(", ", forbidden), string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    /// <summary>
+    /// The use cases talk to a session only through <c>IRecordingCapable</c> (docs/adr/0012): no session class and no
+    /// kind's own entities, so a new kind is a class and a registration, not an edit of the use cases.
+    /// </summary>
+    [Fact]
+    public void The_application_knows_sessions_only_by_their_contract()
+    {
+        var result = Types.InAssembly(ApplicationAssembly).ShouldNot().HaveDependencyOnAny(SessionClassesAndTheirEntities).GetResult();
+
+        result.IsSuccessful.Should().BeTrue(
+            "use cases reach sessions through IRecordingCapable, but these types use a session class: {0}",
+            string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Theory]
+    [InlineData(Infrastructure, "ItqanRecording.Domain.Sessions.LiveSession")]
     [InlineData(Infrastructure, Application)]
     [InlineData(Api, Infrastructure)]
     [InlineData(Application, Domain)]
@@ -70,6 +85,17 @@ public class LayerDirectionTests
             message.Namespace.Should().Be(handler.Namespace, "{0} lives in the folder of its use case", message.Name);
         }
     }
+
+    private static readonly string[] SessionClassesAndTheirEntities =
+    [
+        "ItqanRecording.Domain.Sessions.LiveSession",
+        "ItqanRecording.Domain.Sessions.InteractiveCourseSession",
+        "ItqanRecording.Domain.Sessions.QuranSession",
+        "ItqanRecording.Domain.Sessions.AcademicSession",
+        "ItqanRecording.Domain.Courses",
+        "ItqanRecording.Domain.Quran",
+        "ItqanRecording.Domain.Academic",
+    ];
 
     private static Assembly AssemblyOf(string layer) => layer switch
     {

@@ -35,6 +35,7 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<NullableEnumSchemaFilter>();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "ItqanRecording.Api.xml"));
+            options.SchemaFilter<SessionKindSchemaFilter>();
         });
 
         // The document describes what the endpoints write: the minimal APIs' serializer options (enums as their

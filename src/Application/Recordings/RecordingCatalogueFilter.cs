@@ -1,5 +1,6 @@
 using FluentValidation;
 using ItqanRecording.Application.Common;
+using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -26,16 +27,17 @@ public sealed record RecordingCatalogueFilter(
 
 public sealed class RecordingCatalogueFilterValidator : AbstractValidator<RecordingCatalogueFilter>
 {
-    public RecordingCatalogueFilterValidator()
+    public RecordingCatalogueFilterValidator(IEnumerable<ISessionKindRegistration> registrations)
     {
+        var kinds = registrations.Select(r => r.Kind).ToList();
         RuleFor(f => f.Status)
             .Must(status => WireNames.TryParse<RecordingStatus>(status, out _))
             .When(f => f.Status is not null)
             .WithMessage($"Status must be one of: {WireNames.All<RecordingStatus>()}.");
         RuleFor(f => f.Kind)
-            .Must(kind => WireNames.TryParse<SessionKind>(kind, out _))
+            .Must(kind => SessionKind.TryParse(kind, out var parsed) && kinds.Contains(parsed))
             .When(f => f.Kind is not null)
-            .WithMessage($"Kind must be one of: {WireNames.All<SessionKind>()}.");
+            .WithMessage($"Kind must be one of: {string.Join(", ", kinds)}.");
         RuleFor(f => f.To)
             .GreaterThanOrEqualTo(f => f.From)
             .When(f => f.From is not null && f.To is not null)
@@ -59,7 +61,7 @@ public static class RecordingCatalogueQueries
             query = query.Where(r => r.Status == status);
         }
 
-        if (WireNames.TryParse<SessionKind>(filter.Kind, out var kind))
+        if (SessionKind.TryParse(filter.Kind, out var kind))
         {
             query = query.Where(r => r.SessionKind == kind);
         }

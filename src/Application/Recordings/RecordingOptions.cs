@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
-/// Per-kind recording defaults (section <c>Recording</c>); sessions may adjust them. Checked at start-up against
+/// Per-kind recording defaults (section <c>Recording</c>, e.g. <c>Recording:Quran:Layout</c>), one entry for every
+/// registered kind (<see cref="ISessionKindRegistration"/>); academies and sessions may adjust them. Checked at start-up against
 /// what LiveKit's <c>StartRoomCompositeEgress</c> accepts (<see cref="RecordingOptionsValidator"/>), so a mistyped
 /// preset stops the API with the key's name instead of failing a teacher's Start with a 502.
 /// </summary>
@@ -13,25 +15,19 @@ public sealed class RecordingOptions : IValidatableObject
 {
     public const string SectionName = "Recording";
 
-    public KindRecordingOptions Interactive { get; set; } = new();
+    /// <summary>Every registered kind's defaults: its registration's, then what <c>Recording:{Kind}</c> sets.</summary>
+    public Dictionary<SessionKind, KindRecordingOptions> Kinds { get; } = [];
 
-    public KindRecordingOptions Quran { get; set; } = new() { Layout = "speaker" };
-
-    public KindRecordingOptions Academic { get; set; } = new() { Layout = "speaker" };
-
-    public RecordingConfiguration DefaultsFor(SessionKind kind) => (kind switch
-    {
-        SessionKind.Interactive => Interactive,
-        SessionKind.Quran => Quran,
-        SessionKind.Academic => Academic,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    }).ToConfiguration();
+    public RecordingConfiguration DefaultsFor(SessionKind kind) =>
+        Kinds.TryGetValue(kind, out var options)
+            ? options.ToConfiguration()
+            : throw new InvalidOperationException($"Session kind '{kind}' is not registered.");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Interactive.Problems($"{SectionName}:{nameof(Interactive)}")
-            .Concat(Quran.Problems($"{SectionName}:{nameof(Quran)}"))
-            .Concat(Academic.Problems($"{SectionName}:{nameof(Academic)}"))
-            .Select(problem => new ValidationResult(problem));
+        Kinds.Count == 0
+            ? [new ValidationResult($"{SectionName}: no session kind is registered.")]
+            : Kinds.SelectMany(k => k.Value.Problems($"{SectionName}:{SessionKindKeys.KeyOf(k.Key)}"))
+                .Select(problem => new ValidationResult(problem));
 }
 
 public sealed class KindRecordingOptions

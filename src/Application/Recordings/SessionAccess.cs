@@ -12,17 +12,17 @@ namespace ItqanRecording.Application.Recordings;
 public static class SessionAccess
 {
     /// <summary>The session, when the actor may start and stop its recordings.</summary>
-    public static Task<Result<LiveSession>> FindControllableAsync(
+    public static Task<Result<IRecordingCapable>> FindControllableAsync(
         this ISessionFinder finder, Guid sessionId, Actor actor, CancellationToken cancellationToken) =>
         FindAsync(finder, sessionId, actor, s => s.CanControlRecording(actor), RecordingErrors.CannotControl, cancellationToken);
 
     /// <summary>The session, when the actor may see its recordings.</summary>
-    public static Task<Result<LiveSession>> FindAccessibleAsync(
+    public static Task<Result<IRecordingCapable>> FindAccessibleAsync(
         this ISessionFinder finder, Guid sessionId, Actor actor, CancellationToken cancellationToken) =>
         FindAsync(finder, sessionId, actor, s => s.CanAccessRecordings(actor), RecordingErrors.CannotAccess, cancellationToken);
 
-    private static async Task<Result<LiveSession>> FindAsync(
-        ISessionFinder finder, Guid sessionId, Actor actor, Func<LiveSession, bool> allowed, Error forbidden, CancellationToken cancellationToken)
+    private static async Task<Result<IRecordingCapable>> FindAsync(
+        ISessionFinder finder, Guid sessionId, Actor actor, Func<IRecordingCapable, bool> allowed, Error forbidden, CancellationToken cancellationToken)
     {
         var session = await finder.FindInAcademyAsync(sessionId, actor, cancellationToken);
         if (session is null)
@@ -30,6 +30,6 @@ public static class SessionAccess
             return RecordingErrors.SessionNotFound;
         }
 
-        return allowed(session) ? session : forbidden;
+        return allowed(session) ? Result.Of(session) : forbidden;
     }
 }

@@ -16,7 +16,7 @@ public sealed record SessionSummaryResponse(
     int RecordingCount,
     RecordingStatus? LatestRecordingStatus)
 {
-    public static SessionSummaryResponse From(LiveSession session, SessionRecordingState state)
+    public static SessionSummaryResponse From(IRecordingCapable session, SessionRecordingState state)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(state);

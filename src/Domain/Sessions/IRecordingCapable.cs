@@ -3,8 +3,9 @@ using ItqanRecording.Domain.Users;
 namespace ItqanRecording.Domain.Sessions;
 
 /// <summary>
-/// What a live session must answer to be recorded. Every session kind implements it; services, endpoints and
-/// the webhook only ever talk to this contract.
+/// What a live session must answer to be recorded. Every session kind implements it; the Application's use cases
+/// only ever talk to this contract (docs/adr/0012-recording-capable-contract.md), so a new kind is a new class and
+/// its registration, not edits across the use cases.
 /// </summary>
 public interface IRecordingCapable
 {
@@ -13,6 +14,12 @@ public interface IRecordingCapable
     SessionKind Kind { get; }
 
     Guid AcademyId { get; }
+
+    string Title { get; }
+
+    DateTimeOffset ScheduledAt { get; }
+
+    SessionStatus Status { get; }
 
     /// <summary>The teacher who leads the session.</summary>
     Guid TeacherId { get; }
@@ -29,6 +36,18 @@ public interface IRecordingCapable
     RecordingBlocker? FindRecordingBlocker(bool hasActiveRecording);
 
     bool CanBeRecorded(bool hasActiveRecording) => FindRecordingBlocker(hasActiveRecording) is null;
+
+    /// <summary>
+    /// What LiveKit is to record when a recording starts at <paramref name="at"/>: the room, the configuration (from
+    /// <paramref name="kindDefaults"/>) and the file's path under the storage root. Ask only once
+    /// <see cref="FindRecordingBlocker"/> found nothing: a session without a room cannot be planned.
+    /// </summary>
+    RecordingPlan PlanRecording(RecordingConfiguration kindDefaults, DateTimeOffset at)
+    {
+        var room = RoomName ?? throw new InvalidOperationException($"Session {Id} has no meeting room to record.");
+        var configuration = GetRecordingConfiguration(kindDefaults);
+        return new RecordingPlan(room, configuration, $"{GetStoragePath(at)}/{NewFileName(at, configuration)}");
+    }
 
     /// <summary>This session's configuration, starting from the defaults for its kind.</summary>
     RecordingConfiguration GetRecordingConfiguration(RecordingConfiguration kindDefaults);

@@ -81,7 +81,7 @@ public abstract class LiveSession : IRecordingCapable
         AdjustConfiguration(Academy.ApplyOverrides(Kind, kindDefaults));
 
     public string GetStoragePath(DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"{KindFolder}/{at.UtcDateTime:yyyy}/{at.UtcDateTime:MM}");
+        string.Create(CultureInfo.InvariantCulture, $"{Kind.Name}/{at.UtcDateTime:yyyy}/{at.UtcDateTime:MM}");
 
     public string NewFileName(DateTimeOffset at, RecordingConfiguration configuration)
     {
@@ -108,7 +108,7 @@ public abstract class LiveSession : IRecordingCapable
         var metadata = new Dictionary<string, object?>
         {
             ["sessionId"] = Id,
-            ["sessionKind"] = KindFolder,
+            ["sessionKind"] = Kind.Name,
             ["sessionTitle"] = Title,
             ["scheduledAt"] = ScheduledAt,
             ["academyId"] = AcademyId,
@@ -121,9 +121,6 @@ public abstract class LiveSession : IRecordingCapable
 
     public virtual string RecordingDisplayName(DateTimeOffset startedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{Title} - {startedAt.UtcDateTime:yyyy-MM-dd}");
-
-    /// <summary>Lower-case kind name used in paths, room names and JSON: <c>interactive</c>, <c>quran</c>, <c>academic</c>.</summary>
-    public string KindFolder => Kind.ToString().ToLowerInvariant();
 
     /// <summary>Own switch first, then the academy's, else off: an explicit "off" stays off.</summary>
     protected static bool ResolveRecordingSwitch(bool? own, bool? academy) => own ?? academy ?? false;

@@ -1,3 +1,4 @@
+using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.EgressEvents.StopOverdueRecordings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,16 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<ReliabilityOptions>().Bind(configuration.GetSection(ReliabilityOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReliabilityOptions>, ReliabilityOptionsValidator>();
+        // One limit per registered kind: Recording:MaxDuration:{Kind}, else the kind's own default.
         services.AddOptions<MaxRecordingDurationOptions>()
-            .Bind(configuration.GetSection(MaxRecordingDurationOptions.SectionName))
+            .Configure<IEnumerable<ISessionKindRegistration>>((options, kinds) =>
+            {
+                var section = configuration.GetSection(MaxRecordingDurationOptions.SectionName);
+                foreach (var kind in kinds)
+                {
+                    options.Kinds.Add(kind.Kind, section.GetValue(SessionKindKeys.KeyOf(kind.Kind), kind.DefaultMaxDuration));
+                }
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MaxRecordingDurationOptions>, MaxRecordingDurationOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IOptions<ReliabilityOptions>>(

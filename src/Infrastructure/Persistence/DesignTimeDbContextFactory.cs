@@ -1,3 +1,4 @@
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,7 +10,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Rec
     public RecordingDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<RecordingDbContext>();
-        RecordingDbContext.Configure(options, "Host=localhost;Database=design_time");
+        RecordingDbContext.Configure(options, "Host=localhost;Database=design_time", SessionKindServiceCollectionExtensions.BuiltIn());
         return new RecordingDbContext(options.Options);
     }
 }

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
@@ -16,24 +18,12 @@ namespace ItqanRecording.Infrastructure.Persistence;
 public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessionRecordingLock
 {
     /// <summary>
-    /// The recording of an egress with its row locked, whether the event was applied, whether a copy of it waits. A
-    /// compiled query: EF Core neither rebuilds nor looks up its SQL per call.
+    /// The compiled queries, once per model: EF refuses a compiled query on any model but the one it first ran on, and
+    /// one process may hold hosts whose models differ by their session kinds (the tests' fourth kind does).
     /// </summary>
-    private static readonly Func<RecordingDbContext, string, string?, CancellationToken, Task<EgressRow?>> LockByEgress =
-        EF.CompileAsyncQuery((RecordingDbContext db, string egressId, string? eventId, CancellationToken _) => db.Recordings
-            .TagWith(ForUpdateInterceptor.Tag)
-            .Where(r => r.EgressId == egressId)
-            .Select(r => new EgressRow(
-                r,
-                eventId != null && db.ProcessedWebhookEvents.Any(e => e.EventId == eventId),
-                eventId != null && db.PendingEgressEvents.Any(p => p.EventId == eventId && p.AppliedAt == null)))
-            .SingleOrDefault());
+    private static readonly ConditionalWeakTable<IModel, CompiledQueries> Compiled = [];
 
-    /// <summary>The session's active recording with its row locked.</summary>
-    private static readonly Func<RecordingDbContext, Guid, CancellationToken, Task<RecordingEntity?>> LockActiveOfSession =
-        EF.CompileAsyncQuery((RecordingDbContext db, Guid sessionId, CancellationToken _) => db.Recordings
-            .TagWith(ForUpdateInterceptor.Tag)
-            .SingleOrDefault(r => r.SessionId == sessionId && r.Status == RecordingStatus.Recording));
+    private CompiledQueries Queries => Compiled.GetValue(db.Model, _ => new CompiledQueries());
 
     public async Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -70,7 +60,7 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             throw new InvalidOperationException("A row lock outside a transaction ends with its statement; acquire the session's lock first.");
         }
 
-        return await LockActiveOfSession(db, sessionId, cancellationToken);
+        return await Queries.LockActiveOfSession(db, sessionId, cancellationToken);
     }
 
     public async Task<LockedRecordingRow?> LockByEgressAsync(string egressId, string? eventId, CancellationToken cancellationToken)
@@ -88,7 +78,7 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             // Waiting for the lock, PostgreSQL re-reads the locked row as committed; the two flags come from the
             // statement's snapshot, which may be older, and serve only to skip work: the status (re-read) and the
             // unique event id decide.
-            var row = await LockByEgress(db, egressId, eventId, cancellationToken);
+            var row = await Queries.LockByEgress(db, egressId, eventId, cancellationToken);
             if (row is null)
             {
                 await transaction.DisposeAsync();
@@ -112,6 +102,27 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
     {
         db.Database.AutoSavepointsEnabled = false;
         return db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>Compiled queries: EF Core neither rebuilds nor looks up their SQL per call.</summary>
+    private sealed class CompiledQueries
+    {
+        /// <summary>The recording of an egress with its row locked, whether the event was applied, whether a copy of it waits.</summary>
+        public readonly Func<RecordingDbContext, string, string?, CancellationToken, Task<EgressRow?>> LockByEgress =
+            EF.CompileAsyncQuery((RecordingDbContext db, string egressId, string? eventId, CancellationToken _) => db.Recordings
+                .TagWith(ForUpdateInterceptor.Tag)
+                .Where(r => r.EgressId == egressId)
+                .Select(r => new EgressRow(
+                    r,
+                    eventId != null && db.ProcessedWebhookEvents.Any(e => e.EventId == eventId),
+                    eventId != null && db.PendingEgressEvents.Any(p => p.EventId == eventId && p.AppliedAt == null)))
+                .SingleOrDefault());
+
+        /// <summary>The session's active recording with its row locked.</summary>
+        public readonly Func<RecordingDbContext, Guid, CancellationToken, Task<RecordingEntity?>> LockActiveOfSession =
+            EF.CompileAsyncQuery((RecordingDbContext db, Guid sessionId, CancellationToken _) => db.Recordings
+                .TagWith(ForUpdateInterceptor.Tag)
+                .SingleOrDefault(r => r.SessionId == sessionId && r.Status == RecordingStatus.Recording));
     }
 
     private sealed record EgressRow(RecordingEntity Recording, bool Applied, bool Waiting);

@@ -10,14 +10,22 @@ using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
 using ItqanRecording.Infrastructure.Persistence.Configurations;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace ItqanRecording.Infrastructure.Persistence;
 
 public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> options) : DbContext(options), IApplicationDbContext, IDataProtectionKeyContext
 {
+    private readonly SessionKindsOptionsExtension _sessionKinds = options.FindExtension<SessionKindsOptionsExtension>()
+        ?? throw new InvalidOperationException($"Configure the context with {nameof(RecordingDbContext)}.{nameof(Configure)}, which names the session kinds.");
+
+    /// <summary>Which kinds this context's model holds; see <see cref="SessionKindsModelCacheKeyFactory"/>.</summary>
+    internal string SessionKindsModelKey => _sessionKinds.ModelKey;
+
     public DbSet<Recording> Recordings => Set<Recording>();
 
     public DbSet<LiveSession> Sessions => Set<LiveSession>();
@@ -66,25 +74,33 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     }
 
     /// <summary>
-    /// PostgreSQL with snake_case names: the one setup for the API, tests and design-time tools. The connection string is
+    /// PostgreSQL with snake_case names and the given session kinds in the <c>sessions</c> table: the one setup for the
+    /// API, tests and design-time tools. The connection string is
     /// taken as given, without Npgsql's automatic preparation: with it, a statement that failed on a connection (a
     /// dropped connection, a refused parameter) left that connection's prepared statements out of step, and the next
     /// requests on it failed with "Received backend message DataRow while expecting ParseCompleteMessage"
     /// (npgsql/npgsql#6391; tests/Api.Tests/Reliability/DatabaseOutageTests). An operator may still set
     /// <c>Max Auto Prepare</c> in the connection string.
     /// </summary>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, IEnumerable<ISessionKindDefinition> sessionKinds)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new SessionKindsOptionsExtension([.. sessionKinds]));
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            .ReplaceService<IModelCacheKeyFactory, SessionKindsModelCacheKeyFactory>()
             .AddInterceptors(ForUpdateInterceptor.Instance);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RecordingDbContext).Assembly);
+        foreach (var kind in _sessionKinds.Kinds)
+        {
+            kind.Configure(modelBuilder);
+        }
+
         Configurations.RecordingConfiguration.MapFunctions(modelBuilder);
     }
 }

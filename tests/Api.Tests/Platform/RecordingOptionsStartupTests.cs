@@ -1,9 +1,4 @@
-using ItqanRecording.Api.Auth;
 using ItqanRecording.Api.Tests.Support;
-using ItqanRecording.Application;
-using ItqanRecording.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Api.Tests.Platform;
@@ -41,26 +36,5 @@ public sealed class RecordingOptionsStartupTests(ApiFixture api)
             .Which.Should().Contain(key).And.Contain(key.Replace(":", "__", StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// The API's registrations (as Program.cs makes them) over the fixture's valid settings and one changed key,
-    /// checked as the host checks them at start-up (<c>ValidateOnStart</c>). A host that fails to start inside
-    /// WebApplicationFactory sometimes surfaces an ObjectDisposedException instead of the validation failure (seen
-    /// in make test), so the check is run without one.
-    /// </summary>
-    private Action StartUpCheckWith(string key, string value)
-    {
-        var settings = new ConfigurationBuilder()
-            .AddConfiguration(api.Services.GetRequiredService<IConfiguration>())
-            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })
-            .Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddApplication();
-        services.AddInfrastructure(settings);
-        services.AddSignInProtection(settings);
-        return () =>
-        {
-            using var provider = services.BuildServiceProvider();
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        };
-    }
+    private Action StartUpCheckWith(string key, string value) => StartupCheck.With(api, key, value);
 }

@@ -12,7 +12,7 @@ namespace ItqanRecording.Api.Tests.Support;
 /// The whole stack for API tests: the API on a real Kestrel port, its own fresh PostgreSQL database (migrated,
 /// demo data loaded), and the LiveKit emulator as a separate process that posts signed webhooks back to the API.
 /// </summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string ApiKey = "APItestKey01";
     public const string ApiSecret = "test-secret-0123456789abcdef0123456789abcdef";
@@ -30,6 +30,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connectionString = await PostgresServer.Shared.CreateDatabaseAsync("api");
+        await PrepareDatabaseAsync(_connectionString);
         Emulator = await LiveKitEmulatorProcess.StartAsync(
             ApiKey, ApiSecret, $"{BaseAddress}webhooks/livekit", EgressPrefix, StorageRoot);
         UseKestrel(_port);
@@ -90,6 +91,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
             await work(db);
             return true;
         });
+
+    /// <summary>Runs on the fresh database before the API starts; nothing by default, as the API migrates it.</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

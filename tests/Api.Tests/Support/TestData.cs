@@ -8,6 +8,7 @@ using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Api.Tests.Support;
@@ -77,7 +78,7 @@ public static class TestData
         var endedAt = startedAt.AddMinutes(5);
         return await api.WithDbAsync(async db =>
         {
-            var session = (await new SessionFinder(db).FindAsync(sessionId, CancellationToken.None))!;
+            var session = (await new SessionFinder(db, SessionKindServiceCollectionExtensions.BuiltIn()).FindAsync(sessionId, CancellationToken.None))!;
             var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, startedAt).Recording;
             recording.MarkProcessing(session.TeacherId, endedAt);
             recording.Complete(file, endedAt - startedAt, endedAt, endedAt.AddSeconds(20));
@@ -125,7 +126,7 @@ public static class TestData
         Guid academyId,
         DateTimeOffset startedAt,
         RecordingStatus status = RecordingStatus.Completed,
-        SessionKind kind = SessionKind.Interactive,
+        SessionKind? kind = null,
         Guid? parentId = null,
         Guid? teacherId = null,
         string title = "Catalogue",
@@ -136,12 +137,13 @@ public static class TestData
         var parent = parentId ?? Guid.NewGuid();
         var teacher = teacherId ?? Guid.NewGuid();
         var sessionId = Guid.NewGuid();
-        var room = DemoData.RoomNameFor(kind, sessionId);
-        LiveSession session = kind switch
+        var ofKind = kind ?? SessionKind.Interactive;
+        var room = DemoData.RoomNameFor(ofKind, sessionId);
+        LiveSession session = ofKind switch
         {
-            SessionKind.Interactive => new InteractiveCourseSession(
+            _ when ofKind == SessionKind.Interactive => new InteractiveCourseSession(
                 sessionId, academy, new Course(parent, academyId, title, teacher, true), 1, startedAt, SessionStatus.Ongoing, room),
-            SessionKind.Quran => new QuranSession(
+            _ when ofKind == SessionKind.Quran => new QuranSession(
                 sessionId, academy, QuranCircle.Group(parent, academyId, title, teacher, []), title, startedAt, SessionStatus.Ongoing, room),
             _ => new AcademicSession(
                 sessionId, academy, new PrivateLesson(parent, academyId, title, teacher, Guid.NewGuid()), title, startedAt, SessionStatus.Ongoing, room),

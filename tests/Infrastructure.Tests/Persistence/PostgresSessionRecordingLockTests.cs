@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using ItqanRecording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -64,7 +65,7 @@ public sealed class PostgresSessionRecordingLockTests
     private static RecordingDbContext Context(string connectionString)
     {
         var options = new DbContextOptionsBuilder<RecordingDbContext>();
-        RecordingDbContext.Configure(options, connectionString);
+        RecordingDbContext.Configure(options, connectionString, SessionKindServiceCollectionExtensions.BuiltIn());
         return new RecordingDbContext(options.Options);
     }
 

@@ -1,4 +1,5 @@
 using ItqanRecording.Infrastructure.Persistence;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -31,7 +32,7 @@ public class RecordingDbContextConfigurationTests
     private static NpgsqlConnectionStringBuilder ConfiguredConnectionString(string connectionString)
     {
         var options = new DbContextOptionsBuilder<RecordingDbContext>();
-        RecordingDbContext.Configure(options, connectionString);
+        RecordingDbContext.Configure(options, connectionString, SessionKindServiceCollectionExtensions.BuiltIn());
         using var db = new RecordingDbContext(options.Options);
         return new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
     }

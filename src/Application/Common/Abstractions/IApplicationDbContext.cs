@@ -1,33 +1,24 @@
 using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Application.Recordings;
-using ItqanRecording.Domain.Academic;
 using ItqanRecording.Domain.Academies;
-using ItqanRecording.Domain.Courses;
-using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Recordings;
-using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
 namespace ItqanRecording.Application.Common.Abstractions;
 
-/// <summary>The unit of work the use cases read and write through.</summary>
+/// <summary>
+/// The unit of work the use cases read and write through. Sessions are not here: use cases reach them through
+/// <see cref="ISessionFinder"/>, as <see cref="Domain.Sessions.IRecordingCapable"/>, whatever their kind.
+/// </summary>
 public interface IApplicationDbContext
 {
     DbSet<RecordingEntity> Recordings { get; }
 
-    DbSet<LiveSession> Sessions { get; }
-
-    DbSet<Course> Courses { get; }
-
     DbSet<User> Users { get; }
 
     DbSet<Academy> Academies { get; }
-
-    DbSet<QuranCircle> QuranCircles { get; }
-
-    DbSet<PrivateLesson> PrivateLessons { get; }
 
     DbSet<RecordingAuditEntry> RecordingAuditEntries { get; }
 

@@ -6,12 +6,12 @@ namespace ItqanRecording.Application.Common.Abstractions;
 /// <summary>Loads a session of any kind with everything its recording rules need.</summary>
 public interface ISessionFinder
 {
-    Task<LiveSession?> FindAsync(Guid sessionId, CancellationToken cancellationToken);
+    Task<IRecordingCapable?> FindAsync(Guid sessionId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sessions of the actor's academy scheduled from <paramref name="from"/> on, soonest first, that the actor
     /// teaches or attends (all of them for an admin), at most <paramref name="limit"/>. A pre-filter in the
     /// database: callers still ask each session's own rules.
     /// </summary>
-    Task<IReadOnlyList<LiveSession>> ListForActorAsync(Actor actor, DateTimeOffset from, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IRecordingCapable>> ListForActorAsync(Actor actor, DateTimeOffset from, int limit, CancellationToken cancellationToken);
 }

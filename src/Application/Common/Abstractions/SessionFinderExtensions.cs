@@ -6,7 +6,7 @@ namespace ItqanRecording.Application.Common.Abstractions;
 public static class SessionFinderExtensions
 {
     /// <summary>The session when it belongs to the actor's academy; another academy's session does not exist for them.</summary>
-    public static async Task<LiveSession?> FindInAcademyAsync(
+    public static async Task<IRecordingCapable?> FindInAcademyAsync(
         this ISessionFinder finder, Guid sessionId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(finder);

@@ -5,7 +5,7 @@ namespace ItqanRecording.Application.Common.Results;
 /// <summary>Either a value or an expected <see cref="Results.Error"/>.</summary>
 public sealed class Result<T> : IOutcome
 {
-    private Result(T? value, Error? error)
+    internal Result(T? value, Error? error)
     {
         Value = value;
         Error = error;
@@ -24,6 +24,12 @@ public sealed class Result<T> : IOutcome
 
     public static implicit operator Result<T>(Error error) => new(default, error);
 #pragma warning restore CA2225
+}
+
+public static class Result
+{
+    /// <summary>A success; for values of an interface type, which C# converts implicitly to no user-defined type.</summary>
+    public static Result<T> Of<T>(T value) => new(value, null);
 }
 
 /// <summary>The value of a command that succeeds with nothing to say.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Domain.Recordings;
-using ItqanRecording.Domain.Sessions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -28,19 +27,16 @@ public sealed class StopOverdueRecordingsHandler(
 {
     public async ValueTask<IReadOnlyList<Guid>> Handle(StopOverdueRecordingsCommand command, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
+        var limits = options.Value.Kinds;
         var now = clock.GetUtcNow();
-        var interactiveSince = now - limits.Interactive;
-        var quranSince = now - limits.Quran;
-        var academicSince = now - limits.Academic;
-        var overdue = await db.Recordings.AsNoTracking()
-            .Where(r => r.Status == RecordingStatus.Recording
-                && ((r.SessionKind == SessionKind.Interactive && r.StartedAt <= interactiveSince)
-                    || (r.SessionKind == SessionKind.Quran && r.StartedAt <= quranSince)
-                    || (r.SessionKind == SessionKind.Academic && r.StartedAt <= academicSince)))
+        // The database narrows to what ran longer than the shortest limit; each kind's own limit decides here.
+        var startedBeforeShortestLimit = now - limits.Values.Min();
+        var candidates = await db.Recordings.AsNoTracking()
+            .Where(r => r.Status == RecordingStatus.Recording && r.StartedAt <= startedBeforeShortestLimit)
             .OrderBy(r => r.StartedAt)
-            .Select(r => new { r.Id, r.EgressId, r.SessionKind })
+            .Select(r => new { r.Id, r.EgressId, r.SessionKind, r.StartedAt })
             .ToListAsync(cancellationToken);
+        var overdue = candidates.Where(r => limits.TryGetValue(r.SessionKind, out var limit) && r.StartedAt <= now - limit);
 
         var stopped = new List<Guid>();
         foreach (var recording in overdue)
@@ -50,10 +46,10 @@ public sealed class StopOverdueRecordingsHandler(
                 break;
             }
 
-            var limit = limits.For(recording.SessionKind);
+            var limit = limits[recording.SessionKind];
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Stopped automatically: it reached the maximum duration of {limit:c} for {recording.SessionKind.ToString().ToLowerInvariant()} sessions.");
+                $"Stopped automatically: it reached the maximum duration of {limit:c} for {recording.SessionKind.Name} sessions.");
             await using var locked = await LockedRecording.FindByEgressAsync(db, sessionLock, recording.EgressId, eventId: null, CancellationToken.None);
             if (locked is not null && await AutomaticStop.TryStopAsync(
                     locked, db, egress, reason, markWhenLiveKitFails: false, clock.GetUtcNow(), logger, CancellationToken.None))

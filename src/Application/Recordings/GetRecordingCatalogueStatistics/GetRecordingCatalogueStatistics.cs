@@ -88,7 +88,7 @@ public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext
             totals = totals.Where(t => t.Status == status);
         }
 
-        if (WireNames.TryParse<SessionKind>(filter.Kind, out var kind))
+        if (SessionKind.TryParse(filter.Kind, out var kind))
         {
             totals = totals.Where(t => t.SessionKind == kind);
         }

@@ -4,9 +4,9 @@ namespace ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 
 public sealed class GetRecordingCatalogueStatisticsValidator : AbstractValidator<GetRecordingCatalogueStatisticsQuery>
 {
-    public GetRecordingCatalogueStatisticsValidator()
+    public GetRecordingCatalogueStatisticsValidator(RecordingCatalogueFilterValidator filter)
     {
         // Errors name the query parameters (status, from), not the nesting (filter.status).
-        RuleFor(q => q.Filter).SetValidator(new RecordingCatalogueFilterValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Filter).SetValidator(filter).OverridePropertyName(string.Empty);
     }
 }

@@ -4,10 +4,10 @@ namespace ItqanRecording.Application.Recordings.ListRecordings;
 
 public sealed class ListRecordingsValidator : AbstractValidator<ListRecordingsQuery>
 {
-    public ListRecordingsValidator()
+    public ListRecordingsValidator(RecordingCatalogueFilterValidator filter)
     {
         // Errors name the query parameters (status, from), not the nesting (filter.status).
-        RuleFor(q => q.Filter).SetValidator(new RecordingCatalogueFilterValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Filter).SetValidator(filter).OverridePropertyName(string.Empty);
         RuleFor(q => q.Limit).InclusiveBetween(1, ListRecordingsQuery.MaxLimit);
         RuleFor(q => q.Cursor)
             .Must(cursor => CatalogueCursor.TryDecode(cursor, out _))

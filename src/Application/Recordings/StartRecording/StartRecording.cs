@@ -47,15 +47,15 @@ public sealed class StartRecordingHandler(
         }
 
         var now = clock.GetUtcNow();
-        var configuration = session.GetRecordingConfiguration(options.Value.DefaultsFor(session.Kind));
-        var relativePath = $"{session.GetStoragePath(now)}/{session.NewFileName(now, configuration)}";
+        var plan = session.PlanRecording(options.Value.DefaultsFor(session.Kind), now);
+        var configuration = plan.Configuration;
         var request = new RoomCompositeEgressRequest(
-            session.MeetingRoomName!,
+            plan.RoomName,
             configuration.Layout,
             configuration.EncodingPreset,
             configuration.AudioOnly,
             configuration.Format == RecordingFormat.Ogg ? EgressFileType.Ogg : EgressFileType.Mp4,
-            storage.ToEgressPath(relativePath));
+            storage.ToEgressPath(plan.RelativePath));
 
         // Committed before LiveKit is asked, deleted with the recording's insert: if anything below fails or the
         // process dies, reconciliation finds the intent and stops what LiveKit started for it.

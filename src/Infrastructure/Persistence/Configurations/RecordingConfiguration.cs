@@ -33,7 +33,7 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
         builder.ToTable("recordings");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.SessionKind).HasConversion(new LowerCaseEnumConverter<SessionKind>()).HasMaxLength(16);
+        builder.Property(r => r.SessionKind).HasConversion(new SessionKindConverter()).HasMaxLength(SessionKind.MaxNameLength);
         builder.Property(r => r.Status).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(r => r.EgressId).HasMaxLength(64);
         builder.Property(r => r.RoomName).HasMaxLength(256);

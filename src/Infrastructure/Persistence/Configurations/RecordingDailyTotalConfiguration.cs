@@ -16,7 +16,7 @@ public sealed class RecordingDailyTotalConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("recording_daily_totals");
         builder.HasKey(t => new { t.AcademyId, t.Day, t.TeacherId, t.SessionKind, t.Status });
-        builder.Property(t => t.SessionKind).HasConversion(new LowerCaseEnumConverter<SessionKind>()).HasMaxLength(16);
+        builder.Property(t => t.SessionKind).HasConversion(new SessionKindConverter()).HasMaxLength(SessionKind.MaxNameLength);
         builder.Property(t => t.Status).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(t => t.Seconds).HasColumnType("numeric");
 

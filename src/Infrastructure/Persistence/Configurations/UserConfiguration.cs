@@ -40,7 +40,7 @@ public sealed class AcademyRecordingOverrideConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("academy_recording_overrides");
         builder.HasKey(o => new { o.AcademyId, o.SessionKind });
-        builder.Property(o => o.SessionKind).HasConversion(new LowerCaseEnumConverter<Domain.Sessions.SessionKind>()).HasMaxLength(16);
+        builder.Property(o => o.SessionKind).HasConversion(new SessionKindConverter()).HasMaxLength(Domain.Sessions.SessionKind.MaxNameLength);
         builder.Property(o => o.Layout).HasMaxLength(64);
         builder.Property(o => o.EncodingPreset).HasMaxLength(64);
     }

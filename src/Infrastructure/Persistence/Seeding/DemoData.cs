@@ -110,7 +110,7 @@ public sealed class DemoData(
     }
 
     public static string RoomNameFor(SessionKind kind, Guid sessionId) =>
-        $"itqan-{kind.ToString().ToLowerInvariant()}-{sessionId.ToString("N")[..8]}";
+        $"itqan-{kind.Name}-{sessionId.ToString("N")[..8]}";
 
     /// <summary>The same id for the same name on every machine, so demo links stay valid across resets.</summary>
     public static Guid StableId(string name) =>
