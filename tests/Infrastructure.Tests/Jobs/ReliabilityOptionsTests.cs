@@ -1,4 +1,5 @@
 using ItqanRecording.Infrastructure.Jobs;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,12 @@ public sealed class ReliabilityOptionsTests
     private static ServiceProvider Provider(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection().AddLogging();
+        // The jobs' per-kind limits need the kinds the API registers.
+        foreach (var kind in SessionKindServiceCollectionExtensions.BuiltIn())
+        {
+            services.AddSessionKind(kind);
+        }
+
         services.AddRecordingJobs(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();
     }
