@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { SessionDetail } from '@/lib/api-types';
 import { sessionKeys } from '@/lib/query-keys';
-import { pollWhile } from '@/lib/recording-activity';
+import { isInFlight, pollWhile } from '@/lib/recording-activity';
 
 export function getSession(sessionId: string, { signal }: { signal?: AbortSignal } = {}): Promise<SessionDetail> {
   return api.get<SessionDetail>(`/api/sessions/${encodeURIComponent(sessionId)}`, { signal });
@@ -10,7 +10,7 @@ export function getSession(sessionId: string, { signal }: { signal?: AbortSignal
 
 /** Whether the session's recording panel will still change by itself: a recording runs or is being processed. */
 export function hasRecordingInFlight(session: SessionDetail | undefined): boolean {
-  return session?.recordingAvailability === 'recording' || session?.recordingAvailability === 'processing';
+  return isInFlight(session?.recordingAvailability);
 }
 
 export function getSessionQueryOptions(sessionId: string) {
