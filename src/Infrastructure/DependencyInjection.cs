@@ -45,6 +45,9 @@ public static class DependencyInjection
         services.AddDbContextPool<RecordingDbContext>(
             (provider, options) => RecordingDbContext.Configure(options, connectionString, provider.GetServices<ISessionKindDefinition>()),
             poolSize: 64);
+        // Hosted services start in the order they are registered: the database is migrated before Data Protection's
+        // own hosted service loads the key ring from it (on an empty database that read failed and logged an error).
+        services.AddHostedService<DatabaseInitializer>();
         services.AddDataProtection().SetApplicationName("ItqanRecording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ISessionFinder, SessionFinder>();
@@ -56,7 +59,6 @@ public static class DependencyInjection
         services.AddSingleton<DemoMedia>();
         // Ready means the database answers (EF Core's own check: CanConnectAsync); /health/ready asks the "ready" checks.
         services.AddHealthChecks().AddDbContextCheck<RecordingDbContext>("database", tags: [ReadyTag]);
-        services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StartupWarmup>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
