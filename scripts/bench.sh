@@ -4,14 +4,17 @@
 # Builds Release, starts a throw-away PostgreSQL cluster, the LiveKit emulator and the API (Production, logging at
 # Warning), loads a million recordings, then runs each scenario with a real load generator (wrk; pgbench; the bench
 # tool for raw SQL and start/stop) against the API and against a reference measured in the same run on the same
-# machine, and writes the table to docs/performance.md. Exits 1 when a target is missed. Loopback only.
+# machine, in alternating rounds (reference, ours, reference, ours, ...: issue #16), counts the database round trips
+# of one egress_ended and one Start through a counting relay, and writes the table to docs/performance.md. Exits 1
+# when a target is missed. Loopback only.
 #
 # Settings (environment):
-#   BENCH_DURATION=15    seconds of each measured run (after BENCH_WARMUP=3 seconds of warm-up)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,stream,download,catalogue,startstop,firststart,micro,spa
+#   BENCH_DURATION=8     seconds of each measured round (the first round of each side after BENCH_WARMUP=3 seconds of warm-up)
+#   BENCH_ROUNDS=3       rounds of each side of a ratio scenario, alternated with the reference's (the median ratio is judged)
+#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,catalogue,startstop,firststart,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
-#   BENCH_ROUNDS=5       measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
+#   BENCH_STARTSTOP_ROUNDS=5  measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
 #   BENCH_COUNTERS=1     record dotnet-counters of the API for the whole run (results/counters.csv)
 #   BENCH_API_ENV="K=V ..."  extra environment for the API, for experiments (e.g. DOTNET_gcServer=0)
 #   BENCH_DB_OPTIONS="K=V;..." extra Npgsql settings for the API's connection string (e.g. Max Auto Prepare=64)
@@ -22,9 +25,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 
-duration=${BENCH_DURATION:-15}
+duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-3}
-only=${BENCH_ONLY:-webhook,egress,stream,download,catalogue,startstop,firststart,micro,spa}
+rounds=${BENCH_ROUNDS:-3}
+only=${BENCH_ONLY:-webhook,egress,counts,stream,download,catalogue,startstop,firststart,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -44,6 +48,8 @@ livekit_key=bench-key
 livekit_secret=bench-livekit-secret-0123456789abcdef0123
 
 say() { echo "bench: $*"; }
+# The warm-up runs before the first round of each side only: later rounds find the code and the caches warm.
+warmup_for() { if [ "$1" = 1 ]; then echo "$warmup"; else echo 0; fi; }
 die() { echo "bench: $*" >&2; exit 1; }
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
@@ -294,9 +300,11 @@ if wants webhook; then
   bare_pid=$!
   pids+=("$bare_pid")
   wait_http "http://127.0.0.1:$bare_port/health/ready" "$bare_pid" bare
-  cpu_pid=$bare_pid run_wrk webhook-bare "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  for round in $(seq 1 "$rounds"); do
+    warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "webhook-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "webhook-ignored-r$round" "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  done
   kill -TERM "$bare_pid" 2>/dev/null || true
-  cpu_pid=$api_pid run_wrk webhook-ignored "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
 fi
 
 # --- egress_ended applied vs pgbench -N --------------------------------------------------------------------------
@@ -304,21 +312,107 @@ if wants egress; then
   say "scenario: egress_ended applied"
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 -q pgbench >"$results/logs/pgbench-init.log" 2>&1
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c $egress_connections -j 2 -T "$warmup" pgbench >/dev/null 2>&1 || true
-  note_load egress-pgbench
-  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c $egress_connections -j 2 -T "$duration" pgbench >"$results/wrk/egress-pgbench.txt" 2>&1
-  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/wrk/egress-pgbench.txt")
-  latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/wrk/egress-pgbench.txt")
-  jq -n --argjson tps "$tps" --argjson lat "${latency:-0}" --argjson c $egress_connections --argjson d "$duration" \
-    '{tool:"pgbench -N", concurrency:$c, requests:($tps*$d|floor), durationS:$d, bytes:0, rps:$tps, mbPerS:0, p50Ms:$lat, p90Ms:0, p99Ms:0, maxMs:0, errors:0}' \
-    >"$results/egress-pgbench.json"
-  say "egress-pgbench          $tps tps"
+  # Each round sends events of its own (an applied event cannot be applied again): 40,000 a round, far more than a
+  # round applies, and a separate batch for the warm-up.
   prefix="EG_bench$(date +%H%M%S)"
   tool egress-prepare --db "$tool_url" --count 20000 --prefix "${prefix}w" --storage "$work/recordings" \
-    --key $livekit_key --secret $livekit_secret --out "$work/egress-ended-warm.tsv"
-  tool egress-prepare --db "$tool_url" --count 120000 --prefix "$prefix" --storage "$work/recordings" \
-    --key $livekit_key --secret $livekit_secret --out "$work/egress-ended.tsv"
-  cpu_pid=$api_pid run_wrk egress-ended "$api" $egress_connections "$work/egress-ended.tsv" once
-  tool egress-verify --db "$tool_url" --prefix "$prefix" --out "$results/egress-verify.json"
+    --key $livekit_key --secret $livekit_secret --out "$work/egress-ended-r1-warm.tsv"
+  for round in $(seq 1 "$rounds"); do
+    tool egress-prepare --db "$tool_url" --count 40000 --prefix "${prefix}r$round" --storage "$work/recordings" \
+      --key $livekit_key --secret $livekit_secret --out "$work/egress-ended-r$round.tsv"
+  done
+  for round in $(seq 1 "$rounds"); do
+    note_load "egress-pgbench-r$round"
+    "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c $egress_connections -j 2 -T "$duration" pgbench >"$results/wrk/egress-pgbench-r$round.txt" 2>&1
+    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/wrk/egress-pgbench-r$round.txt")
+    latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/wrk/egress-pgbench-r$round.txt")
+    jq -n --argjson tps "$tps" --argjson lat "${latency:-0}" --argjson c $egress_connections --argjson d "$duration" \
+      '{tool:"pgbench -N", concurrency:$c, requests:($tps*$d|floor), durationS:$d, bytes:0, rps:$tps, mbPerS:0, p50Ms:$lat, p90Ms:0, p99Ms:0, maxMs:0, errors:0}' \
+      >"$results/egress-pgbench-r$round.json"
+    say "egress-pgbench-r$round       $tps tps"
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "egress-ended-r$round" "$api" $egress_connections "$work/egress-ended-r$round.tsv" once
+    tool egress-verify --db "$tool_url" --prefix "${prefix}r$round" --out "$results/egress-verify-r$round.json"
+  done
+fi
+
+# --- database round trips per operation, counted ---------------------------------------------------------------
+# A second API instance reaches PostgreSQL through the bench tool's counting relay (pg-count): a round trip is a
+# burst of protocol messages after the server last answered, so a batch is one. Sequential calls after a warm-up:
+# 1,000 egress_ended (each applied once, checked in the database) and 45 Starts and Stops. Counts do not depend on
+# the host (the CPU time per operation is in the load runs' rows). The statements pg_stat_statements saw during the
+# egress_ended part (the other API idles then) are kept beside them.
+if wants counts; then
+  say "counts: database round trips of egress_ended, Start and Stop"
+  relay_port=$(free_port $((api_port + 20)))
+  control_port=$(free_port $((relay_port + 1)))
+  tool pg-count --listen "$relay_port" --upstream "$pg_port" --control "$control_port" >"$results/logs/pg-count.log" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 1 100); do port_free "$control_port" || break; sleep 0.1; done
+  counting_port=$(free_port $((control_port + 1)))
+  counting=http://127.0.0.1:$counting_port
+  db_url="Host=127.0.0.1;Port=$relay_port;Database=itqan_recording;Username=postgres;Application Name=itqan-api-counted;SSL Mode=Disable;GSS Encryption Mode=Disable${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}" \
+    start_api "$counting" api-counting
+  counting_pid=$!
+  pids+=("$counting_pid")
+  wait_http "$counting/health/ready" "$counting_pid" api-counting
+  counted() { local fd line; exec {fd}<>"/dev/tcp/127.0.0.1/$control_port"; read -r line <&"$fd"; exec {fd}<&-; echo "$line"; }
+  # send FILE: every request of a wrk request file, one after the other, to the counting instance
+  send() {
+    local fields headers i
+    while IFS=$'\t' read -r -a fields; do
+      headers=()
+      for ((i = 3; i < ${#fields[@]}; i++)); do headers+=(-H "${fields[$i]}"); done
+      curl -s -o /dev/null -X "${fields[0]}" "${headers[@]}" --data-binary "${fields[2]}" "$counting${fields[1]}"
+    done <"$1"
+  }
+  # measure NAME COMMAND...: the counting relay's round trips and statements before and after COMMAND
+  measure() {
+    local name=$1 before after
+    shift
+    before=$(counted)
+    "$@"
+    after=$(counted)
+    echo "$name ${before% *} ${before#* } ${after% *} ${after#* }" >>"$results/counts.txt"
+  }
+  : >"$results/counts.txt"
+  count_prefix="EG_count$(date +%H%M%S)"
+  tool egress-prepare --db "$tool_url" --count 50 --prefix "${count_prefix}w" --storage "$work/recordings" \
+    --key $livekit_key --secret $livekit_secret --out "$work/count-egress-warm.tsv"
+  tool egress-prepare --db "$tool_url" --count 1000 --prefix "$count_prefix" --storage "$work/recordings" \
+    --key $livekit_key --secret $livekit_secret --out "$work/count-egress.tsv"
+  send "$work/count-egress-warm.tsv"
+  pgss_reset
+  measure egress_ended send "$work/count-egress.tsv"
+  pgss_dump counts-egress-ended
+  tool egress-verify --db "$tool_url" --prefix "$count_prefix" --out "$results/counts-egress-verify.json"
+  psql_ -d itqan_recording -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'" >"$results/counts-egress-pgss-calls.txt"
+  # Starts and Stops on the last 50 ready sessions (the start/stop scenario takes them from the front): 5 to warm up.
+  mapfile -t count_sessions < <(tail -n 50 "$work/seed/ready-sessions.txt" | cut -d' ' -f1)
+  # posts CODES SUFFIX ID...: POST …/recordings (Start) or …/recordings/stop for each session; the answers' status codes
+  posts() {
+    local codes=$1 suffix=$2 id
+    shift 2
+    for id in "$@"; do
+      curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $token" "$counting/api/sessions/$id/recordings$suffix" >>"$codes"
+    done
+  }
+  posts /dev/null "" "${count_sessions[@]:0:5}"
+  sleep 1
+  posts /dev/null /stop "${count_sessions[@]:0:5}"
+  measure start posts "$results/counts-start.codes" "" "${count_sessions[@]:5}"
+  sleep 1
+  measure stop posts "$results/counts-stop.codes" /stop "${count_sessions[@]:5}"
+  kill -TERM "$counting_pid" 2>/dev/null || true
+  # counts.json: per operation, how many succeeded and what they cost in all
+  read_counts() { awk -v n="$1" '$1 == n { printf "{\"roundTrips\": %d, \"statements\": %d}", $4 - $2, $5 - $3 }' "$results/counts.txt"; }
+  jq -n --argjson egress "$(read_counts egress_ended)" --argjson start "$(read_counts start)" --argjson stop "$(read_counts stop)" \
+    --argjson applied "$(jq -r '.completed // 0' "$results/counts-egress-verify.json")" \
+    --argjson pgss "$(cat "$results/counts-egress-pgss-calls.txt")" \
+    --argjson started "$(grep -c '^201$' "$results/counts-start.codes" || true)" \
+    --argjson stopped "$(grep -c '^200$' "$results/counts-stop.codes" || true)" \
+    '{egressEnded: ($egress + {operations: $applied, pgssStatements: $pgss}), start: ($start + {operations: $started}), stop: ($stop + {operations: $stopped})}' \
+    >"$results/counts.json"
+  cat "$results/counts.json"
 fi
 
 # --- streaming and download vs nginx -----------------------------------------------------------------------------
@@ -368,17 +462,21 @@ if wants stream; then
   say "scenario: stream in 1 MiB ranges"
   ranges "$work/stream-nginx.tsv" /files/bench/stream-200mb.mp4 ""
   ranges "$work/stream.tsv" "/api/recordings/$stream_id/stream" $'\t'"Authorization: Bearer $token"
-  run_wrk stream-nginx "http://127.0.0.1:$nginx_port" $stream_connections "$work/stream-nginx.tsv" cycle
-  cpu_pid=$api_pid run_wrk stream "$front" $stream_connections "$work/stream.tsv" cycle
-  cpu_pid=$direct_pid run_wrk stream-kestrel "$direct" $stream_connections "$work/stream.tsv" cycle
+  for round in $(seq 1 "$rounds"); do
+    warmup=$(warmup_for "$round") run_wrk "stream-nginx-r$round" "http://127.0.0.1:$nginx_port" $stream_connections "$work/stream-nginx.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "stream-r$round" "$front" $stream_connections "$work/stream.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$direct_pid run_wrk "stream-kestrel-r$round" "$direct" $stream_connections "$work/stream.tsv" cycle
+  done
 fi
 if wants download; then
   say "scenario: download of the whole file"
   printf 'GET\t/files/bench/stream-200mb.mp4\t\n' >"$work/download-nginx.tsv"
   get_lines "$work/download.tsv" "/api/recordings/$stream_id/download"
-  run_wrk download-nginx "http://127.0.0.1:$nginx_port" $download_connections "$work/download-nginx.tsv" cycle
-  cpu_pid=$api_pid run_wrk download "$front" $download_connections "$work/download.tsv" cycle
-  cpu_pid=$direct_pid run_wrk download-kestrel "$direct" $download_connections "$work/download.tsv" cycle
+  for round in $(seq 1 "$rounds"); do
+    warmup=$(warmup_for "$round") run_wrk "download-nginx-r$round" "http://127.0.0.1:$nginx_port" $download_connections "$work/download-nginx.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "download-r$round" "$front" $download_connections "$work/download.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$direct_pid run_wrk "download-kestrel-r$round" "$direct" $download_connections "$work/download.tsv" cycle
+  done
 fi
 if [ -n "${direct_pid:-}" ]; then kill -TERM "$direct_pid" 2>/dev/null || true; fi
 
@@ -397,18 +495,21 @@ capture() {
   tool explain --db "$tool_url" --statements "$results/sql/$name.json" --out "$results/plans/$name.txt" >/dev/null
 }
 
-# latency NAME CONNECTIONS PATH... : wrk over the paths, then the captured SQL directly (ids swapped as wrk does)
+# latency NAME CONNECTIONS PATH... : in alternating rounds, the captured SQL directly (ids swapped as wrk does), then
+# wrk over the paths
 latency() {
-  local name=$1 connections=$2
+  local name=$1 connections=$2 round
   shift 2
   capture "$name" "$1" || return 0
   get_lines "$work/$name.tsv" "$@"
-  cpu_pid=$api_pid run_wrk "$name" "$api" "$connections" "$work/$name.tsv" cycle
   local replace=() ids=()
   if [ -n "${swap_ids:-}" ]; then replace=(--replace "$(head -n 1 "$swap_ids")"); ids=(--ids "$swap_ids"); fi
-  note_load "$name-raw"
-  tool raw-sql --db "$raw_url" --statements "$results/sql/$name.json" --concurrency "$connections" \
-    --duration "$duration" --warmup "$warmup" "${replace[@]}" "${ids[@]}" --out "$results/$name-raw.json"
+  for round in $(seq 1 "$rounds"); do
+    note_load "$name-raw-r$round"
+    tool raw-sql --db "$raw_url" --statements "$results/sql/$name.json" --concurrency "$connections" \
+      --duration "$duration" --warmup "$(warmup_for "$round")" "${replace[@]}" "${ids[@]}" --out "$results/$name-raw-r$round.json"
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "$name-r$round" "$api" "$connections" "$work/$name.tsv" cycle
+  done
 }
 
 if wants catalogue; then
@@ -448,7 +549,7 @@ if wants startstop; then
   note_load startstop
   pgss_reset
   tool start-stop --api "$api/" --token "$token" --emulator "$emulator/" --key $livekit_key --secret $livekit_secret \
-    --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds ${BENCH_ROUNDS:-5} --out "$results" || true
+    --sessions "$work/seed/ready-sessions.txt" --concurrency $startstop_concurrency --rounds "${BENCH_STARTSTOP_ROUNDS:-5}" --out "$results" || true
   pgss_dump startstop
 fi
 
@@ -498,6 +599,7 @@ cat >"$results/meta.json" <<META
   "date": "$(date -u +%Y-%m-%dT%H:%MZ)",
   "commit": "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools bench 2>/dev/null || echo '+changes')",
   "duration_s": "$duration",
+  "rounds": "$rounds",
   "warmup_s": "$warmup",
   "recordings": "$academy_counts",
   "sessions": "$sessions",

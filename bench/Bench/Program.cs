@@ -3,6 +3,7 @@ using ItqanRecording.Bench.Catalogue;
 using ItqanRecording.Bench.Egress;
 using ItqanRecording.Bench.Micro;
 using ItqanRecording.Bench.Reporting;
+using ItqanRecording.Bench.RoundTrips;
 using ItqanRecording.Bench.Webhooks;
 
 // The tool behind scripts/bench.sh. Each command does one step; the script strings them together.
@@ -27,6 +28,7 @@ try
         "raw-sql" => await RawQueryRunner.RunAsync(options, cancellation.Token),
         "explain" => await QueryPlans.RunAsync(options, cancellation.Token),
         "start-stop" => await StartStopScenario.RunAsync(options, cancellation.Token),
+        "pg-count" => await RoundTripCounter.RunAsync(options, cancellation.Token),
         "report" => await Report.RunAsync(options, cancellation.Token),
         "micro" => WebhookReceiverBenchmarks.Run(args.Skip(1).ToArray()),
         _ => Usage(),
@@ -51,6 +53,7 @@ static int Usage()
           raw-sql         run captured statements directly through Npgsql (the catalogue's reference)
           explain         EXPLAIN (ANALYZE, BUFFERS) of captured statements
           start-stop      start + stop through the API and directly against the emulator
+          pg-count        relay to PostgreSQL counting round trips and statements (--listen, --upstream, --control)
           report          write docs/performance.md from the results folder
           micro           BenchmarkDotNet: webhook verification and parsing
         """);

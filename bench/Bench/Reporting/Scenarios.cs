@@ -9,12 +9,17 @@ public sealed record ScenarioRow(string Scenario, string Ours, string Reference,
     public bool Informative { get; init; }
 }
 
-/// <summary>The issue's targets, each a ratio to a reference measured in the same run (or an absolute limit).</summary>
+/// <summary>
+/// The targets. A ratio scenario is measured in alternating rounds of the reference and ours (NAME-r1, NAME-r2, … in
+/// the results folder); each round's ratio is ours over the reference of the same round, and the target is judged on
+/// the median of those ratios, with their spread shown beside it. Counts (database round trips per operation) do not
+/// depend on the host and are judged as they are.
+/// </summary>
 public static class Scenarios
 {
     public static IReadOnlyList<ScenarioRow> Evaluate(string results, IReadOnlyDictionary<string, string> meta)
     {
-        LoadResult? Load(string name) => LoadResult.TryRead(Path.Combine(results, name + ".json"));
+        Rounds Load(string name) => Rounds.Read(results, name);
         string Setting(string key) => meta.GetValueOrDefault(key, "?");
 
         var rows = new List<ScenarioRow>
@@ -35,14 +40,17 @@ public static class Scenarios
             Throughput(
                 $"GET …/download straight to Kestrel, no front (diagnostic), {Setting("download_connections")} connections",
                 Load("download-kestrel"), Load("download-nginx"), r => r.MbPerS, "MB/s", "nginx, sendfile, same file", 0.8) with { Informative = true },
-            Latency($"Session recordings list, {Setting("catalogue_connections")} connections", Load("session-list"), Load("session-list-raw"), 10),
-            Latency($"Catalogue page 1 (50 rows, status + teacher), {Setting("catalogue_connections")} connections", Load("catalogue-page"), Load("catalogue-page-raw"), 25),
-            Latency($"Catalogue late page ({Setting("catalogue_late_page")}, same filters), {Setting("catalogue_connections")} connections", Load("catalogue-late"), Load("catalogue-late-raw"), 25),
-            Latency($"Catalogue stats (academy of 500,000), {Setting("stats_connections")} connections", Load("catalogue-stats"), Load("catalogue-stats-raw"), 150),
-            Added($"Start, {Setting("startstop_concurrency")} sessions at once", Load("startstop-api-start"), Load("startstop-emulator-start")),
-            Added($"Stop, {Setting("startstop_concurrency")} sessions at once", Load("startstop-api-stop"), Load("startstop-emulator-stop")),
-            Added("Start, one call at a time (diagnostic: nothing queues)", Load("startstop-seq-api-start"), Load("startstop-seq-emulator-start")) with { Informative = true },
-            Added("Stop, one call at a time (diagnostic)", Load("startstop-seq-api-stop"), Load("startstop-seq-emulator-stop")) with { Informative = true },
+            Latency($"Session recordings list, {Setting("catalogue_connections")} connections", Load("session-list"), Load("session-list-raw")),
+            Latency($"Catalogue page 1 (50 rows, status + teacher), {Setting("catalogue_connections")} connections", Load("catalogue-page"), Load("catalogue-page-raw")),
+            Latency($"Catalogue late page ({Setting("catalogue_late_page")}, same filters), {Setting("catalogue_connections")} connections", Load("catalogue-late"), Load("catalogue-late-raw")),
+            Latency($"Catalogue stats (academy of 500,000), {Setting("stats_connections")} connections", Load("catalogue-stats"), Load("catalogue-stats-raw")),
+            RoundTrips(results, "egressEnded", "Database round trips per applied egress_ended", 3),
+            RoundTrips(results, "start", "Database round trips per Start", 5),
+            RoundTrips(results, "stop", "Database round trips per Stop (diagnostic)", null) with { Informative = true },
+            Added($"Start, {Setting("startstop_concurrency")} sessions at once (diagnostic; retired target)", Single(results, "startstop-api-start"), Single(results, "startstop-emulator-start")),
+            Added($"Stop, {Setting("startstop_concurrency")} sessions at once (diagnostic; retired target)", Single(results, "startstop-api-stop"), Single(results, "startstop-emulator-stop")),
+            Added("Start, one call at a time (diagnostic: nothing queues)", Single(results, "startstop-seq-api-start"), Single(results, "startstop-seq-emulator-start")),
+            Added("Stop, one call at a time (diagnostic)", Single(results, "startstop-seq-api-stop"), Single(results, "startstop-seq-emulator-stop")),
             Memory(results),
             FirstStart(results),
             Spa(results),
@@ -50,88 +58,120 @@ public static class Scenarios
         return rows;
     }
 
-    private static ScenarioRow Throughput(string scenario, LoadResult? ours, LoadResult? reference, Func<LoadResult, double> figure, string unit, string referenceName, double target)
+    private static LoadResult? Single(string results, string name) => LoadResult.TryRead(Path.Combine(results, name + ".json"));
+
+    private static ScenarioRow Throughput(string scenario, Rounds ours, Rounds reference, Func<LoadResult, double> figure, string unit, string referenceName, double target)
     {
-        if (ours is null || reference is null)
+        var targetText = Report.Invariant($"≥ {target:0.0#} (median)");
+        if (ours.Count == 0 || reference.Count == 0)
         {
-            return Missing(scenario, $"≥ {target:0.0#} of its {unit}", ours is null ? "our run has no result" : "the reference has no result");
+            return Missing(scenario, targetText, ours.Count == 0 ? "our run has no result" : "the reference has no result");
         }
 
-        var ratio = figure(ours) / figure(reference);
-        var note = ours.Errors > 0 ? $"{ours.Errors} errors (non-2xx or socket) in our run" : "";
+        var ratios = Ratios.Of(ours, reference, (o, r) => figure(o) / figure(r));
+        var errors = ours.Sum(r => r.Errors);
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"{figure(ours):N0} {unit} (p99 {ours.P99Ms:F1} ms{Cpu(ours)})"),
-            Report.Invariant($"{figure(reference):N0} {unit}{Cpu(reference)} — {referenceName}"),
-            Report.Invariant($"{ratio:F2}"),
-            Report.Invariant($"≥ {target:0.0#}"),
-            ratio >= target && ours.Errors == 0,
-            note);
+            Report.Invariant($"{Ratios.MedianOf(ours.Select(figure)):N0} {unit} (p99 {Ratios.MedianOf(ours.Select(r => r.P99Ms)):F1} ms{Cpu(ours)})"),
+            Report.Invariant($"{Ratios.MedianOf(reference.Select(figure)):N0} {unit}{Cpu(reference)} — {referenceName}"),
+            ratios.Text("F2", ""),
+            targetText,
+            ratios.Median >= target && errors == 0,
+            Join(ratios.RoundsNote("F2", ""), errors > 0 ? $"{errors} errors (non-2xx or socket) in our rounds" : ""));
     }
 
     /// <summary>A row measured through the shipped nginx front: the note says what the figure and its CPU are.</summary>
     private static ScenarioRow Front(ScenarioRow row) =>
         row with
         {
-            Note = string.Join(
-                "; ",
-                new[]
-                {
-                    row.Note,
-                    "ours is the API behind the shipped nginx front (deploy/nginx/itqan-recording.conf, the reference's nginx binary): "
-                    + "the API authorises each request, nginx sends the bytes; ms CPU/req is the API process's alone",
-                }.Where(n => n.Length > 0)),
+            Note = Join(
+                row.Note,
+                "ours is the API behind the shipped nginx front (deploy/nginx/itqan-recording.conf, the reference's nginx binary): "
+                + "the API authorises each request, nginx sends the bytes; ms CPU/req is the API process's alone"),
         };
 
-    private static ScenarioRow EgressEnded(string results, LoadResult? ours, LoadResult? reference, string connections)
+    /// <summary>
+    /// Recorded, no longer judged (issue #16): on two shared cores the database's own work per event takes about what
+    /// half of pgbench leaves. The round trips per applied event are the target instead.
+    /// </summary>
+    private static ScenarioRow EgressEnded(string results, Rounds ours, Rounds reference, string connections)
     {
-        var scenario = $"egress_ended applied (verify, parse, update, audit), distinct recordings, {connections} connections";
-        var verifyPath = Path.Combine(results, "egress-verify.json");
-        if (ours is null || reference is null || !File.Exists(verifyPath))
+        var scenario = $"egress_ended applied (verify, parse, update, audit), distinct recordings, {connections} connections (diagnostic; retired target)";
+        var verified = Enumerable.Range(1, ours.Count)
+            .Select(round => Path.Combine(results, $"egress-verify-r{round}.json"))
+            .TakeWhile(File.Exists)
+            .Select(path => JsonSerializer.Deserialize<Dictionary<string, long>>(File.ReadAllText(path)) ?? [])
+            .ToList();
+        if (ours.Count == 0 || reference.Count == 0 || verified.Count != ours.Count)
         {
-            return Missing(scenario, "≥ 0.5 of its tps", "no result");
+            return Missing(scenario, "— (retired)", "no result") with { Informative = true };
         }
 
-        var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(File.ReadAllText(verifyPath)) ?? [];
-        var completed = counts.GetValueOrDefault("completed");
-        var applied = completed / ours.DurationS;
-        var ratio = applied / reference.Rps;
-        var left = counts.GetValueOrDefault("processing");
-        var note = Report.Invariant($"{completed:N0} recordings completed in {ours.DurationS:F0} s (checked in the database), {ours.Requests:N0} requests sent, {left:N0} left processing, {ours.Errors} errors");
+        var applied = ours.Select((round, i) => verified[i].GetValueOrDefault("completed") / round.DurationS).ToList();
+        var ratios = Ratios.Of(applied, reference.Select(r => r.Rps).ToList());
+        var left = verified.Min(v => v.GetValueOrDefault("processing"));
+        var note = Report.Invariant($"{verified.Sum(v => v.GetValueOrDefault("completed")):N0} recordings completed over {ours.Count} rounds (checked in the database), {ours.Sum(r => r.Requests):N0} requests sent, {ours.Sum(r => r.Errors)} errors");
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"{applied:N0} applied/s (p99 {ours.P99Ms:F1} ms{Cpu(ours)})"),
-            Report.Invariant($"{reference.Rps:N0} tps — pgbench -N, same clients"),
-            Report.Invariant($"{ratio:F2}"),
-            "≥ 0.5",
-            ratio >= 0.5 && ours.Errors == 0 && left > 0,
-            left == 0 ? note + "; every prepared recording was used: prepare more, the rate is a lower bound" : note);
+            Report.Invariant($"{Ratios.MedianOf(applied):N0} applied/s (p99 {Ratios.MedianOf(ours.Select(r => r.P99Ms)):F1} ms{Cpu(ours)})"),
+            Report.Invariant($"{Ratios.MedianOf(reference.Select(r => r.Rps)):N0} tps — pgbench -N, same clients"),
+            ratios.Text("F2", ""),
+            "— (retired)",
+            null,
+            Join(ratios.RoundsNote("F2", ""), left == 0 ? note + "; a round used every prepared recording: prepare more, its rate is a lower bound" : note))
+        {
+            Informative = true,
+        };
     }
 
-    private static ScenarioRow Latency(string scenario, LoadResult? ours, LoadResult? raw, double absoluteMs)
+    private static ScenarioRow Latency(string scenario, Rounds ours, Rounds raw)
     {
-        var target = Report.Invariant($"p99 ≤ 2× raw and ≤ {absoluteMs:0} ms");
-        if (ours is null || raw is null)
+        const string Target = "p99 ≤ 2× raw (median)";
+        if (ours.Count == 0 || raw.Count == 0)
         {
-            return Missing(scenario, target, ours is null ? "our run has no result (endpoint missing?)" : "the raw-SQL reference has no result");
+            return Missing(scenario, Target, ours.Count == 0 ? "our run has no result (endpoint missing?)" : "the raw-SQL reference has no result");
         }
 
-        var ratio = ours.P99Ms / raw.P99Ms;
+        var ratios = Ratios.Of(ours, raw, (o, r) => o.P99Ms / r.P99Ms);
+        var errors = ours.Sum(r => r.Errors);
         return new ScenarioRow(
             scenario,
-            Report.Invariant($"p99 {ours.P99Ms:F1} ms (p50 {ours.P50Ms:F1}, {ours.Rps:N0} req/s{Cpu(ours)})"),
-            Report.Invariant($"p99 {raw.P99Ms:F1} ms (p50 {raw.P50Ms:F1}) — same SQL through Npgsql"),
-            Report.Invariant($"{ratio:F2}×"),
-            target,
-            ratio <= 2 && ours.P99Ms <= absoluteMs && ours.Errors == 0,
-            ours.Errors > 0 ? $"{ours.Errors} errors in our run" : "");
+            Report.Invariant($"p99 {Ratios.MedianOf(ours.Select(r => r.P99Ms)):F1} ms (p50 {Ratios.MedianOf(ours.Select(r => r.P50Ms)):F1}, {Ratios.MedianOf(ours.Select(r => r.Rps)):N0} req/s{Cpu(ours)})"),
+            Report.Invariant($"p99 {Ratios.MedianOf(raw.Select(r => r.P99Ms)):F1} ms (p50 {Ratios.MedianOf(raw.Select(r => r.P50Ms)):F1}) — same SQL through Npgsql"),
+            ratios.Text("F2", "×"),
+            Target,
+            ratios.Median <= 2 && errors == 0,
+            Join(ratios.RoundsNote("F2", "×"), errors > 0 ? $"{errors} errors in our rounds" : ""));
+    }
+
+    /// <summary>Round trips per operation from the counting pass (counts.json), with statements and CPU for the record.</summary>
+    private static ScenarioRow RoundTrips(string results, string operation, string scenario, double? target)
+    {
+        var targetText = target is { } limit ? Report.Invariant($"≤ {limit:0}") : "—";
+        var path = Path.Combine(results, "counts.json");
+        var counts = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, double>>>(File.ReadAllText(path)) : null;
+        if (counts?.GetValueOrDefault(operation) is not { } count || count.GetValueOrDefault("operations") is not (> 0 and var operations))
+        {
+            return Missing(scenario, targetText, "not counted");
+        }
+
+        var perOperation = count.GetValueOrDefault("roundTrips") / operations;
+        var pgss = count.TryGetValue("pgssStatements", out var calls) ? Report.Invariant($"; pg_stat_statements {calls / operations:F2} statements") : "";
+        return new ScenarioRow(
+            scenario,
+            Report.Invariant($"{perOperation:F2} ({count.GetValueOrDefault("statements") / operations:F2} statements sent{pgss})"),
+            Report.Invariant($"{operations:N0} operations, one at a time, through the counting relay"),
+            "—",
+            targetText,
+            target is null ? null : perOperation <= target,
+            "");
     }
 
     private static ScenarioRow Added(string scenario, LoadResult? ours, LoadResult? emulator)
     {
         if (ours is null || emulator is null)
         {
-            return Missing(scenario, "added p50 ≤ 5 ms", "no result");
+            return Missing(scenario, "(diagnostic)", "no result") with { Informative = true };
         }
 
         var added = ours.P50Ms - emulator.P50Ms;
@@ -140,9 +180,12 @@ public static class Scenarios
             Report.Invariant($"p50 {ours.P50Ms:F1} ms, p99 {ours.P99Ms:F1} ms (n={ours.Requests})"),
             Report.Invariant($"p50 {emulator.P50Ms:F1} ms, p99 {emulator.P99Ms:F1} ms — the emulator called directly"),
             Report.Invariant($"+{added:F1} ms"),
-            "added p50 ≤ 5 ms",
-            added <= 5,
-            "");
+            "(diagnostic)",
+            null,
+            "")
+        {
+            Informative = true,
+        };
     }
 
     private static ScenarioRow Memory(string results)
@@ -201,9 +244,11 @@ public static class Scenarios
         return new ScenarioRow("SPA initial JavaScript", Report.Invariant($"{kb:F1} KB gzip"), "—", "—", "≤ 200 KB gzip", kb <= 200, "");
     }
 
-    /// <summary>", 0.12 ms CPU/req" when the run measured the process's CPU time.</summary>
-    private static string Cpu(LoadResult result) =>
-        result.CpuMsPerRequest is { } cpu ? Report.Invariant($", {cpu:F2} ms CPU/req") : "";
+    /// <summary>", 0.12 ms CPU/req" (the median of the rounds) when the rounds measured the process's CPU time.</summary>
+    private static string Cpu(Rounds rounds) =>
+        rounds.All(r => r.CpuMsPerRequest is not null) ? Report.Invariant($", {Ratios.MedianOf(rounds.Select(r => r.CpuMsPerRequest!.Value)):F2} ms CPU/req") : "";
+
+    private static string Join(params string[] notes) => string.Join("; ", notes.Where(n => n.Length > 0));
 
     private static ScenarioRow Missing(string scenario, string target, string why) =>
         new(scenario, "—", "—", "—", target, null, why);
