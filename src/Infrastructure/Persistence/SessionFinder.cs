@@ -17,8 +17,10 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
     private readonly Dictionary<string, ISessionKindDefinition> _kinds = kinds.ToDictionary(k => k.Kind.Name);
 
     /// <summary>
-    /// Reads the session's kind first (one primary-key lookup), then loads it with that kind's includes only: two or
-    /// three small statements instead of the joins over every kind's tables (docs/performance.md, "Before/after: auto-prepare").
+    /// Reads the session's kind first (one primary-key lookup), then loads it with that kind's includes only, as one
+    /// statement: two round trips instead of the joins over every kind's tables (docs/performance.md, "Before/after:
+    /// auto-prepare"). One session's collections (its students, its academy's overrides) are small, so joining them in
+    /// one statement costs less than a round trip for each (issue #16: Start counted 10 round trips).
     /// </summary>
     public async Task<IRecordingCapable?> FindAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -28,12 +30,13 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
             .SingleOrDefaultAsync(cancellationToken);
         return kind is null
             ? null
-            : await WithRuleDataOf(kind).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            : await WithRuleDataOf(kind).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
     }
 
     /// <summary>
     /// One statement picks the page (ids and kinds, the participation filter of every kind in the database), then
-    /// each kind on the page is loaded with its own includes.
+    /// each kind on the page is loaded with its own includes, a statement for each collection (a page's sessions
+    /// times their students would multiply in one).
     /// </summary>
     public async Task<IReadOnlyList<IRecordingCapable>> ListForActorAsync(
         Actor actor, DateTimeOffset from, int limit, CancellationToken cancellationToken)
@@ -55,7 +58,7 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
         foreach (var ofKind in page.GroupBy(s => s.Kind))
         {
             var ids = ofKind.Select(s => s.Id).ToList();
-            foreach (var session in await WithRuleDataOf(ofKind.Key).Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
+            foreach (var session in await WithRuleDataOf(ofKind.Key).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
             {
                 loaded[session.Id] = session;
             }
@@ -70,7 +73,6 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
             ? definition.WithRuleData(db)
             : throw new InvalidOperationException($"Session kind '{kind}' is stored but not registered (services.AddSessionKind)."))
         .AsNoTrackingWithIdentityResolution()
-        .AsSplitQuery()
         .Include(s => s.Academy).ThenInclude(a => a.RecordingOverrides);
 
     private Expression<Func<LiveSession, bool>> TakesPartInAnyKind(Guid userId)
