@@ -2,9 +2,11 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
 namespace ItqanRecording.Infrastructure.Persistence;
@@ -39,6 +41,38 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             throw;
         }
     }
+
+    public async Task<LockedSession> AcquireAndReadActivityAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var transaction = await BeginAsync(cancellationToken);
+        try
+        {
+            // One batch, two statements: each takes its own snapshot, so the second sees what was committed while the
+            // first waited for the lock.
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = KeyOf(sessionId) } } },
+                    new NpgsqlBatchCommand(ActiveRecordingExists)
+                    {
+                        Parameters = { new() { Value = sessionId }, new() { Value = StoredEnumName.Of(RecordingStatus.Recording) } },
+                    },
+                },
+            };
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var isRecording = await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+            return new LockedSession(new Scope(transaction), isRecording);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    private const string ActiveRecordingExists = "SELECT EXISTS (SELECT 1 FROM recordings WHERE session_id = $1 AND status = $2)";
 
     /// <summary>
     /// The session's one-key (bigint) advisory lock key: the session id's two 64-bit halves XORed, the same in every

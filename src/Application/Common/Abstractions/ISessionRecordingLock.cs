@@ -13,6 +13,12 @@ public interface ISessionRecordingLock
     Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="AcquireAsync"/>, and in the same round trip (a second statement, so it reads what the lock's
+    /// previous holder committed) whether the session has a recording that is recording now.
+    /// </summary>
+    Task<LockedSession> AcquireAndReadActivityAsync(Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inside the session's lock: the session's active recording, its row locked until the scope ends (null when
     /// there is none).
     /// </summary>
@@ -34,3 +40,6 @@ public interface ISessionLockScope : IAsyncDisposable
 
 /// <summary>A recording read under its row lock, and what the database knows about the event that asked for it.</summary>
 public sealed record LockedRecordingRow(ISessionLockScope Scope, RecordingEntity Recording, bool EventApplied, bool EventWaiting);
+
+/// <summary>The session's lock, and whether the session was recording when the lock was granted.</summary>
+public sealed record LockedSession(ISessionLockScope Scope, bool IsRecording);

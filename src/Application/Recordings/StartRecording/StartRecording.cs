@@ -38,10 +38,9 @@ public sealed class StartRecordingHandler(
 
         var session = found.Value;
 
-        await using var scope = await sessionLock.AcquireAsync(session.Id, cancellationToken);
-        var hasActiveRecording = await db.Recordings.AnyAsync(
-            r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
-        if (session.FindRecordingBlocker(hasActiveRecording) is { } blocker)
+        var locked = await sessionLock.AcquireAndReadActivityAsync(session.Id, cancellationToken);
+        await using var scope = locked.Scope;
+        if (session.FindRecordingBlocker(locked.IsRecording) is { } blocker)
         {
             return RecordingErrors.NotRecordable(blocker);
         }
