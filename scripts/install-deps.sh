@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, test and run Itqan Recording:
 # PostgreSQL (test and dev databases), ffmpeg (LiveKit emulator), Chromium and a font with Arabic letters (end-to-end
-# tests), curl (make run), the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when everything is already there.
+# tests), curl (make run), nginx (tests of the shipped front), Ceph's monitor, OSD and RADOS Gateway (the S3 tests'
+# throw-away object store), the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when
+# everything is already there.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +35,12 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-li
 # Chromium draws the Arabic pages (and their screenshots) with a font fontconfig offers for Arabic. DejaVu Sans has
 # Arabic letters; Chromium's own dependencies are also met by fonts without them (Bitstream Vera, Liberation).
 has_package fonts-dejavu-core || missing+=(fonts-dejavu-core)
+# The S3 tests start a throw-away single-node Ceph with its RADOS Gateway (tests/TestSupport/CephObjectGateway.cs);
+# ceph-common brings the ceph and radosgw-admin commands. No daemon starts by itself.
+command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)
+command -v ceph-osd >/dev/null 2>&1 || missing+=(ceph-osd)
+command -v radosgw >/dev/null 2>&1 || missing+=(radosgw)
+command -v radosgw-admin >/dev/null 2>&1 || missing+=(ceph-common)
 
 if [ ${#missing[@]} -gt 0 ]; then
   packages=()

@@ -18,7 +18,6 @@ namespace ItqanRecording.TestSupport;
 internal sealed class LocalPostgresCluster : IPostgresBackend
 {
     private const string DirectoryPrefix = "itqan-pg-";
-    private const string OwnerFileName = "owner.pid";
     private const string PostgresUser = "postgres";
     private const int StartAttempts = 5;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
@@ -42,47 +41,39 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
         }
         """;
 
-    private readonly string _root;
+    private readonly OwnedFolder _folder;
     private readonly string? _binDirectory;
     private readonly bool _runAsPostgresUser;
-    private Process? _watchdog;
-    private int _stopped;
 
-    private LocalPostgresCluster(string root, string? binDirectory, bool runAsPostgresUser)
+    private LocalPostgresCluster(OwnedFolder folder, string? binDirectory, bool runAsPostgresUser)
     {
-        _root = root;
+        _folder = folder;
         _binDirectory = binDirectory;
         _runAsPostgresUser = runAsPostgresUser;
     }
 
-    public string Description => $"local cluster in {_root} (binaries: {_binDirectory ?? "PATH"})";
+    public string Description => $"local cluster in {Root} (binaries: {_binDirectory ?? "PATH"})";
 
     public NpgsqlConnectionStringBuilder AdminConnection { get; private set; } = new();
 
-    private string DataDirectory => Path.Combine(_root, "data");
+    private string Root => _folder.Path;
 
-    private string LogFile => Path.Combine(_root, "postgres.log");
+    private string DataDirectory => Path.Combine(Root, "data");
+
+    private string LogFile => Path.Combine(Root, "postgres.log");
 
     public static async Task<LocalPostgresCluster> StartAsync(CancellationToken cancellationToken)
     {
         var runAsPostgresUser = Environment.UserName == "root";
         // The postgres user must be able to reach the folder; /tmp is always traversable, a root TMPDIR may not be.
         var baseDirectory = runAsPostgresUser ? "/tmp" : Path.GetTempPath();
-        await ReapAbandonedClustersAsync(baseDirectory, cancellationToken);
-
-        var root = Path.Combine(baseDirectory, $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(
-            Path.Combine(root, OwnerFileName),
-            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-            cancellationToken);
-
-        var cluster = new LocalPostgresCluster(root, await FindBinDirectoryAsync(cancellationToken), runAsPostgresUser);
+        var folder = await OwnedFolder.CreateAsync(baseDirectory, DirectoryPrefix, ReapFunction, cancellationToken);
+        var cluster = new LocalPostgresCluster(folder, await FindBinDirectoryAsync(cancellationToken), runAsPostgresUser);
         try
         {
             await cluster.InitializeAsync(cancellationToken);
             await cluster.StartOnFreePortAsync(cancellationToken);
-            cluster.StartWatchdog();
+            folder.StartWatchdog();
             return cluster;
         }
         catch
@@ -92,38 +83,15 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
         }
     }
 
-    public void StopNow()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
+    public void StopNow() => _folder.StopNow();
 
-        using (var reaper = ProcessRunner.StartDetached("/bin/sh", ["-c", $"{ReapFunction}\nreap \"$1\"", "itqan-pg-reap", _root]))
-        {
-            reaper.WaitForExit(TimeSpan.FromSeconds(30));
-        }
-
-        StopWatchdog();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        await ProcessRunner.RunAsync(
-            "/bin/sh", ["-c", $"{ReapFunction}\nreap \"$1\"", "itqan-pg-reap", _root], "/", CommandTimeout, CancellationToken.None);
-        StopWatchdog();
-    }
+    public ValueTask DisposeAsync() => _folder.DisposeAsync();
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (_runAsPostgresUser)
         {
-            await RunOrThrowAsync("chown", [$"{PostgresUser}:", _root], cancellationToken);
+            await RunOrThrowAsync("chown", [$"{PostgresUser}:", Root], cancellationToken);
         }
 
         // C locale: the same on every machine, whatever locales are installed.
@@ -135,7 +103,7 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
         var settings = new List<string>
         {
             "listen_addresses = '127.0.0.1'",
-            $"unix_socket_directories = '{_root}'",
+            $"unix_socket_directories = '{Root}'",
         };
         settings.AddRange(PostgresSettings.ForTests);
         await File.AppendAllLinesAsync(Path.Combine(DataDirectory, "postgresql.conf"), settings, cancellationToken);
@@ -169,42 +137,9 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
             if (!portTaken || attempt == StartAttempts)
             {
                 throw new InvalidOperationException(
-                    $"pg_ctl start failed (exit {outcome.ExitCode}) in {_root}:\n{outcome.Output}\nServer log:\n{log}");
+                    $"pg_ctl start failed (exit {outcome.ExitCode}) in {Root}:\n{outcome.Output}\nServer log:\n{log}");
             }
         }
-    }
-
-    private void StartWatchdog()
-    {
-        // Survives a killed test process (no ProcessExit then) and removes the cluster once this process is gone.
-        const string script = """
-            exec </dev/null >/dev/null 2>&1
-            while [ -d "$2" ] && kill -0 "$1" 2>/dev/null; do sleep 1; done
-            reap "$2"
-            """;
-        _watchdog = ProcessRunner.StartDetached(
-            "/bin/sh",
-            ["-c", $"{ReapFunction}\n{script}", "itqan-pg-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _root]);
-    }
-
-    private void StopWatchdog()
-    {
-        var watchdog = Interlocked.Exchange(ref _watchdog, null);
-        if (watchdog is null)
-        {
-            return;
-        }
-
-        try
-        {
-            watchdog.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        watchdog.Dispose();
     }
 
     private async Task<string> ReadLogSinceAsync(long offset, CancellationToken cancellationToken)
@@ -251,7 +186,7 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
     {
         try
         {
-            return await ProcessRunner.RunAsync(fileName, arguments, _root, CommandTimeout, cancellationToken);
+            return await ProcessRunner.RunAsync(fileName, arguments, Root, CommandTimeout, cancellationToken);
         }
         catch (Win32Exception e)
         {
@@ -300,45 +235,6 @@ internal sealed class LocalPostgresCluster : IPostgresBackend
         catch (Win32Exception)
         {
             return null;
-        }
-    }
-
-    /// <summary>Removes clusters whose owning test process no longer exists (it was killed together with its watchdog).</summary>
-    private static async Task ReapAbandonedClustersAsync(string baseDirectory, CancellationToken cancellationToken)
-    {
-        var abandoned = new List<string>();
-        foreach (var directory in Directory.EnumerateDirectories(baseDirectory, DirectoryPrefix + "*"))
-        {
-            var ownerFile = Path.Combine(directory, OwnerFileName);
-            if (File.Exists(ownerFile)
-                && int.TryParse(await File.ReadAllTextAsync(ownerFile, cancellationToken), CultureInfo.InvariantCulture, out var owner)
-                && !IsRunning(owner))
-            {
-                abandoned.Add(directory);
-            }
-        }
-
-        if (abandoned.Count > 0)
-        {
-            await ProcessRunner.RunAsync(
-                "/bin/sh",
-                ["-c", $"{ReapFunction}\nfor dir in \"$@\"; do reap \"$dir\"; done", "itqan-pg-reap", .. abandoned],
-                "/",
-                CommandTimeout,
-                cancellationToken);
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

@@ -3,6 +3,7 @@ using ItqanRecording.LiveKitEmulator.Egresses;
 using ItqanRecording.LiveKitEmulator.Faults;
 using ItqanRecording.LiveKitEmulator.Media;
 using ItqanRecording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Uploads;
 using ItqanRecording.LiveKitEmulator.Webhooks;
 using ItqanRecording.LiveKitWebhookSigning;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<EgressStore>();
         services.AddSingleton<FileOutputPlanner>();
         services.AddSingleton<MediaWriter>();
+        services.AddSingleton<S3Uploader>();
         services.AddSingleton<EgressLifecycle>();
         services.AddSingleton<EgressService>();
         services.AddSingleton<EmulatorControl>();

@@ -2,18 +2,21 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ItqanRecording.LiveKitEmulator.Faults;
 using ItqanRecording.LiveKitEmulator.Media;
+using ItqanRecording.LiveKitEmulator.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.LiveKitEmulator.Egresses;
 
 /// <summary>
 /// What the egress worker does on its own after a call returns: send the start signal, and once the recording
-/// ends, finalise the file (ffmpeg), write the manifest and complete or fail the egress.
+/// ends, finalise the file (ffmpeg), write the manifest, upload both when the request named an <c>S3Upload</c>, and
+/// complete or fail the egress.
 /// </summary>
 public sealed class EgressLifecycle(
     IOptions<EmulatorOptions> options,
     FaultState faults,
     MediaWriter media,
+    S3Uploader uploader,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<EgressLifecycle> logger)
@@ -59,6 +62,22 @@ public sealed class EgressLifecycle(
             return;
         }
 
+        try
+        {
+            await FinaliseAsync(egress, ending, cancellationToken);
+        }
+        finally
+        {
+            if (output.Upload is not null)
+            {
+                DeleteStaging(output);
+            }
+        }
+    }
+
+    private async Task FinaliseAsync(Egress egress, EgressSnapshot ending, CancellationToken cancellationToken)
+    {
+        var output = ending.Output;
         var mediaStart = ending.StartedAt ?? ending.EndingAt!.Value;
         var duration = MediaDuration(ending.EndingAt!.Value - mediaStart);
         var written = await media.WriteAsync(output.Media, output.LocalPath, duration, cancellationToken);
@@ -69,19 +88,32 @@ public sealed class EgressLifecycle(
             return;
         }
 
+        var location = output.Filename;
+        if (output.Upload is { } upload)
+        {
+            if (await uploader.UploadAsync(upload, output.LocalPath, output.Filename, output.Media.ContentType, cancellationToken) is { } failure)
+            {
+                egress.TryFail(time.GetUtcNow(), failure, StatusCodes.Status400BadRequest);
+                logger.LogWarning("Egress {EgressId} failed: {Error}", egress.Id, failure);
+                return;
+            }
+
+            location = upload.LocationOf(output.Filename);
+        }
+
         var file = ending.File with
         {
             StartedAt = mediaStart,
             EndedAt = mediaStart + duration,
             Size = written.Size,
-            Location = output.Filename,
+            Location = location,
             Duration = duration,
         };
         var now = time.GetUtcNow();
         string manifestLocation;
         try
         {
-            manifestLocation = await WriteManifestAsync(ending, now, cancellationToken);
+            manifestLocation = await WriteManifestAsync(ending, now, location, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -90,9 +122,38 @@ public sealed class EgressLifecycle(
             return;
         }
 
+        if (output.Upload is { } manifestUpload && output.ManifestFilename is { } manifestKey)
+        {
+            if (await uploader.UploadAsync(manifestUpload, output.ManifestLocalPath!, manifestKey, "application/json", cancellationToken) is { } failure)
+            {
+                egress.TryFail(now, failure, StatusCodes.Status400BadRequest);
+                logger.LogWarning("Egress {EgressId} failed uploading its manifest: {Error}", egress.Id, failure);
+                return;
+            }
+
+            manifestLocation = manifestUpload.LocationOf(manifestKey);
+        }
+
         if (egress.TryComplete(now, file, manifestLocation))
         {
             logger.LogInformation("Egress {EgressId} complete: {Filename} ({Size} bytes)", egress.Id, file.Filename, file.Size);
+        }
+    }
+
+    /// <summary>An uploading egress keeps nothing on its own disk once it is done.</summary>
+    private void DeleteStaging(FileOutputPlan output)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(output.LocalPath)!, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written (the egress failed before its file).
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("Could not remove the staging folder of {Filename}: {Error}", output.Filename, e.Message);
         }
     }
 
@@ -143,7 +204,8 @@ public sealed class EgressLifecycle(
     }
 
     /// <summary>livekit/egress writes <c>&lt;egressId&gt;.json</c> beside the file unless <c>disableManifest</c>.</summary>
-    private static async Task<string> WriteManifestAsync(EgressSnapshot egress, DateTimeOffset endedAt, CancellationToken cancellationToken)
+    private static async Task<string> WriteManifestAsync(
+        EgressSnapshot egress, DateTimeOffset endedAt, string fileLocation, CancellationToken cancellationToken)
     {
         if (egress.Output.ManifestFilename is not { } manifestFilename)
         {
@@ -156,7 +218,7 @@ public sealed class EgressLifecycle(
             egress.Room.Name,
             EgressInfoMapper.Nanoseconds(egress.StartedAt),
             EgressInfoMapper.Nanoseconds(endedAt),
-            [new ManifestFile(egress.Output.Filename, egress.Output.Filename)]);
+            [new ManifestFile(egress.Output.Filename, fileLocation)]);
         await File.WriteAllTextAsync(
             egress.Output.ManifestLocalPath!, JsonSerializer.Serialize(manifest, ManifestJson) + "\n", cancellationToken);
         return manifestFilename;

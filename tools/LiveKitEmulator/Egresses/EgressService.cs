@@ -1,6 +1,7 @@
 using ItqanRecording.LiveKitEmulator.Faults;
 using ItqanRecording.LiveKitEmulator.Protocol;
 using ItqanRecording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Uploads;
 
 namespace ItqanRecording.LiveKitEmulator.Egresses;
 
@@ -79,7 +80,7 @@ public sealed class EgressService(
         // Like an audio-only room composite without a template, recorded without Chrome.
         var sdkSource = request.GetBool("audio_only") && request.GetString("layout").Length == 0
             && request.GetString("custom_base_url").Length == 0;
-        var egress = Egress.Start(egressId, room, request, sdkSource, plan.Value!, time.GetUtcNow(), store.NextSequence(), observer);
+        var egress = Egress.Start(egressId, room, RequestEcho.WithoutCredentials(request), sdkSource, plan.Value!, time.GetUtcNow(), store.NextSequence(), observer);
         store.Add(egress);
         logger.LogInformation("Egress {EgressId} started for room {RoomName}, file {Filename}",
             egressId, roomName, plan.Value!.Filename);

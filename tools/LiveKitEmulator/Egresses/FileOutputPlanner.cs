@@ -2,6 +2,7 @@ using System.Globalization;
 using ItqanRecording.LiveKitEmulator.Media;
 using ItqanRecording.LiveKitEmulator.Protocol;
 using ItqanRecording.LiveKitEmulator.Twirp;
+using ItqanRecording.LiveKitEmulator.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.LiveKitEmulator.Egresses;
@@ -9,7 +10,8 @@ namespace ItqanRecording.LiveKitEmulator.Egresses;
 /// <summary>
 /// Resolves a request's <c>EncodedFileOutput</c> like livekit/egress (<c>pkg/config/output_file.go</c>): clean the
 /// path, expand <c>{room_name}</c>, <c>{room_id}</c>, <c>{time}</c>, <c>{utc}</c>, generate a name for an empty
-/// path or a directory, fix the extension; then maps the egress-side path onto <c>OutputRoot</c>.
+/// path or a directory, fix the extension; then maps the egress-side path onto <c>OutputRoot</c>. With an
+/// <c>S3Upload</c> the resolved path is the object key instead, and the file is made in a staging folder first.
 /// </summary>
 public sealed class FileOutputPlanner(IOptions<EmulatorOptions> options, TimeProvider time)
 {
@@ -23,11 +25,6 @@ public sealed class FileOutputPlanner(IOptions<EmulatorOptions> options, TimePro
     public Result<FileOutputPlan> Plan(ProtoMessage request, ProtoMessage fileOutput, Room room, string egressId)
     {
         var settings = options.Value;
-        if (settings.OutputRoot.Length == 0)
-        {
-            return TwirpError.Internal("emulator: Emulator:OutputRoot is not configured, so no file output can be written");
-        }
-
         var requestedType = fileOutput.GetInt32("file_type");
         var audioOnly = request.GetBool("audio_only");
         var media = (requestedType == 0 ? (audioOnly ? Ogg : Mp4) : requestedType) switch
@@ -39,6 +36,17 @@ public sealed class FileOutputPlanner(IOptions<EmulatorOptions> options, TimePro
 
         var requested = fileOutput.GetString("filepath");
         var filename = WithExtension(Expand(Clean(requested), room), media.Extension, room);
+        var manifest = fileOutput.GetBool("disable_manifest") ? null : $"{egressId}.json";
+        if (fileOutput.GetMessage("s3") is { } s3)
+        {
+            return PlanUpload(S3UploadTarget.From(s3), requested, filename, manifest, requestedType != 0, media, egressId);
+        }
+
+        if (settings.OutputRoot.Length == 0)
+        {
+            return TwirpError.Internal("emulator: Emulator:OutputRoot is not configured, so no file output can be written");
+        }
+
         var egressPath = filename.StartsWith('/') ? filename : "/" + filename;
         var prefix = settings.OutputPrefix.TrimEnd('/');
         var directory = egressPath[..(egressPath.LastIndexOf('/') + 1)];
@@ -50,7 +58,6 @@ public sealed class FileOutputPlanner(IOptions<EmulatorOptions> options, TimePro
 
         var root = Path.GetFullPath(settings.OutputRoot);
         var localPath = Path.Combine(root, egressPath[(prefix.Length + 1)..]);
-        var manifest = fileOutput.GetBool("disable_manifest") ? null : $"{egressId}.json";
         return new FileOutputPlan(
             requested,
             filename,
@@ -59,6 +66,27 @@ public sealed class FileOutputPlanner(IOptions<EmulatorOptions> options, TimePro
             manifest is null ? null : directory + manifest,
             manifest is null ? null : Path.Combine(Path.GetDirectoryName(localPath)!, manifest),
             media);
+    }
+
+    private static Result<FileOutputPlan> PlanUpload(
+        S3UploadTarget upload, string requested, string key, string? manifest, bool filenameKnownAtStart, MediaSpec media, string egressId)
+    {
+        if (upload.Problem() is { } problem)
+        {
+            return TwirpError.InvalidArgument(problem);
+        }
+
+        var staging = Path.Combine(Path.GetTempPath(), "livekit-emulator-uploads", egressId);
+        var directory = key.Contains('/', StringComparison.Ordinal) ? key[..(key.LastIndexOf('/') + 1)] : "";
+        return new FileOutputPlan(
+            requested,
+            key,
+            Path.Combine(staging, Path.GetFileName(key)),
+            filenameKnownAtStart,
+            manifest is null ? null : directory + manifest,
+            manifest is null ? null : Path.Combine(staging, manifest),
+            media,
+            upload);
     }
 
     /// <summary>Go's <c>path.Clean</c>, then leading <c>../</c> removed; a trailing slash is kept.</summary>

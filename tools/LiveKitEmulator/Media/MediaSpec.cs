@@ -16,4 +16,12 @@ public sealed record MediaSpec(MediaContainer Container, bool Audio, bool Video)
         MediaContainer.Ogg => ".ogg",
         _ => ".mp3",
     };
+
+    /// <summary>The media type livekit/egress uploads the file with (its <c>OutputType</c>).</summary>
+    public string ContentType => Container switch
+    {
+        MediaContainer.Mp4 => "video/mp4",
+        MediaContainer.Ogg => "audio/ogg",
+        _ => "audio/mpeg",
+    };
 }

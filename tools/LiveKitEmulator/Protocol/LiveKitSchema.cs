@@ -48,11 +48,28 @@ public static class LiveKitSchema
         new(11, "audio_quality", FieldKind.Integer32),
         new(12, "video_quality", FieldKind.Integer32));
 
+    /// <summary>An upload target: with it the egress uploads the file (and its manifest) and <c>filepath</c> is the key.</summary>
+    public static readonly ProtoMessageType S3Upload = new(
+        "livekit.S3Upload",
+        new(1, "access_key", FieldKind.Text),
+        new(2, "secret", FieldKind.Text),
+        new(3, "region", FieldKind.Text),
+        new(4, "endpoint", FieldKind.Text),
+        new(5, "bucket", FieldKind.Text),
+        new(6, "force_path_style", FieldKind.Bool),
+        UnsupportedList(7, "metadata"),
+        new(8, "tagging", FieldKind.Text),
+        new(9, "content_disposition", FieldKind.Text),
+        new(10, "proxy", FieldKind.Message) { MessageType = Opaque, Unsupported = true },
+        new(11, "session_token", FieldKind.Text),
+        new(12, "assume_role_arn", FieldKind.Text) { Unsupported = true },
+        new(13, "assume_role_external_id", FieldKind.Text) { Unsupported = true });
+
     public static readonly ProtoMessageType EncodedFileOutput = new(
         "livekit.EncodedFileOutput",
         new(1, "file_type", FieldKind.Enum) { Enum = EncodedFileType },
         new(2, "filepath", FieldKind.Text),
-        Unsupported(3, "s3", "output"),
+        new(3, "s3", FieldKind.Message) { MessageType = S3Upload, Oneof = "output" },
         Unsupported(4, "gcp", "output"),
         Unsupported(5, "azure", "output"),
         new(6, "disable_manifest", FieldKind.Bool),

@@ -72,7 +72,7 @@ public static class ProtoJsonReader
             }
 
             var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Null || (field.Unsupported && IsEmptyList(value)))
+            if (value.ValueKind == JsonValueKind.Null || (field.Unsupported && IsEmpty(value)))
             {
                 continue;
             }
@@ -80,7 +80,7 @@ public static class ProtoJsonReader
             if (field.Unsupported)
             {
                 return new(ProtoJsonErrorKind.UnsupportedField, fieldPath,
-                    $"field \"{property.Name}\" of {type.FullName} is not emulated (only local file output is)");
+                    $"field \"{property.Name}\" of {type.FullName} is not emulated");
             }
 
             if (field.Oneof is { } oneof && !setOneofs.Add(oneof))
@@ -187,8 +187,15 @@ public static class ProtoJsonReader
         _ => null,
     };
 
-    private static bool IsEmptyList(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == 0;
+    /// <summary>A default value as some SDKs still send it: an empty list, map or string, or false.</summary>
+    private static bool IsEmpty(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => element.GetArrayLength() == 0,
+        JsonValueKind.Object => !element.EnumerateObject().Any(),
+        JsonValueKind.String => element.GetString()!.Length == 0,
+        JsonValueKind.False => true,
+        _ => false,
+    };
 
     private static string Describe(ProtoField field) => field.Kind switch
     {

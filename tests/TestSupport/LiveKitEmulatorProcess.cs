@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using ItqanRecording.TestSupport;
 
-namespace ItqanRecording.Api.Tests.Support;
+namespace ItqanRecording.TestSupport;
 
 /// <summary>
 /// The project's LiveKit emulator (tools/LiveKitEmulator) as its own process on a free port, speaking Twirp and
@@ -96,7 +95,8 @@ public sealed class LiveKitEmulatorProcess : IAsyncDisposable
 
     private static string EmulatorAssemblyPath()
     {
-        // The tests run from tests/Api.Tests/bin/<Configuration>/net10.0; the emulator builds beside them.
+        // The tests run from tests/<project>/bin/<Configuration>/net10.0; the emulator builds beside them (a test project
+        // that starts it references its project without its assembly).
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testDirectory.Parent!.Name;
         var root = testDirectory;
