@@ -11,7 +11,7 @@
 # It checks that install-deps.sh exits 0; that apt-get update ran before any apt-cache look-up or apt-get install;
 # that Debian's chromium (not Ubuntu's chromium-browser) is installed and renders a page headless; that ffmpeg writes
 # the emulator's kind of MP4 (H.264 + AAC) and ffprobe reads it; that fontconfig offers Chromium a font with Arabic
-# letters; that PostgreSQL 15's initdb and curl run; that the postgres user exists; that a second run prints nothing and calls no apt; that dev-db.sh start serves PostgreSQL 15
+# letters; that PostgreSQL 15's initdb and curl run; that Ceph's monitor, OSD and RADOS Gateway run (the S3 tests); that the postgres user exists; that a second run prints nothing and calls no apt; that dev-db.sh start serves PostgreSQL 15
 # and stop stops it; and afterwards that the host's dpkg status, package lists and apt cache did not change.
 #
 #   tests/install/fresh-machine-test.sh [--repo DIR]    DIR: the checkout whose scripts are tested (default: this one)
@@ -26,7 +26,7 @@ self="$here/$(basename "${BASH_SOURCE[0]}")"
 repo=$(cd "$here/../.." && pwd)
 limit=${FRESH_MACHINE_TIMEOUT:-900}
 # The packages scripts/install-deps.sh installs, as dpkg-query patterns: what is installed of them is purged.
-project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*' 'nginx*')
+project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*' 'nginx*' 'ceph*' radosgw)
 repo_copy=/srv/itqan-recording
 apt_log=/var/log/itqan-apt-calls.log
 
@@ -97,7 +97,7 @@ inside() {
 
   [ -z "$(project_installed)" ] || fatal "still installed after the purge: $(project_installed)"
   local program still_present=()
-  for program in chromium chromium-browser ffmpeg ffprobe curl nginx initdb pg_ctl psql; do
+  for program in chromium chromium-browser ffmpeg ffprobe curl nginx initdb pg_ctl psql ceph-mon ceph-osd radosgw radosgw-admin; do
     if in_chroot sh -c "command -v $program" >/dev/null; then still_present+=("$program"); fi
   done
   [ ${#still_present[@]} -eq 0 ] || fatal "still present after the purge: ${still_present[*]}"
@@ -172,6 +172,11 @@ inside() {
   else fail "no PostgreSQL 15 initdb (got: $initdb_version)"; fi
   if in_chroot id postgres >/dev/null 2>&1; then pass "the postgres user exists"; else fail "no postgres user"; fi
   if in_chroot curl -sf -o /dev/null file:///etc/os-release; then pass "curl runs"; else fail "curl does not run"; fi
+  local program
+  for program in ceph-mon ceph-osd radosgw; do
+    if in_chroot "$program" --version >/dev/null 2>&1; then pass "$program runs (the S3 tests' gateway)"; else fail "$program does not run"; fi
+  done
+  if in_chroot sh -c "command -v radosgw-admin" >/dev/null; then pass "radosgw-admin installed"; else fail "radosgw-admin missing"; fi
   if in_chroot sh -c 'nginx -v' >/dev/null 2>&1; then pass "nginx runs"; else fail "nginx does not run"; fi
 
   local again
