@@ -73,6 +73,8 @@ inside() {
   local count_before
   count_before=$(installed_count)
   if [ -n "$installed" ]; then
+    # Ceph's packages pulled in sudo; a fresh machine keeps it (and dpkg refuses to remove it without a root password).
+    in_chroot apt-mark manual sudo >/dev/null 2>&1 || true
     # shellcheck disable=SC2086  # one word per package
     in_chroot env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --auto-remove $installed >"$tmp/purge.log" 2>&1 \
       || { tail -n 20 "$tmp/purge.log"; fatal "could not purge $installed"; }
