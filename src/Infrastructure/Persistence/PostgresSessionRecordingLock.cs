@@ -25,13 +25,22 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, CompiledQueries> Compiled = [];
 
-    private const string ActiveRecordingExists = "SELECT EXISTS (SELECT 1 FROM recordings WHERE session_id = $1 AND status = $2)";
-
     private CompiledQueries Queries => Compiled.GetValue(db.Model, _ => new CompiledQueries());
 
-    /// <summary>The lock alone; whether the session is recording is read in the same round trip and not used.</summary>
-    public async Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        (await AcquireAndReadActivityAsync(sessionId, cancellationToken)).Scope;
+    public async Task<ISessionLockScope> AcquireAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var transaction = await BeginAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(sessionId)})", cancellationToken);
+            return new Scope(transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task<LockedSession> AcquireAndReadActivityAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -62,6 +71,8 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
             throw;
         }
     }
+
+    private const string ActiveRecordingExists = "SELECT EXISTS (SELECT 1 FROM recordings WHERE session_id = $1 AND status = $2)";
 
     /// <summary>
     /// The session's one-key (bigint) advisory lock key: the session id's two 64-bit halves XORed, the same in every
