@@ -4,6 +4,7 @@ using ItqanRecording.Api.Endpoints;
 using ItqanRecording.Api.Http;
 using ItqanRecording.Application;
 using ItqanRecording.Application.Common;
+using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -26,7 +27,7 @@ builder.WebHost.HideServerHeader();
 var app = builder.Build();
 
 app.UseForwardedHeaders();
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(app.Services.GetRequiredService<IRecordingStorage>().MediaOrigin);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebAppFiles();

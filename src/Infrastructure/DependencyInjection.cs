@@ -64,7 +64,11 @@ public static class DependencyInjection
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<LocalRecordingStorage>();
-        services.AddSingleton<IRecordingStorage>(sp => sp.GetRequiredService<LocalRecordingStorage>());
+        services.AddSingleton<S3RecordingStorage>();
+        services.AddSingleton<IRecordingStorage>(sp => new RecordingStorage(
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<LocalRecordingStorage>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.S3 is null ? null : sp.GetRequiredService<S3RecordingStorage>()));
         services.AddSingleton<DataProtectionRecordingLinkSigner>();
         services.AddSingleton<IRecordingLinkSigner>(sp => sp.GetRequiredService<DataProtectionRecordingLinkSigner>());
 

@@ -31,6 +31,7 @@ public sealed class CephObjectGateway : IAsyncDisposable
     public const string Region = "us-east-1";
 
     private const string DirectoryPrefix = "itqan-ceph-";
+    private const string UserId = "itqan-tests";
     private const string ConfigFileName = "ceph.conf";
     private const int StartAttempts = 3;
     private const int LogTailLines = 25;
@@ -165,6 +166,22 @@ public sealed class CephObjectGateway : IAsyncDisposable
         return name;
     }
 
+    /// <summary>
+    /// Adds a subuser of the gateway's user with S3 keys of its own and only <c>write</c> access, as a least-privilege
+    /// key for an uploader: what it puts belongs to the user that owns the buckets (an object put by a separate user
+    /// would belong to that user, and the bucket's owner could not even HEAD it).
+    /// </summary>
+    public async Task<(string AccessKey, string SecretKey)> CreateWriteOnlyKeysAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var keys = ("ITQAN" + RandomToken(15).ToUpperInvariant(), RandomToken(40));
+        await RunOrThrowAsync(
+            "radosgw-admin",
+            ["-c", ConfigFile, "subuser", "create", "--uid", UserId, "--subuser", $"{UserId}:{name}", "--access", "write",
+                "--key-type", "s3", "--access-key", keys.Item1, "--secret-key", keys.Item2],
+            cancellationToken);
+        return keys;
+    }
+
     public void StopNow() => _folder.StopNow();
 
     public ValueTask DisposeAsync() => _folder.DisposeAsync();
@@ -193,7 +210,7 @@ public sealed class CephObjectGateway : IAsyncDisposable
 
         await RunOrThrowAsync(
             "radosgw-admin",
-            ["-c", ConfigFile, "user", "create", "--uid", "itqan-tests", "--display-name", "Itqan tests",
+            ["-c", ConfigFile, "user", "create", "--uid", UserId, "--display-name", "Itqan tests",
                 "--access-key", AccessKey, "--secret-key", SecretKey],
             cancellationToken);
         await RunOrThrowAsync("radosgw", ["-n", "client.rgw.a", "-c", ConfigFile], cancellationToken);

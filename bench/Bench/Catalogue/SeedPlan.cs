@@ -52,7 +52,7 @@ public sealed record RecordingRow(
 {
     public const string Columns =
         "recordings (id, session_kind, session_id, academy_id, teacher_id, parent_id, egress_id, room_name, status, started_at, " +
-        "ended_at, completed_at, deleted_at, duration, file_path, file_size_bytes, file_format, display_name, metadata, " +
+        "ended_at, completed_at, deleted_at, duration, file_path, file_size_bytes, file_format, file_store, display_name, metadata, " +
         "processing_error, started_by_user_id, stopped_by_user_id)";
 
     public void Write(NpgsqlBinaryImporter w)
@@ -74,6 +74,7 @@ public sealed record RecordingRow(
         WriteNullable(w, FilePath, NpgsqlDbType.Varchar);
         WriteNullable(w, FileSizeBytes, NpgsqlDbType.Bigint);
         WriteNullable(w, FilePath is null ? null : "mp4", NpgsqlDbType.Varchar);
+        WriteNullable(w, FilePath is null ? null : "local", NpgsqlDbType.Varchar);
         w.Write(string.Create(CultureInfo.InvariantCulture, $"{Session.Title} - {StartedAt:yyyy-MM-dd}"), NpgsqlDbType.Varchar);
         w.Write(Session.Metadata, NpgsqlDbType.Jsonb);
         WriteNullable(w, ProcessingError, NpgsqlDbType.Varchar);

@@ -66,7 +66,7 @@ public static class StartStopScenario
                 {
                     var request = new RoomCompositeEgressRequest(
                         $"bench-direct-{round}-{i}", "grid", "H264_720P_30", false, EgressFileType.Mp4,
-                        $"/recordings/interactive/bench/direct-{round}-{i}.mp4");
+                        new EgressFileDestination($"/recordings/interactive/bench/direct-{round}-{i}.mp4"));
                     var response = await emulator.PostAsync(
                         new Uri("twirp/livekit.Egress/StartRoomCompositeEgress", UriKind.Relative),
                         Json(EgressJsonWriter.StartRoomCompositeEgress(request)), cancellationToken);
@@ -113,7 +113,7 @@ public static class StartStopScenario
             Record(measured, "seq-emulator-start", await TimeAllAsync([i], async n =>
             {
                 var request = new RoomCompositeEgressRequest(
-                    $"bench-sequential-{n}", "grid", "H264_720P_30", false, EgressFileType.Mp4, $"/recordings/interactive/bench/sequential-{n}.mp4");
+                    $"bench-sequential-{n}", "grid", "H264_720P_30", false, EgressFileType.Mp4, new EgressFileDestination($"/recordings/interactive/bench/sequential-{n}.mp4"));
                 var response = await emulator.PostAsync(
                     new Uri("twirp/livekit.Egress/StartRoomCompositeEgress", UriKind.Relative),
                     Json(EgressJsonWriter.StartRoomCompositeEgress(request)), cancellationToken);

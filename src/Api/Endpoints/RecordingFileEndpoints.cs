@@ -31,7 +31,9 @@ public sealed record SignedLinkQuery(
 /// Last-Modified. A request for several ranges gets the whole file with 200. Behind nginx with
 /// <c>Storage:AcceleratedRedirectPrefix</c> set (deploy/nginx/itqan-recording.conf), the API only authorises: it
 /// answers with the headers and an <c>X-Accel-Redirect</c> to the file, and nginx sends the bytes and answers the
-/// range and the conditions itself.
+/// range and the conditions itself. A file in object storage (<c>Storage:Provider=S3</c>) is answered, after the same
+/// checks, with 302 to a presigned GET of the object that lasts <c>Storage:S3:PresignedUrlLifetime</c>; the store then
+/// answers the range and the conditions. A player whose URL has expired asks here again and gets a fresh one.
 /// </summary>
 public static class RecordingFileEndpoints
 {
@@ -58,7 +60,7 @@ public static class RecordingFileEndpoints
     /// recording's <c>streamUrl</c>: 401 without either or with an expired link, 403 with a link that is not this
     /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> StreamRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> StreamRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken);
 
@@ -66,11 +68,11 @@ public static class RecordingFileEndpoints
     /// The file as an attachment named after the recording (<c>filename*</c> in UTF-8, <c>filename</c> in ASCII),
     /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> DownloadRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> DownloadRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
 
-    private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, ProblemHttpResult>> SendFileAsync(
+    private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
@@ -80,32 +82,36 @@ public static class RecordingFileEndpoints
             return result.Error.ToProblem();
         }
 
-        var file = result.Value;
-        var downloadName = action == RecordingFileAction.Download ? file.DownloadFileName : null;
-        if (file.File.AcceleratedRedirect is { } redirect)
+        var (stored, delivery) = result.Value;
+        return stored switch
         {
-            return new AcceleratedFileResult(redirect, file.ContentType, downloadName);
-        }
-
-        return TypedResults.PhysicalFile(
-            file.File.PhysicalPath,
-            file.ContentType,
-            fileDownloadName: downloadName,
-            lastModified: file.File.LastModified,
-            entityTag: EntityTagOf(file.File),
-            enableRangeProcessing: true);
+            StoredFile.AtPresignedUrl presigned => TypedResults.Redirect(presigned.Url.AbsoluteUri),
+            StoredFile.OnDisk { AcceleratedRedirect: { } redirect } => new AcceleratedFileResult(redirect, delivery.ContentType, delivery.DownloadFileName),
+            StoredFile.OnDisk onDisk => TypedResults.PhysicalFile(
+                onDisk.PhysicalPath,
+                delivery.ContentType,
+                fileDownloadName: delivery.DownloadFileName,
+                lastModified: onDisk.LastModified,
+                entityTag: EntityTagOf(onDisk),
+                enableRangeProcessing: true),
+            _ => throw new InvalidOperationException($"No answer for a stored file of type {stored.GetType().Name}."),
+        };
     }
 
-    /// <summary>The whole file, one range of it, nothing new since the client's copy, or a range past its end.</summary>
+    /// <summary>
+    /// The whole file, one range of it, nothing new since the client's copy, or a range past its end; with object
+    /// storage, a redirect to the object's short-lived presigned URL, where the same holds.
+    /// </summary>
     private static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint) =>
         endpoint
             .Produces<Stream>(StatusCodes.Status200OK, MediaTypes[0], MediaTypes[1..])
+            .Produces(StatusCodes.Status302Found)
             .Produces<Stream>(StatusCodes.Status206PartialContent, MediaTypes[0], MediaTypes[1..])
             .Produces(StatusCodes.Status304NotModified)
             .Produces(StatusCodes.Status416RangeNotSatisfiable);
 
     /// <summary>Strong, so If-Range may use it, and new whenever the file is rewritten.</summary>
-    private static EntityTagHeaderValue EntityTagOf(StoredFile file) =>
+    private static EntityTagHeaderValue EntityTagOf(StoredFile.OnDisk file) =>
         new(string.Create(CultureInfo.InvariantCulture, $"\"{file.Length:x}-{file.LastModified.UtcTicks:x}\""));
 
     /// <summary>

@@ -9,6 +9,7 @@ public static class ProblemCodes
 {
     public const string ValidationFailed = "request.validation_failed";
     public const string DatabaseUnavailable = "service.database_unavailable";
+    public const string StorageUnavailable = "service.storage_unavailable";
 
     /// <summary>Seconds a client waits before trying again after a 503 that did not say otherwise.</summary>
     public const int DefaultRetryAfterSeconds = 5;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Persistence;
 using ItqanRecording.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ItqanRecording.Api.Http;
 
 /// <summary>
-/// Turns the exceptions that mean "bad request", "conflict" or "the database is out of reach" into problem
+/// Turns the exceptions that mean "bad request", "conflict" or "the database or the storage is out of reach" into problem
 /// responses; anything else stays a 500 (and is a bug).
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -47,7 +48,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Detail = "The recording was changed by someone else at the same moment. Reload and try again.",
                 Extensions = { ["code"] = "recording.concurrent_change" },
             },
-            _ when exception.IsDatabaseOutage() => DatabaseUnavailable(httpContext, exception),
+            _ when exception.IsDatabaseOutage() => Unavailable(httpContext, exception, "recordings database", ProblemCodes.DatabaseUnavailable),
+            StorageUnavailableException => Unavailable(httpContext, exception, "recordings storage", ProblemCodes.StorageUnavailable),
             _ => null,
         };
 
@@ -77,14 +79,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
     }
 
-    private ProblemDetails DatabaseUnavailable(HttpContext httpContext, Exception exception)
+    /// <summary>An outage we can name: 503 (Retry-After is added by <see cref="ProblemCodes"/>), logged as a warning.</summary>
+    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception, string what, string code)
     {
-        logger.LogWarning(exception, "The database is out of reach; {Method} {Path} answered 503", httpContext.Request.Method, httpContext.Request.Path);
+        logger.LogWarning(exception, "The {Dependency} cannot be used; {Method} {Path} answered 503", what, httpContext.Request.Method, httpContext.Request.Path);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Detail = "The recordings database cannot be reached right now. Nothing was changed; try again shortly.",
-            Extensions = { ["code"] = ProblemCodes.DatabaseUnavailable },
+            Detail = $"The {what} cannot be reached right now. Nothing was changed; try again shortly.",
+            Extensions = { ["code"] = code },
         };
     }
 

@@ -1,3 +1,4 @@
+using ItqanRecording.Domain.Common;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Domain.Recordings;
@@ -134,6 +135,16 @@ public sealed class Recording
         CompletedAt = completedAt;
         ProcessingError = note;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
+    }
+
+    /// <summary>
+    /// The file was copied into <paramref name="store"/> and checked there (same size, same bytes): the recording reads
+    /// it from there from now on. Refused for a recording without a file.
+    /// </summary>
+    public void MoveFileTo(StorageProvider store)
+    {
+        File = (File ?? throw new DomainException("recording.file_required", "Only a recording with a file can move its file."))
+            .MovedTo(store);
     }
 
     /// <summary>

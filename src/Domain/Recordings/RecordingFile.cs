@@ -2,10 +2,13 @@ using ItqanRecording.Domain.Common;
 
 namespace ItqanRecording.Domain.Recordings;
 
-/// <summary>The finished media file: where it lies under the storage root, its name, size and format.</summary>
+/// <summary>
+/// The finished media file: which storage holds it, where it lies there (a path below the storage root, which in an
+/// object store is the key below the configured prefix), its name, size and format.
+/// </summary>
 public sealed record RecordingFile
 {
-    public RecordingFile(string relativePath, long sizeBytes, RecordingFormat format)
+    public RecordingFile(string relativePath, long sizeBytes, RecordingFormat format, StorageProvider store = StorageProvider.Local)
     {
         if (string.IsNullOrWhiteSpace(relativePath))
         {
@@ -20,6 +23,7 @@ public sealed record RecordingFile
         RelativePath = relativePath;
         SizeBytes = sizeBytes;
         Format = format;
+        Store = store;
     }
 
     public string RelativePath { get; }
@@ -29,4 +33,9 @@ public sealed record RecordingFile
     public long SizeBytes { get; }
 
     public RecordingFormat Format { get; }
+
+    public StorageProvider Store { get; }
+
+    /// <summary>The same file, copied byte for byte into <paramref name="store"/>.</summary>
+    public RecordingFile MovedTo(StorageProvider store) => new(RelativePath, SizeBytes, Format, store);
 }

@@ -28,7 +28,23 @@ public static class EgressJsonWriter
             writer.WriteString("fileType", FileTypeName(request.FileType));
         }
 
-        WriteNonEmpty(writer, "filepath", request.FilePath);
+        WriteNonEmpty(writer, "filepath", request.Destination.FilePath);
+        if (request.Destination.Upload is { } upload)
+        {
+            writer.WriteStartObject("s3");
+            WriteNonEmpty(writer, "accessKey", upload.AccessKey);
+            WriteNonEmpty(writer, "secret", upload.Secret);
+            WriteNonEmpty(writer, "region", upload.Region);
+            WriteNonEmpty(writer, "endpoint", upload.Endpoint);
+            WriteNonEmpty(writer, "bucket", upload.Bucket);
+            if (upload.ForcePathStyle)
+            {
+                writer.WriteBoolean("forcePathStyle", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteEndArray();
     });

@@ -1,4 +1,5 @@
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.Storage;
@@ -11,13 +12,31 @@ namespace ItqanRecording.Infrastructure.Storage;
 /// (an operator's choice). With an accelerated-redirect prefix, a found file also carries the URI nginx's internal
 /// location serves it under.
 /// </summary>
-public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
+public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IRecordingFileStore
 {
     private readonly string _root = Path.GetFullPath(options.Value.RootPath);
     private readonly string _egressPrefix = "/" + options.Value.EgressPathPrefix.Trim('/');
     private readonly string? _acceleratedRedirectPrefix = options.Value.AcceleratedRedirectPrefix;
 
-    public string ToEgressPath(string relativePath) => $"{_egressPrefix}/{relativePath.TrimStart('/')}";
+    public EgressFileDestination DestinationFor(string relativePath) => new($"{_egressPrefix}/{relativePath.TrimStart('/')}");
+
+    /// <summary>The egress reports its local path as the location, and older egress versions only as the file name.</summary>
+    public string? ToRelativePath(EgressFileResult file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ToRelativePath(string.IsNullOrEmpty(file.Location) ? file.Filename : file.Location);
+    }
+
+    public Task<long?> GetFileSizeAsync(string relativePath, CancellationToken cancellationToken) => Task.FromResult(GetFileSize(relativePath));
+
+    public Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
+        Task.FromResult<StoredFile?>(FindFile(relativePath));
+
+    public Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken)
+    {
+        DeleteFile(relativePath);
+        return Task.CompletedTask;
+    }
 
     public string? ToRelativePath(string egressPath)
     {
@@ -51,12 +70,12 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
         return file.Exists ? file.Length : null;
     }
 
-    public StoredFile? FindFile(string relativePath)
+    public StoredFile.OnDisk? FindFile(string relativePath)
     {
         var fullPath = ResolveInsideRoot(relativePath)
             ?? throw new ArgumentException($"'{relativePath}' lies outside the storage root.", nameof(relativePath));
         var file = new FileInfo(fullPath);
-        return file.Exists ? new StoredFile(fullPath, file.Length, file.LastWriteTimeUtc, AcceleratedRedirectOf(fullPath)) : null;
+        return file.Exists ? new StoredFile.OnDisk(fullPath, file.Length, file.LastWriteTimeUtc, AcceleratedRedirectOf(fullPath)) : null;
     }
 
     public void DeleteFile(string relativePath)

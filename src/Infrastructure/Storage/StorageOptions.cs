@@ -1,16 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using ItqanRecording.Application.Common.Options;
+using ItqanRecording.Domain.Recordings;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.Storage;
 
 /// <summary>
-/// Section <c>Storage</c>: where recording files live for the API, the prefix the egress writes under, and how long
-/// links to the files last.
+/// Section <c>Storage</c>: where new recording files go (<see cref="Provider"/>), the local folder and the prefix the
+/// egress writes under, the object store (<see cref="S3"/>), and how long links to the files last.
 /// </summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
+
+    /// <summary>
+    /// Where new recordings are written (Storage__Provider): <c>Local</c> (the default: the folder below) or <c>S3</c>
+    /// (the object store of <see cref="S3"/>). Files keep the storage they were written to; the local folder stays the
+    /// home of older files until <c>migrate-storage</c> moves them.
+    /// </summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Local;
+
+    /// <summary>The S3-compatible object store (Storage__S3__*); required when <see cref="Provider"/> is <c>S3</c>.</summary>
+    [ValidateObjectMembers]
+    public S3StorageOptions? S3 { get; set; }
 
     /// <summary>Absolute folder on the API's machine holding recording files (Storage__RootPath).</summary>
     [Required(ErrorMessage = "Storage:RootPath (env Storage__RootPath) must name the folder that holds recording files.")]
@@ -34,6 +46,106 @@ public sealed class StorageOptions
     /// <summary>How long a signed link to stream or download a recording stays valid (Storage__SignedLinkLifetime).</summary>
     [SettingRange("00:00:01", "1.00:00:00", ErrorMessage = "Storage:SignedLinkLifetime (env Storage__SignedLinkLifetime) must lie between 00:00:01 and 1.00:00:00.")]
     public TimeSpan SignedLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StorageProvider.S3 && S3 is null)
+        {
+            yield return new ValidationResult(
+                "Storage:Provider is S3, so Storage:S3 (env Storage__S3__Bucket, Storage__S3__AccessKey, …) must describe the object store.");
+        }
+    }
+}
+
+/// <summary>
+/// Section <c>Storage:S3</c>: an S3-compatible bucket (AWS S3, Ceph RGW, MinIO, Cloudflare R2 …), the API's
+/// credentials for it, and the separate credentials LiveKit's egress uploads with.
+/// </summary>
+public sealed class S3StorageOptions : IValidatableObject
+{
+    /// <summary>
+    /// The store's endpoint as the API reaches it, e.g. <c>https://s3.eu-central-1.amazonaws.com</c> or
+    /// <c>http://127.0.0.1:7480</c> (Storage__S3__ServiceUrl). Unset: AWS S3 in <see cref="Region"/>.
+    /// </summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>The region requests are signed for (Storage__S3__Region); any value for most S3-compatible stores.</summary>
+    [Required(ErrorMessage = "Storage:S3:Region (env Storage__S3__Region) is required, e.g. us-east-1.")]
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The bucket holding the recordings (Storage__S3__Bucket); it must exist.</summary>
+    [RegularExpression(
+        "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+        ErrorMessage = "Storage:S3:Bucket (env Storage__S3__Bucket) must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots or dashes.")]
+    [Required(ErrorMessage = "Storage:S3:Bucket (env Storage__S3__Bucket) must name the bucket that holds the recordings.")]
+    public string Bucket { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Where below the bucket the recordings lie (Storage__S3__KeyPrefix): empty, or segments ending in <c>/</c>, e.g.
+    /// <c>recordings/</c>. Objects outside it are never accepted from the egress nor served.
+    /// </summary>
+    [RegularExpression(
+        "^([A-Za-z0-9._-]+/)*$",
+        ErrorMessage = "Storage:S3:KeyPrefix (env Storage__S3__KeyPrefix) must be empty or folder names each ending in '/', e.g. recordings/.")]
+    public string KeyPrefix { get; set; } = "recordings/";
+
+    /// <summary>
+    /// Path-style addressing, <c>{endpoint}/{bucket}/{key}</c> (Storage__S3__ForcePathStyle): needed by Ceph RGW
+    /// and MinIO without wildcard DNS; AWS and R2 work either way.
+    /// </summary>
+    public bool ForcePathStyle { get; set; }
+
+    /// <summary>The API's access key (Storage__S3__AccessKey): it reads, checks and deletes objects and signs GET links.</summary>
+    [Required(ErrorMessage = "Storage:S3:AccessKey (env Storage__S3__AccessKey) is required.")]
+    public string AccessKey { get; set; } = string.Empty;
+
+    /// <summary>The secret paired with <see cref="AccessKey"/> (Storage__S3__SecretKey).</summary>
+    [Required(ErrorMessage = "Storage:S3:SecretKey (env Storage__S3__SecretKey) is required.")]
+    public string SecretKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How long a presigned GET the stream and download endpoints redirect to stays valid
+    /// (Storage__S3__PresignedUrlLifetime). A player that outlives it asks the API again and gets a new one.
+    /// </summary>
+    [SettingRange("00:00:10", "7.00:00:00", ErrorMessage = "Storage:S3:PresignedUrlLifetime (env Storage__S3__PresignedUrlLifetime) must lie between 00:00:10 and 7.00:00:00.")]
+    public TimeSpan PresignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>What LiveKit's egress uploads with (Storage__S3__Egress__*), handed to it in every Start request.</summary>
+    [Required(ErrorMessage = "Storage:S3:Egress (env Storage__S3__Egress__AccessKey, Storage__S3__Egress__SecretKey) must give the egress its upload credentials.")]
+    [ValidateObjectMembers]
+    public S3EgressOptions? Egress { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ServiceUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult($"Storage:S3:ServiceUrl (env Storage__S3__ServiceUrl) '{url}' must be an absolute http or https URL.");
+        }
+
+        if (KeyPrefix.Split('/').Any(segment => segment is "." or ".."))
+        {
+            yield return new ValidationResult($"Storage:S3:KeyPrefix (env Storage__S3__KeyPrefix) '{KeyPrefix}' must not hold '.' or '..' as a folder name.");
+        }
+    }
+}
+
+/// <summary>
+/// Section <c>Storage:S3:Egress</c>: credentials for LiveKit's egress, ideally allowed only to put objects below the
+/// key prefix, and the endpoint as the egress reaches it when that is not the API's.
+/// </summary>
+public sealed class S3EgressOptions
+{
+    [Required(ErrorMessage = "Storage:S3:Egress:AccessKey (env Storage__S3__Egress__AccessKey) is required.")]
+    public string AccessKey { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Storage:S3:Egress:SecretKey (env Storage__S3__Egress__SecretKey) is required.")]
+    public string SecretKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The endpoint as the egress reaches it (Storage__S3__Egress__ServiceUrl), e.g. a public address when the API
+    /// uses a private one. Unset: <see cref="S3StorageOptions.ServiceUrl"/>.
+    /// </summary>
+    public Uri? ServiceUrl { get; set; }
 }
 
 /// <summary>Checks <see cref="StorageOptions"/> at start-up, naming each setting that is missing or invalid.</summary>

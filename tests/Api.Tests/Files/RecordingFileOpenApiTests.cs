@@ -19,7 +19,7 @@ public sealed class RecordingFileOpenApiTests(ApiFixture api)
             .Should().BeEquivalentTo(["recordingId", "expires", "u", "sig"]);
         var responses = operation.GetProperty("responses");
         responses.EnumerateObject().Select(r => r.Name)
-            .Should().BeEquivalentTo(["200", "206", "304", "400", "401", "403", "404", "409", "412", "416"]);
+            .Should().BeEquivalentTo(["200", "206", "302", "304", "400", "401", "403", "404", "409", "412", "416"]);
         foreach (var status in new[] { "200", "206" })
         {
             responses.GetProperty(status).GetProperty("content").EnumerateObject().Select(c => c.Name)

@@ -27,7 +27,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await PostgresServer.Shared.CreateDatabaseAsync("api");
         await PrepareDatabaseAsync(_connectionString);

@@ -16,7 +16,7 @@ public sealed class LiveKitResilienceTests
     {
         var handler = CapturingHandler.Answering(HttpStatusCode.ServiceUnavailable, Unavailable);
         using var provider = Provider(handler);
-        var request = new RoomCompositeEgressRequest("room", "grid", "H264_720P_30", false, EgressFileType.Mp4, "/out/a.mp4");
+        var request = new RoomCompositeEgressRequest("room", "grid", "H264_720P_30", false, EgressFileType.Mp4, new EgressFileDestination("/out/a.mp4"));
 
         var start = () => provider.GetRequiredService<IEgressClient>().StartRoomCompositeEgressAsync(request, CancellationToken.None);
 

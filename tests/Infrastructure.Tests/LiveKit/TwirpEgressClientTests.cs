@@ -21,7 +21,7 @@ public sealed class TwirpEgressClientTests
         Preset: "H264_720P_30",
         AudioOnly: false,
         FileType: EgressFileType.Mp4,
-        FilePath: "/recordings/interactive/2026/11/session-7f3c2a10-20261125_143025.mp4");
+        Destination: new EgressFileDestination("/recordings/interactive/2026/11/session-7f3c2a10-20261125_143025.mp4"));
 
     private static string StartResponse => Encoding.UTF8.GetString(LiveKitFixtures.Bytes("start-room-composite-egress.response.json"));
 
@@ -69,10 +69,35 @@ public sealed class TwirpEgressClientTests
     }
 
     [Fact]
+    public async Task A_start_into_object_storage_carries_the_S3_upload_in_its_file_output()
+    {
+        var handler = CapturingHandler.Answering(HttpStatusCode.OK, StartResponse);
+        var upload = new S3Upload("EGRESSKEY", "egress-secret", "us-east-1", "http://127.0.0.1:7480/", "academy-recordings", ForcePathStyle: true);
+        var request = FixtureRequest with { Destination = new EgressFileDestination("recordings/interactive/a.mp4", upload) };
+
+        await Client(handler).StartRoomCompositeEgressAsync(request, CancellationToken.None);
+
+        var output = JsonNode.Parse(BodyOf(handler))!["fileOutputs"]![0]!;
+        output["filepath"]!.GetValue<string>().Should().Be("recordings/interactive/a.mp4");
+        JsonNode.DeepEquals(output["s3"], JsonNode.Parse("""
+            {"accessKey":"EGRESSKEY","secret":"egress-secret","region":"us-east-1","endpoint":"http://127.0.0.1:7480/","bucket":"academy-recordings","forcePathStyle":true}
+            """)).Should().BeTrue(output.ToJsonString());
+    }
+
+    [Fact]
+    public void An_S3_upload_never_shows_its_secret_when_written_out()
+    {
+        var upload = new S3Upload("EGRESSKEY", "egress-secret", "us-east-1", null, "academy-recordings", ForcePathStyle: false);
+
+        upload.ToString().Should().Contain("academy-recordings").And.NotContain("egress-secret");
+        new EgressFileDestination("k", upload).ToString().Should().NotContain("egress-secret");
+    }
+
+    [Fact]
     public async Task Audio_only_start_sends_audio_only_and_leaves_the_default_file_type_out()
     {
         var handler = CapturingHandler.Answering(HttpStatusCode.OK, StartResponse);
-        var request = FixtureRequest with { AudioOnly = true, FileType = EgressFileType.DefaultFileType, Layout = "", FilePath = "/out/a.ogg" };
+        var request = FixtureRequest with { AudioOnly = true, FileType = EgressFileType.DefaultFileType, Layout = "", Destination = new EgressFileDestination("/out/a.ogg") };
 
         await Client(handler).StartRoomCompositeEgressAsync(request, CancellationToken.None);
 

@@ -1129,6 +1129,13 @@ export interface operations {
                     "audio/ogg": string;
                 };
             };
+            /** @description Found */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not Modified */
             304: {
                 headers: {
@@ -1233,6 +1240,13 @@ export interface operations {
                     "video/mp4": string;
                     "audio/ogg": string;
                 };
+            };
+            /** @description Found */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Modified */
             304: {

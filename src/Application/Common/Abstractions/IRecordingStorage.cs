@@ -1,39 +1,62 @@
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
+
 namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>
-/// Where recording files live. LiveKit's egress writes under its own root (e.g. <c>/recordings</c>); the same
-/// files appear under the API's storage root. Paths held by recordings are relative to that root.
+/// Where recording files live: new recordings go to the configured storage (<see cref="Current"/>); every file is
+/// read and removed in the storage its recording names (<see cref="RecordingFile.Store"/>), so files from before a
+/// move to object storage stay readable. Paths are relative to the storage's root (a folder, or a key prefix).
 /// </summary>
 public interface IRecordingStorage
 {
-    /// <summary>The path the egress must write a file to, for a path relative to the storage root.</summary>
-    string ToEgressPath(string relativePath);
+    /// <summary>The storage new recordings are written to (<c>Storage:Provider</c>).</summary>
+    StorageProvider Current { get; }
 
     /// <summary>
-    /// The storage-relative path of a file the egress reports, or null when it lies outside the egress root or
-    /// would leave the storage root (by its text, or through a symbolic link on the way).
+    /// The origin clients fetch files from when it is not the API's (the object store of presigned URLs), else null.
     /// </summary>
-    string? ToRelativePath(string egressPath);
+    Uri? MediaOrigin { get; }
 
-    /// <summary>The file's size in bytes, or null when it does not exist.</summary>
-    long? GetFileSize(string relativePath);
+    /// <summary>Where the egress must put the file of a new recording, for a path relative to the storage root.</summary>
+    EgressFileDestination DestinationFor(string relativePath);
 
     /// <summary>
-    /// The file as it is on disk now, or null when it does not exist. Throws <see cref="ArgumentException"/> for a
-    /// path that would leave the storage root, by its text or through a symbolic link (asked again on every call:
-    /// a file may be replaced by a link after its recording completed).
+    /// The storage-relative path of the file an ended egress reports, in the current storage, or null when it lies
+    /// outside it: outside the egress folder or the key prefix, or leaving the root by its text or through a
+    /// symbolic link.
     /// </summary>
-    StoredFile? FindFile(string relativePath);
+    string? ToRelativePath(EgressFileResult file);
+
+    /// <summary>The size in bytes of a file of the current storage, or null when it does not exist.</summary>
+    Task<long?> GetFileSizeAsync(string relativePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How to send the file now, for <paramref name="delivery"/>, or null when it does not exist. Throws
+    /// <see cref="ArgumentException"/> for a path that would leave the storage root (asked again on every call: a file
+    /// may be replaced by a link after its recording completed).
+    /// </summary>
+    Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes the file; a file that is already gone is not an error. Throws <see cref="ArgumentException"/> for a
     /// path that would leave the storage root.
     /// </summary>
-    void DeleteFile(string relativePath);
+    Task DeleteFileAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A file under the storage root: where it is on this machine, how long it is, when it last changed, and, when the
-/// deployment has nginx send recording files, the internal URI for its <c>X-Accel-Redirect</c> (null otherwise).
-/// </summary>
-public sealed record StoredFile(string PhysicalPath, long Length, DateTimeOffset LastModified, string? AcceleratedRedirect);
+/// <summary>How a file is to reach the client: its media type and, for a download, the name to save it under.</summary>
+public sealed record FileDelivery(string ContentType, string? DownloadFileName);
+
+/// <summary>A file that exists, and how to send it.</summary>
+public abstract record StoredFile
+{
+    /// <summary>
+    /// A file under the local storage root: where it is on this machine, how long it is, when it last changed, and,
+    /// when the deployment has nginx send recording files, the internal URI for its <c>X-Accel-Redirect</c>.
+    /// </summary>
+    public sealed record OnDisk(string PhysicalPath, long Length, DateTimeOffset LastModified, string? AcceleratedRedirect) : StoredFile;
+
+    /// <summary>An object in the object store, fetched by the client from a short-lived presigned URL.</summary>
+    public sealed record AtPresignedUrl(Uri Url) : StoredFile;
+}

@@ -27,7 +27,23 @@ public sealed record RoomCompositeEgressRequest(
     string Preset,
     bool AudioOnly,
     EgressFileType FileType,
-    string FilePath);
+    EgressFileDestination Destination);
+
+/// <summary>
+/// Where the egress puts the file: <see cref="FilePath"/> on its own disk, or, with an <see cref="Upload"/>, the
+/// object key it uploads the file under.
+/// </summary>
+public sealed record EgressFileDestination(string FilePath, S3Upload? Upload = null);
+
+/// <summary>
+/// LiveKit's <c>S3Upload</c>: the bucket the egress uploads to, with the credentials it signs with (not the API's
+/// own) and, for S3-compatible stores, their endpoint and path-style addressing.
+/// </summary>
+public sealed record S3Upload(string AccessKey, string Secret, string Region, string? Endpoint, string Bucket, bool ForcePathStyle)
+{
+    /// <summary>Never the secret: records are logged and shown in test failures.</summary>
+    public override string ToString() => $"S3Upload {{ Bucket = {Bucket}, Endpoint = {Endpoint}, Region = {Region}, AccessKey = {AccessKey} }}";
+}
 
 /// <summary>One file an egress wrote (<c>FileInfo</c>). Duration and timestamps are converted from nanoseconds.</summary>
 public sealed record EgressFileResult(

@@ -24,7 +24,11 @@ public abstract record EgressOutcome
         public string Reason { get; }
     }
 
-    public static EgressOutcome Of(EgressInfo egress, IRecordingStorage storage)
+    /// <summary>
+    /// Judges the end against the storage: the file must lie inside it and exist, and an uploaded object must be as
+    /// long as LiveKit says it wrote. A completed file belongs to the current storage.
+    /// </summary>
+    public static async Task<EgressOutcome> OfAsync(EgressInfo egress, IRecordingStorage storage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(egress);
         ArgumentNullException.ThrowIfNull(storage);
@@ -47,20 +51,30 @@ public abstract record EgressOutcome
         }
 
         var result = egress.FileResults[0];
-        var egressPath = string.IsNullOrEmpty(result.Location) ? result.Filename : result.Location;
-        var relativePath = storage.ToRelativePath(egressPath);
+        var reported = string.IsNullOrEmpty(result.Location) ? result.Filename : result.Location;
+        var relativePath = storage.ToRelativePath(result);
         if (relativePath is null)
         {
             return new Broken(
-                $"The recording file '{egressPath}' lies outside the recordings storage, or is reached through a symbolic link, and was refused.");
+                $"The recording file '{reported}' lies outside the recordings storage, or is reached through a symbolic link, and was refused.");
         }
 
-        if (storage.GetFileSize(relativePath) is null)
+        var size = await storage.GetFileSizeAsync(relativePath, cancellationToken);
+        if (size is null)
         {
-            return new Broken($"The recording file '{egressPath}' was not found in the recordings storage.");
+            return new Broken($"The recording file '{reported}' was not found in the recordings storage.");
         }
 
-        var file = new RecordingFile(relativePath, result.SizeBytes, RecordingFormatExtensions.FromFileName(relativePath));
+        // An upload is a step of its own after the file was written, and a store may keep an older or partial object
+        // under the key; a local file is the egress's own output, already checked to exist.
+        if (storage.Current == StorageProvider.S3 && size != result.SizeBytes)
+        {
+            return new Broken(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The recording file '{reported}' holds {size} bytes in the recordings storage, but LiveKit reported {result.SizeBytes}."));
+        }
+
+        var file = new RecordingFile(relativePath, result.SizeBytes, RecordingFormatExtensions.FromFileName(relativePath), storage.Current);
         var note = egress.Status == EgressStatus.LimitReached
             ? "The recording was cut at LiveKit's time or size limit; the file holds everything up to the limit."
             : null;

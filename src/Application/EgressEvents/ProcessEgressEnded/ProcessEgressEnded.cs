@@ -23,20 +23,21 @@ public sealed class ProcessEgressEndedHandler(
 {
     public async ValueTask<Result<Success>> Handle(ProcessEgressEndedCommand command, CancellationToken cancellationToken)
     {
+        // Judged before the recording is locked: the storage may be a network away.
+        var outcome = await EgressOutcome.OfAsync(command.Egress, storage, cancellationToken);
         await events.ApplyAsync(
             EgressEventNames.Ended,
             command.Egress,
             command.EventId,
             appliesTo: recording => recording.CanMoveTo(RecordingStatus.Completed),
-            change: (recording, now) => End(recording, command.Egress, now),
+            change: (recording, now) => End(recording, command.Egress, outcome, now),
             cancellationToken);
         return new Success();
     }
 
-    private RecordingAuditEntry End(RecordingEntity recording, EgressInfo egress, DateTimeOffset now)
+    private RecordingAuditEntry End(RecordingEntity recording, EgressInfo egress, EgressOutcome outcome, DateTimeOffset now)
     {
         var endedAt = egress.EndedAt ?? now;
-        var outcome = EgressOutcome.Of(egress, storage);
         if (outcome is EgressOutcome.Finished finished)
         {
             var completed = recording.Complete(finished.File, finished.Duration, endedAt, now, finished.Note);

@@ -21,14 +21,15 @@ public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction
 /// <summary>The <c>expires</c> (Unix seconds), <c>u</c> and <c>sig</c> of a signed link, as the request carried them.</summary>
 public sealed record SignedLinkParameters(long Expires, Guid UserId, string Signature);
 
-/// <summary>The file as it is on disk, its media type, and the name to save it under.</summary>
-public sealed record RecordingFileToSend(StoredFile File, string ContentType, string DownloadFileName);
+/// <summary>How to send the file as it is now, with its media type and, for a download, the name to save it under.</summary>
+public sealed record RecordingFileToSend(StoredFile File, FileDelivery Delivery);
 
 /// <summary>
-/// The columns of a recording a file request needs (its metadata stays in the database); the file's path and format
-/// are null until the recording is completed.
+/// The columns of a recording a file request needs (its metadata stays in the database); the file's storage, path
+/// and format are null until the recording is completed.
 /// </summary>
-public sealed record RecordingForFile(Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, string? FilePath, RecordingFormat? FileFormat);
+public sealed record RecordingForFile(
+    Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, StorageProvider? FileStore, string? FilePath, RecordingFormat? FileFormat);
 
 public sealed class GetRecordingFileHandler(
     IApplicationDbContext db,
@@ -54,12 +55,14 @@ public sealed class GetRecordingFileHandler(
         }
 
         var recording = found.Value;
-        if (recording is not { FilePath: { } path, FileFormat: { } format })
+        if (recording is not { FileStore: { } store, FilePath: { } path, FileFormat: { } format })
         {
             return RecordingErrors.FileNotReady(recording.Status);
         }
 
-        if (FindStoredFile(recording.Id, path) is not { } stored)
+        var delivery = new FileDelivery(
+            format.ContentType(), query.Action == RecordingFileAction.Download ? DownloadFileName.For(recording.DisplayName, format) : null);
+        if (await FindStoredFileAsync(recording.Id, store, path, delivery, cancellationToken) is not { } stored)
         {
             return RecordingErrors.FileMissing;
         }
@@ -78,7 +81,7 @@ public sealed class GetRecordingFileHandler(
             memory.RememberAudited(access);
         }
 
-        return new RecordingFileToSend(stored, format.ContentType(), DownloadFileName.For(recording.DisplayName, format));
+        return new RecordingFileToSend(stored, delivery);
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
@@ -135,7 +138,8 @@ public sealed class GetRecordingFileHandler(
             r => new VisibleRecording.Seen<RecordingForFile>(
                 r.Status,
                 r.SessionId,
-                new RecordingForFile(r.Id, r.AcademyId, r.Status, r.DisplayName, (string?)r.File!.RelativePath, (RecordingFormat?)r.File.Format)),
+                new RecordingForFile(
+                    r.Id, r.AcademyId, r.Status, r.DisplayName, (StorageProvider?)r.File!.Store, (string?)r.File.RelativePath, (RecordingFormat?)r.File.Format)),
             cancellationToken);
         if (found.IsSuccess && found.Value.FilePath is not null)
         {
@@ -145,15 +149,17 @@ public sealed class GetRecordingFileHandler(
         return found;
     }
 
-    /// <summary>The file on disk, or null when it is gone or the recording's path would leave the storage root.</summary>
-    private StoredFile? FindStoredFile(Guid recordingId, string relativePath)
+    /// <summary>The file in its storage, or null when it is gone or the recording's path would leave the storage root.</summary>
+    private async Task<StoredFile?> FindStoredFileAsync(
+        Guid recordingId, StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken)
     {
         try
         {
-            var stored = storage.FindFile(relativePath);
+            var stored = await storage.FindFileAsync(store, relativePath, delivery, cancellationToken);
             if (stored is null)
             {
-                logger.LogWarning("The file {RelativePath} of recording {RecordingId} is missing from storage", relativePath, recordingId);
+                logger.LogWarning(
+                    "The file {RelativePath} of recording {RecordingId} is missing from the {Storage} storage", relativePath, recordingId, store);
             }
 
             return stored;

@@ -54,11 +54,11 @@ public sealed class StartRecordingHandler(
             configuration.EncodingPreset,
             configuration.AudioOnly,
             configuration.Format == RecordingFormat.Ogg ? EgressFileType.Ogg : EgressFileType.Mp4,
-            storage.ToEgressPath(plan.RelativePath));
+            storage.DestinationFor(plan.RelativePath));
 
         // Committed before LiveKit is asked, deleted with the recording's insert: if anything below fails or the
         // process dies, reconciliation finds the intent and stops what LiveKit started for it.
-        var intent = new EgressStartIntent(Guid.CreateVersion7(now), session.Id, request.RoomName, request.FilePath, now);
+        var intent = new EgressStartIntent(Guid.CreateVersion7(now), session.Id, request.RoomName, request.Destination.FilePath, now);
         await intents.RecordAsync(intent, cancellationToken);
         EgressInfo started;
         try

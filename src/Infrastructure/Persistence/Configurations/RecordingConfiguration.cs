@@ -57,6 +57,8 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
             file.Property(f => f.SizeBytes).HasColumnName("file_size_bytes");
             file.Property(f => f.Format).HasColumnName("file_format")
                 .HasConversion(new LowerCaseEnumConverter<RecordingFormat>()).HasMaxLength(8);
+            file.Property(f => f.Store).HasColumnName("file_store")
+                .HasConversion(new LowerCaseEnumConverter<StorageProvider>()).HasMaxLength(8);
         });
 
         // Optimistic concurrency on PostgreSQL's row version.

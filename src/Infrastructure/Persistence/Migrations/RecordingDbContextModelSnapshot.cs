@@ -528,6 +528,12 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                             b1.Property<long>("SizeBytes")
                                 .HasColumnType("bigint")
                                 .HasColumnName("file_size_bytes");
+
+                            b1.Property<string>("Store")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("file_store");
                         });
 
                     b.HasKey("Id")

@@ -1,0 +1,18 @@
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+
+namespace ItqanRecording.Infrastructure.Storage;
+
+/// <summary>One storage of recording files (the local folder, the object store); <see cref="RecordingStorage"/> picks it.</summary>
+public interface IRecordingFileStore
+{
+    EgressFileDestination DestinationFor(string relativePath);
+
+    string? ToRelativePath(EgressFileResult file);
+
+    Task<long?> GetFileSizeAsync(string relativePath, CancellationToken cancellationToken);
+
+    Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
+
+    Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Domain.Recordings;
+using Microsoft.Extensions.Options;
+
+namespace ItqanRecording.Infrastructure.Storage;
+
+/// <summary>
+/// Sends new recordings to the configured storage and every file request to the storage its recording names. The
+/// object store exists only when it is configured; a file said to be in it is missing otherwise.
+/// </summary>
+public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalRecordingStorage local, S3RecordingStorage? objects = null)
+    : IRecordingStorage
+{
+    public StorageProvider Current { get; } = options.Value.Provider;
+
+    /// <summary>The object store's, whenever one is configured: files already there are served from it.</summary>
+    public Uri? MediaOrigin => objects?.MediaOrigin;
+
+    private IRecordingFileStore CurrentStore => StoreOf(Current)
+        ?? throw new InvalidOperationException("Storage:Provider is S3 but no object store is configured.");
+
+    public EgressFileDestination DestinationFor(string relativePath) => CurrentStore.DestinationFor(relativePath);
+
+    public string? ToRelativePath(EgressFileResult file) => CurrentStore.ToRelativePath(file);
+
+    public Task<long?> GetFileSizeAsync(string relativePath, CancellationToken cancellationToken) =>
+        CurrentStore.GetFileSizeAsync(relativePath, cancellationToken);
+
+    public Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
+        StoreOf(store) is { } found ? found.FindFileAsync(relativePath, delivery, cancellationToken) : Task.FromResult<StoredFile?>(null);
+
+    public Task DeleteFileAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken) =>
+        (StoreOf(store) ?? throw new StorageUnavailableException(
+            $"The file '{relativePath}' lies in the {store} storage, which this instance is not configured for.",
+            new InvalidOperationException("Storage:S3 is not configured.")))
+        .DeleteFileAsync(relativePath, cancellationToken);
+
+    private IRecordingFileStore? StoreOf(StorageProvider store) => store switch
+    {
+        StorageProvider.Local => local,
+        StorageProvider.S3 => objects,
+        _ => throw new ArgumentOutOfRangeException(nameof(store), store, "Not a storage provider."),
+    };
+}
