@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ItqanRecording.Api.Auth;
+using ItqanRecording.Api.CommandLine;
 using ItqanRecording.Api.Endpoints;
 using ItqanRecording.Api.Http;
 using ItqanRecording.Application;
@@ -25,6 +26,10 @@ builder.Services.AddSignInProtection(builder.Configuration);
 builder.WebHost.HideServerHeader();
 
 var app = builder.Build();
+if (MigrateStorageCommandLine.Wants(args))
+{
+    return await MigrateStorageCommandLine.RunAsync(app, args, Console.Out);
+}
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders(app.Services.GetRequiredService<IRecordingStorage>().MediaOrigin);
@@ -48,6 +53,7 @@ app.MapLiveKitWebhookEndpoints();
 app.MapWebApp();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The API's entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

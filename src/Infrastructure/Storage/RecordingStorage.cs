@@ -36,6 +36,23 @@ public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalReco
             new InvalidOperationException("Storage:S3 is not configured.")))
         .DeleteFileAsync(relativePath, cancellationToken);
 
+    public async Task<bool> CopyIntoCurrentAsync(RecordingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Store != StorageProvider.Local || Current != StorageProvider.S3 || objects is null)
+        {
+            throw new InvalidOperationException($"Only local files move, and only into a configured object store (this file is {file.Store}, the storage {Current}).");
+        }
+
+        if (local.FindFile(file.RelativePath) is not { } source)
+        {
+            return false;
+        }
+
+        await objects.UploadVerifiedAsync(file.RelativePath, source.PhysicalPath, file.Format.ContentType(), cancellationToken);
+        return true;
+    }
+
     private IRecordingFileStore? StoreOf(StorageProvider store) => store switch
     {
         StorageProvider.Local => local,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -111,6 +112,45 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
         }
 
         return new StoredFile.AtPresignedUrl(new Uri(await _client.GetPreSignedURLAsync(request)));
+    }
+
+    /// <summary>
+    /// Puts the local file under the key of <paramref name="relativePath"/> with its MD5 (the store refuses a body
+    /// that does not match it), then checks the object's size and ETag (the MD5 of a single-part upload) with HEAD.
+    /// </summary>
+    public async Task UploadVerifiedAsync(string relativePath, string physicalPath, string contentType, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(relativePath);
+        byte[] md5;
+        long length;
+        await using (var file = File.OpenRead(physicalPath))
+        {
+            length = file.Length;
+#pragma warning disable CA5351 // Content-MD5 is S3's integrity check of a PUT's body, not a use of MD5 for security.
+            md5 = await MD5.HashDataAsync(file, cancellationToken);
+#pragma warning restore CA5351
+        }
+
+        await AskAsync(key, () => _client.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = _options.Bucket,
+                Key = key,
+                FilePath = physicalPath,
+                ContentType = contentType,
+                MD5Digest = Convert.ToBase64String(md5),
+                UseChunkEncoding = false,
+            },
+            cancellationToken));
+        _existing.Remove(key);
+        var stored = await HeadAsync(key, cancellationToken);
+        var expectedTag = Convert.ToHexStringLower(md5);
+        if (stored is null || stored.ContentLength != length || stored.ETag.Trim('"') != expectedTag)
+        {
+            throw new InvalidDataException(
+                $"The copy of '{relativePath}' at '{key}' does not match the local file ({length} bytes, MD5 {expectedTag}): "
+                + (stored is null ? "it is not there." : $"{stored.ContentLength} bytes, ETag {stored.ETag}."));
+        }
     }
 
     private GetPreSignedUrlRequest PresignedGet(string key, string contentType) => new()

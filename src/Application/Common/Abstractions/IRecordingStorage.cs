@@ -39,6 +39,14 @@ public interface IRecordingStorage
     Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Copies a local file into the current storage under the same relative path and checks the copy (its size, and
+    /// the store's checksum against one computed here); false when the local file does not exist. Throws
+    /// <see cref="InvalidDataException"/> when the copy does not verify, <see cref="StorageUnavailableException"/>
+    /// when the store fails. Copying again overwrites an earlier, unswitched copy.
+    /// </summary>
+    Task<bool> CopyIntoCurrentAsync(RecordingFile file, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Removes the file; a file that is already gone is not an error. Throws <see cref="ArgumentException"/> for a
     /// path that would leave the storage root.
     /// </summary>
