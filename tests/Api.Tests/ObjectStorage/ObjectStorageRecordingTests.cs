@@ -117,6 +117,32 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     }
 
     [Fact]
+    public async Task Two_instances_on_one_bucket_start_on_one_complete_on_the_other_and_both_hand_out_the_object()
+    {
+        await using var second = api.StartAnotherInstance();
+        var sessionId = await api.NewInteractiveSessionAsync();
+        var teacherOnSecond = await second.SignedInClientAsync(TestData.Teacher);
+        var started = (await (await teacherOnSecond.PostAsync($"/api/sessions/{sessionId}/recordings", null)).Content.ReadFromJsonAsync<RecordingJson>())!;
+        await api.Emulator.WaitUntilActiveAsync(started.EgressId);
+        (await teacherOnSecond.PostAsync($"/api/sessions/{sessionId}/recordings/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // LiveKit's webhooks go to the fixture's instance, not to the one that started the recording.
+        var completed = await Poll.UntilAsync(
+            () => teacherOnSecond.GetFromJsonAsync<RecordingJson>($"/api/recordings/{started.Id}")!, r => r!.Status is "completed" or "failed");
+        completed!.Status.Should().Be("completed", completed.Error);
+        var bytes = await ObjectBytesAsync(await FileOfAsync(started.Id));
+        foreach (var baseAddress in new[] { api.BaseAddress, second.BaseAddress })
+        {
+            var student = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+            await ApiFixture.SignInAsync(student, TestData.Student, TestData.Password);
+            var response = await student.GetAsync($"/api/recordings/{started.Id}/stream");
+            response.StatusCode.Should().Be(HttpStatusCode.Found, baseAddress.ToString());
+            using var store = new HttpClient();
+            (await store.GetByteArrayAsync(response.Headers.Location)).Should().Equal(bytes);
+        }
+    }
+
+    [Fact]
     public async Task A_store_out_of_reach_is_a_named_outage_to_try_again_later()
     {
         var (_, recording) = await RecordAsync();
