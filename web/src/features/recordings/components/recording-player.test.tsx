@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '@/lib/api-types';
@@ -28,6 +28,31 @@ describe('Recording player', () => {
     expect(screen.getByText('01:02:03')).toBeVisible();
     expect(screen.getByText('43.6 MB')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Back to the session' })).toHaveAttribute('href', '/sessions/session-1');
+  });
+
+  it('fetches fresh links when the player fails and resumes where it stopped', async () => {
+    signedInAs();
+    const first = aRecording({ streamUrl: 'https://api.test/stream?sig=old' });
+    const renewed = { ...first, streamUrl: 'https://api.test/stream?sig=new' };
+    let asked = 0;
+    server.use(
+      http.get(`*/api/recordings/${first.id}`, () => {
+        asked += 1;
+        return HttpResponse.json(asked === 1 ? first : renewed);
+      }),
+    );
+    renderApp(`/recordings/${first.id}`);
+    await screen.findByRole('heading', { name: first.displayName });
+    const video = document.querySelector('video')!;
+    video.currentTime = 1234;
+
+    fireEvent.error(video);
+
+    await waitFor(() => expect(document.querySelector('video')).toHaveAttribute('src', renewed.streamUrl));
+    const reloaded = document.querySelector('video')!;
+    reloaded.currentTime = 0;
+    fireEvent.loadedMetadata(reloaded);
+    expect(reloaded.currentTime).toBe(1234);
   });
 
   it('uses an audio player for audio-only recordings', async () => {

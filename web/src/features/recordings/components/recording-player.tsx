@@ -1,4 +1,5 @@
 /* eslint-disable jsx-a11y/media-has-caption -- recordings of live classes come without a caption track; the API offers none */
+import { useRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -17,8 +18,40 @@ export function isAudioFormat(format: string | undefined): boolean {
   return value.startsWith('audio/') || audioFormats.has(value) || value === 'application/ogg';
 }
 
-function Media({ recording }: { recording: Recording }) {
+/** A failed load is retried with fresh links at most this often, so a file that is really broken does not loop. */
+const relinkInterval = 10_000;
+
+/**
+ * Keeps a player going when its links run out: the signed link (and the store's presigned URL it leads to) last
+ * minutes, a class hours. When the media element fails, the recording is fetched again for fresh links, and playback
+ * resumes where it stopped, playing if it was.
+ */
+function useFreshLinksOnError(refresh: () => unknown) {
+  const resume = useRef<{ time: number; playing: boolean } | null>(null);
+  const lastRelink = useRef(0);
+  return {
+    onError(event: SyntheticEvent<HTMLMediaElement>) {
+      const now = Date.now();
+      if (now - lastRelink.current < relinkInterval) return;
+      lastRelink.current = now;
+      const media = event.currentTarget;
+      resume.current = { time: media.currentTime, playing: !media.paused || media.autoplay };
+      void refresh();
+    },
+    onLoadedMetadata(event: SyntheticEvent<HTMLMediaElement>) {
+      const at = resume.current;
+      if (!at) return;
+      resume.current = null;
+      const media = event.currentTarget;
+      media.currentTime = at.time;
+      if (at.playing) void media.play().catch(() => undefined);
+    },
+  };
+}
+
+function Media({ recording, refresh }: { recording: Recording; refresh: () => unknown }) {
   const { t } = useTranslation();
+  const relink = useFreshLinksOnError(refresh);
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }
@@ -26,13 +59,13 @@ function Media({ recording }: { recording: Recording }) {
   if (recording.status === 'deleted') return <Alert tone="info">{t('player.deleted')}</Alert>;
   if (!recording.streamUrl) return <Alert>{t('player.unavailable')}</Alert>;
 
-  // The signed URLs are used as they are: the browser streams and downloads straight from storage.
+  // The signed URLs are used as they are: the API checks them and sends the file, or redirects to the object store.
   return (
     <div className="player">
       {isAudioFormat(recording.file?.format) ? (
-        <audio controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} />
+        <audio controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} {...relink} />
       ) : (
-        <video controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} />
+        <video controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} {...relink} />
       )}
       {recording.downloadUrl && (
         <a className="button button--secondary" href={recording.downloadUrl} download={recording.file?.name ?? true}>
@@ -82,7 +115,7 @@ export function RecordingPlayer({ recordingId }: { recordingId: string }) {
           )}
         </dl>
       </header>
-      <Media recording={recording} />
+      <Media recording={recording} refresh={() => query.refetch()} />
     </article>
   );
 }
