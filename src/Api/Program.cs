@@ -28,7 +28,7 @@ builder.WebHost.HideServerHeader();
 var app = builder.Build();
 if (MigrateStorageCommandLine.Wants(args))
 {
-    return await MigrateStorageCommandLine.RunAsync(app, args, Console.Out);
+    return await MigrateStorageCommandLine.RunAsync(app.Services, args, Console.Out);
 }
 
 app.UseForwardedHeaders();

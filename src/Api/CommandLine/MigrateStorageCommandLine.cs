@@ -15,12 +15,12 @@ public static class MigrateStorageCommandLine
 
     public static bool Wants(string[] args) => args is [Verb, ..];
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
         var dryRun = args.Contains("--dry-run", StringComparer.Ordinal);
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MigrateStorageCommand(dryRun));
         foreach (var file in report.Files)
         {

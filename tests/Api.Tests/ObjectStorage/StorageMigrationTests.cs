@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Amazon.S3.Model;
+using ItqanRecording.Api.CommandLine;
 using ItqanRecording.Api.Tests.Support;
 using ItqanRecording.Application.Recordings.MigrateStorage;
 using ItqanRecording.Domain.Recordings;
@@ -67,6 +68,23 @@ public sealed class StorageMigrationTests(ObjectStorageApiFixture api) : IClassF
         report.Files.Select(f => f.RecordingId).Should().Contain(second).And.NotContain(first);
         (await StoreOfAsync(second)).Should().Be(StorageProvider.S3);
         (await ObjectBytesAsync(file)).Should().Equal(content);
+    }
+
+    [Fact]
+    public async Task The_command_line_prints_a_line_per_file_and_a_total_and_exits_zero_when_done()
+    {
+        var (recordingId, file, _) = await LocalRecordingAsync(250);
+        using var output = new StringWriter();
+
+        var exitCode = await MigrateStorageCommandLine.RunAsync(api.Services, ["migrate-storage"], output);
+
+        exitCode.Should().Be(0);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Contain(line => line.StartsWith("Copied", StringComparison.Ordinal) && line.Contains(recordingId.ToString(), StringComparison.Ordinal)
+            && line.Contains(file.RelativePath, StringComparison.Ordinal));
+        lines[^1].Should().Contain("complete");
+        MigrateStorageCommandLine.Wants(["migrate-storage", "--dry-run"]).Should().BeTrue();
+        MigrateStorageCommandLine.Wants([]).Should().BeFalse();
     }
 
     [Fact]
