@@ -24,7 +24,11 @@ public static class SessionCheck
         }
     }
 
-    /// <summary>The bearer handler reads the token after this event; a token whose session has ended fails here.</summary>
+    /// <summary>
+    /// Reads the bearer token once for the handler: a token whose session has ended fails here; a genuine, unexpired
+    /// one whose session stands signs the request in here (the handler would decrypt the token a second time to find
+    /// the same). Every other token (unreadable, expired, absent) is left to the handler, which refuses it as always.
+    /// </summary>
     public static async Task ValidateBearerTokenAsync(MessageReceivedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,9 +36,23 @@ public static class SessionCheck
         var ticket = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim())
             : null;
-        if (ticket is not null && !await StandsAsync(ticket.Principal, context.HttpContext))
+        if (ticket is null)
+        {
+            return;
+        }
+
+        if (!await StandsAsync(ticket.Principal, context.HttpContext))
         {
             context.Fail("The session has ended.");
+            return;
+        }
+
+        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ticket.Properties.ExpiresUtc is { } expiresAt && now < expiresAt)
+        {
+            context.Principal = ticket.Principal;
+            context.Properties = ticket.Properties;
+            context.Success();
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using ItqanRecording.Api.Tests.Support;
 using ItqanRecording.Application.Auth.CheckSession;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +79,64 @@ public sealed class SessionTests(ApiFixture api) : IAsyncLifetime
         (await onOther.SendAsync(session.Cookie.On(HttpMethod.Get, "/api/sessions"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task A_bearer_token_past_its_hour_is_refused()
+    {
+        var (_, email) = await api.NewAcademyWithAdminAsync();
+        var session = await SignInAsync(_other.AnonymousClient(), email);
+        var onOther = _other.AnonymousClient();
+        (await MeAsync(onOther, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+
+        (await MeAsync(onOther, session.Bearer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_bearer_token_decrypts_it_once()
+    {
+        var counting = new CountingTicketFormat();
+        await using var instance = api.StartAnotherInstance(builder => builder.ConfigureTestServices(services =>
+            services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme, options =>
+            {
+                counting.Inner = options.BearerTokenProtector;
+                options.BearerTokenProtector = counting;
+            })));
+        var (_, email) = await api.NewAcademyWithAdminAsync();
+        var session = await SignInAsync(instance.AnonymousClient(), email);
+        var before = counting.Unprotects;
+
+        (await MeAsync(instance.AnonymousClient(), session.Bearer)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (counting.Unprotects - before).Should().Be(1, "the session check reads the token for the handler as well");
+    }
+
     private static Task<LoginCredentials> SignInAsync(HttpClient client, string email) => LoginCredentials.SignInAsync(client, email);
+
+    private sealed class CountingTicketFormat : ISecureDataFormat<AuthenticationTicket>
+    {
+        private int _unprotects;
+
+        public ISecureDataFormat<AuthenticationTicket> Inner { get; set; } = null!;
+
+        public int Unprotects => Volatile.Read(ref _unprotects);
+
+        public string Protect(AuthenticationTicket data) => Inner.Protect(data);
+
+        public string Protect(AuthenticationTicket data, string? purpose) => Inner.Protect(data, purpose);
+
+        public AuthenticationTicket? Unprotect(string? protectedText)
+        {
+            Interlocked.Increment(ref _unprotects);
+            return Inner.Unprotect(protectedText);
+        }
+
+        public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+        {
+            Interlocked.Increment(ref _unprotects);
+            return Inner.Unprotect(protectedText, purpose);
+        }
+    }
 
     private static Task<HttpResponseMessage> MeAsync(HttpClient client, Credential credential) =>
         client.SendAsync(credential.On(HttpMethod.Get, "/api/auth/me"));
