@@ -62,6 +62,7 @@ public sealed class CephObjectGateway : IAsyncDisposable
     private static CephObjectGateway? _shared;
 
     private readonly OwnedFolder _folder;
+    private readonly SemaphoreSlim _userChanges = new(1, 1);
 
     private CephObjectGateway(OwnedFolder folder, int gatewayPort)
     {
@@ -174,6 +175,9 @@ public sealed class CephObjectGateway : IAsyncDisposable
     public async Task<(string AccessKey, string SecretKey)> CreateWriteOnlyKeysAsync(string name, CancellationToken cancellationToken = default)
     {
         var keys = ("ITQAN" + RandomToken(15).ToUpperInvariant(), RandomToken(40));
+        // Two subusers made at once both rewrite the user's record, and one fails ("unable to store user info").
+        await _userChanges.WaitAsync(cancellationToken);
+        using var release = new SemaphoreRelease(_userChanges);
         await RunOrThrowAsync(
             "radosgw-admin",
             ["-c", ConfigFile, "subuser", "create", "--uid", UserId, "--subuser", $"{UserId}:{name}", "--access", "write",
@@ -371,4 +375,10 @@ public sealed class CephObjectGateway : IAsyncDisposable
     {
         public bool PortTaken { get; } = portTaken;
     }
+}
+
+/// <summary>Releases a semaphore when disposed.</summary>
+internal readonly struct SemaphoreRelease(SemaphoreSlim semaphore) : IDisposable
+{
+    public void Dispose() => semaphore.Release();
 }

@@ -32,8 +32,7 @@ public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalReco
 
     public Task DeleteFileAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken) =>
         (StoreOf(store) ?? throw new StorageUnavailableException(
-            $"The file '{relativePath}' lies in the {store} storage, which this instance is not configured for.",
-            new InvalidOperationException("Storage:S3 is not configured.")))
+            $"The file '{relativePath}' lies in the {store} storage, which this instance is not configured for (Storage:S3)."))
         .DeleteFileAsync(relativePath, cancellationToken);
 
     public async Task<bool> CopyIntoCurrentAsync(RecordingFile file, CancellationToken cancellationToken)

@@ -52,11 +52,6 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             _options.ForcePathStyle);
     }
 
-    /// <summary>The client as the API uses it; also for the storage migration.</summary>
-    public IAmazonS3 Client => _client;
-
-    public string Bucket => _options.Bucket;
-
     /// <summary>The origin of the presigned URLs, as the SDK writes them (path-style or virtual-host, AWS or not).</summary>
     public Uri MediaOrigin => new(new Uri(_client.GetPreSignedURL(PresignedGet(KeyOf("origin"), "application/octet-stream"))).GetLeftPart(UriPartial.Authority));
 
@@ -166,8 +161,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     public async Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken)
     {
         var key = KeyOf(relativePath);
-        _existing.Remove(key);
-        // S3 answers 204 for a key that does not exist, too.
+        // S3 answers 204 for a key that does not exist, too. Forgotten afterwards, so a look meanwhile is not kept.
         await AskAsync(key, () => _client.DeleteObjectAsync(_options.Bucket, key, cancellationToken));
         _existing.Remove(key);
     }

@@ -81,10 +81,11 @@ public sealed class MigrateStorageHandler(IApplicationDbContext db, IRecordingSt
             after = batch[^1].Id;
         }
 
+        var report = new StorageMigrationReport(command.DryRun, files);
         logger.LogInformation(
             "Storage migration {Mode}: {FileCount} local files met, {CopiedBytes} bytes copied",
-            command.DryRun ? "dry run" : "run", files.Count, files.Where(f => f.Outcome == MigrationOutcome.Copied).Sum(f => f.SizeBytes));
-        return new StorageMigrationReport(command.DryRun, files);
+            command.DryRun ? "dry run" : "run", files.Count, report.CopiedBytes);
+        return report;
     }
 
     /// <summary>One recording: copied and switched, or why not. Once copied, the switch is saved even if the run is cancelled.</summary>
