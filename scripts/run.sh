@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make run`: the dev database, the LiveKit emulator and the API with demo data, on this machine.
 # `make run-cluster` (scripts/run.sh --cluster): the same with two API instances behind nginx as a load balancer
-# (the shipped deploy/nginx front with both in its upstream), on one database and one recordings folder; LiveKit's
-# webhooks go through the balancer too, so either instance may receive them.
-# Ctrl-C stops all of it; the data (database, recordings) stays in .data/ for the next run.
+# (the shipped deploy/nginx front with both in its upstream), on one database and one bucket: new recordings go to a
+# throw-away Ceph RADOS Gateway (tools/CephGateway, objects in memory), the demo's files stay in the local folder.
+# LiveKit's webhooks go through the balancer too, so either instance may receive them.
+# Ctrl-C stops all of it; the database and the local recordings stay in .data/ for the next run (the bucket does not:
+# recordings made in a cluster run show as "file missing" in the next one).
 set -euo pipefail
 
 cluster=false
@@ -29,6 +31,7 @@ api_pid=
 second_api_pid=
 nginx_pid=
 emulator_pid=
+gateway_pid=
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -48,6 +51,7 @@ cleanup() {
   stop_group "$second_api_pid"
   stop_group "$api_pid"
   stop_group "$emulator_pid"
+  stop_group "$gateway_pid"
   scripts/dev-db.sh stop || true
 }
 trap 'cleanup; exit 130' INT
@@ -56,7 +60,7 @@ trap cleanup EXIT
 
 fail() {
   echo "run: $1" >&2
-  for log in "$logs/emulator.log" "$logs/api.log" "$logs/api-2.log" "$logs/nginx-error.log"; do
+  for log in "$logs/gateway.log" "$logs/emulator.log" "$logs/api.log" "$logs/api-2.log" "$logs/nginx-error.log"; do
     [ -f "$log" ] && { echo "--- last lines of $log" >&2; tail -n 30 "$log" >&2; }
   done
   exit 1
@@ -81,6 +85,7 @@ fi
 echo "run: building"
 dotnet build src/Api/Api.csproj -nologo -v q
 dotnet build tools/LiveKitEmulator/LiveKitEmulator.csproj -nologo -v q
+if $cluster; then dotnet build tools/CephGateway/CephGateway.csproj -nologo -v q; fi
 
 mkdir -p "$logs" "$recordings"
 
@@ -132,15 +137,29 @@ if ! $cluster; then
   api_pid=$started_pid
   wait_ready "$api_url" "$api_pid"
 else
-  # Behind the balancer nginx sends the files (X-Accel-Redirect) and its address is the trusted proxy. The first
+  # Behind the balancer nginx sends the local files (X-Accel-Redirect) and its address is the trusted proxy. The first
   # instance migrates and seeds; the second starts once that is done, so they never race for it.
-  behind_nginx=(Storage__AcceleratedRedirectPrefix=/_recording-files/ ForwardedHeaders__KnownProxies__0=127.0.0.1)
+  cluster_settings=(Storage__AcceleratedRedirectPrefix=/_recording-files/ ForwardedHeaders__KnownProxies__0=127.0.0.1)
+  # One bucket for both: the gateway writes the Storage__* settings that lead to it.
+  echo "run: starting the object store, a throw-away Ceph RADOS Gateway (log: $logs/gateway.log)"
+  store_settings="$repo/.data/object-store.env"
+  rm -f "$store_settings"
+  setsid dotnet run --no-build --project tools/CephGateway -- "$store_settings" >"$logs/gateway.log" 2>&1 &
+  gateway_pid=$!
+  deadline=$((SECONDS + ready_timeout))
+  until [ -f "$store_settings" ]; do
+    kill -0 "$gateway_pid" 2>/dev/null || fail "the object store did not start"
+    [ "$SECONDS" -lt "$deadline" ] || fail "the object store was not ready within ${ready_timeout}s"
+    sleep 1
+  done
+  mapfile -t in_bucket <"$store_settings"
+  cluster_settings+=("${in_bucket[@]}")
   echo "run: starting API instance 1 (log: $logs/api.log)"
-  start_api http://localhost:5081 "$logs/api.log" Database__MigrateOnStartup=true Seed__Demo=true "${behind_nginx[@]}"
+  start_api http://localhost:5081 "$logs/api.log" Database__MigrateOnStartup=true Seed__Demo=true "${cluster_settings[@]}"
   api_pid=$started_pid
   wait_ready http://localhost:5081 "$api_pid"
   echo "run: starting API instance 2 (log: $logs/api-2.log)"
-  start_api http://localhost:5082 "$logs/api-2.log" "${behind_nginx[@]}"
+  start_api http://localhost:5082 "$logs/api-2.log" "${cluster_settings[@]}"
   second_api_pid=$started_pid
   wait_ready http://localhost:5082 "$second_api_pid"
 
@@ -175,14 +194,15 @@ fi
 cat <<INFO
 
   Itqan Recording is running.
-    App        $api_url/$($cluster && echo "   (nginx, balancing http://localhost:5081 and http://localhost:5082)")
+    App        $api_url/$($cluster && echo "   (nginx, balancing http://localhost:5081 and http://localhost:5082)")$($cluster && echo "
+    Bucket     $(sed -n 's/^Storage__S3__Bucket=//p' "$store_settings") at $(sed -n 's/^Storage__S3__ServiceUrl=//p' "$store_settings")   (in memory: gone at Ctrl-C)")
     Swagger    $api_url/swagger
     Emulator   $emulator_url
 
   Demo logins (password Demo#2026):
     admin@demo.itqan   teacher@demo.itqan   student@demo.itqan   outsider@demo.itqan   admin2@demo.itqan
 
-  Logs: $logs/api.log$($cluster && echo ", $logs/api-2.log, $logs/nginx-error.log"), $logs/emulator.log
+  Logs: $logs/api.log$($cluster && echo ", $logs/api-2.log, $logs/nginx-error.log, $logs/gateway.log"), $logs/emulator.log
   Press Ctrl-C to stop.
 
 INFO
@@ -190,5 +210,5 @@ INFO
 # Wait until Ctrl-C, or until one of the services stops by itself.
 set +e
 # shellcheck disable=SC2086 # the pids of services that do not run are empty and must vanish
-wait -n $api_pid $second_api_pid $nginx_pid $emulator_pid
+wait -n $api_pid $second_api_pid $nginx_pid $emulator_pid $gateway_pid
 fail "a service stopped unexpectedly"

@@ -3,11 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ItqanRecording.Api.Tests.Reliability;
 using ItqanRecording.Api.Tests.Support;
-using ItqanRecording.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ItqanRecording.Api.Tests.Cluster;
 
@@ -20,33 +15,21 @@ namespace ItqanRecording.Api.Tests.Cluster;
 [Collection(ApiCollection.Name)]
 public sealed class LoadBalancedInstancesTests(ApiFixture api) : IAsyncLifetime
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("itqan-cluster-");
-    private readonly int _balancerPort = FreeTcpPort.Next();
     private readonly RequestCounter _secondServed = new();
     private ApiInstance _second = null!;
-    private NginxProcess _balancer = null!;
+    private LoadBalancer _balancer = null!;
 
     public async Task InitializeAsync()
     {
         await api.Emulator.ClearFaultsAsync();
-        _second = api.StartAnotherInstance(builder => builder.ConfigureServices(services =>
-            services.AddSingleton<IStartupFilter>(new CountingStartupFilter(_secondServed))));
-        var front = NginxProcess.ShippedConfiguration()
-            .Replace(
-                "server 127.0.0.1:5000;",
-                $"server 127.0.0.1:{api.BaseAddress.Port};\n    server 127.0.0.1:{_second.BaseAddress.Port};",
-                StringComparison.Ordinal)
-            .Replace("listen 80;", $"listen 127.0.0.1:{_balancerPort};", StringComparison.Ordinal)
-            .Replace("alias /var/lib/itqan/recordings/;", $"alias {api.StorageRoot}/;", StringComparison.Ordinal);
-        front.Should().Contain($":{_second.BaseAddress.Port};").And.Contain($":{_balancerPort};");
-        _balancer = await NginxProcess.StartAsync(_work, front, _balancerPort);
+        _second = api.StartAnotherInstance(_secondServed.CountRequestsOf);
+        _balancer = await LoadBalancer.StartAsync(api.StorageRoot, api.BaseAddress, _second.BaseAddress);
     }
 
     public async Task DisposeAsync()
     {
         await _balancer.DisposeAsync();
         await _second.DisposeAsync();
-        _work.Delete(recursive: true);
     }
 
     [Fact]
@@ -66,7 +49,7 @@ public sealed class LoadBalancedInstancesTests(ApiFixture api) : IAsyncLifetime
         var whole = await (await teacherOnSecond.GetAsync($"/api/recordings/{recordingId}/download")).Content.ReadAsByteArrayAsync();
         whole.Length.Should().BeGreaterThan(1000);
 
-        var student = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_balancerPort}") };
+        var student = new HttpClient { BaseAddress = _balancer.BaseAddress };
         await ApiFixture.SignInAsync(student, TestData.Student, TestData.Password);
         var servedBefore = _secondServed.Count;
         const int Requests = 8;
@@ -82,28 +65,5 @@ public sealed class LoadBalancedInstancesTests(ApiFixture api) : IAsyncLifetime
 
         // nginx took turns: the second instance answered some of the streams, the fixture's instance the others.
         _secondServed.Count.Should().BeInRange(servedBefore + 1, servedBefore + Requests - 1);
-    }
-
-    private sealed class RequestCounter
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Add() => Interlocked.Increment(ref _count);
-    }
-
-    /// <summary>Counts the requests an instance answers, before anything else of its pipeline runs.</summary>
-    private sealed class CountingStartupFilter(RequestCounter counter) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                counter.Add();
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -117,9 +117,11 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     }
 
     [Fact]
-    public async Task Two_instances_on_one_bucket_start_on_one_complete_on_the_other_and_both_hand_out_the_object()
+    public async Task Two_instances_behind_the_balancer_on_one_bucket_start_on_one_complete_on_the_other_and_both_hand_out_the_object()
     {
-        await using var second = api.StartAnotherInstance();
+        var secondServed = new RequestCounter();
+        await using var second = api.StartAnotherInstance(secondServed.CountRequestsOf);
+        await using var balancer = await LoadBalancer.StartAsync(api.StorageRoot, api.BaseAddress, second.BaseAddress);
         var sessionId = await api.NewInteractiveSessionAsync();
         var teacherOnSecond = await second.SignedInClientAsync(TestData.Teacher);
         var started = (await (await teacherOnSecond.PostAsync($"/api/sessions/{sessionId}/recordings", null)).Content.ReadFromJsonAsync<RecordingJson>())!;
@@ -131,15 +133,25 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
             () => teacherOnSecond.GetFromJsonAsync<RecordingJson>($"/api/recordings/{started.Id}")!, r => r!.Status is "completed" or "failed");
         completed!.Status.Should().Be("completed", completed.Error);
         var bytes = await ObjectBytesAsync(await FileOfAsync(started.Id));
-        foreach (var baseAddress in new[] { api.BaseAddress, second.BaseAddress })
+        var student = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = balancer.BaseAddress };
+        await ApiFixture.SignInAsync(student, TestData.Student, TestData.Password);
+        using var store = new HttpClient();
+        var servedBefore = secondServed.Count;
+        const int Requests = 6;
+        for (var i = 0; i < Requests; i++)
         {
-            var student = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-            await ApiFixture.SignInAsync(student, TestData.Student, TestData.Password);
             var response = await student.GetAsync($"/api/recordings/{started.Id}/stream");
-            response.StatusCode.Should().Be(HttpStatusCode.Found, baseAddress.ToString());
-            using var store = new HttpClient();
-            (await store.GetByteArrayAsync(response.Headers.Location)).Should().Equal(bytes);
+
+            response.StatusCode.Should().Be(HttpStatusCode.Found);
+            using var range = new HttpRequestMessage(HttpMethod.Get, response.Headers.Location);
+            range.Headers.Range = new RangeHeaderValue(100 * i, (100 * i) + 99);
+            var fromStore = await store.SendAsync(range);
+            fromStore.StatusCode.Should().Be(HttpStatusCode.PartialContent);
+            (await fromStore.Content.ReadAsByteArrayAsync()).Should().Equal(bytes[(100 * i)..((100 * i) + 100)]);
         }
+
+        // nginx took turns: the second instance handed out some of the links, the fixture's instance the others.
+        secondServed.Count.Should().BeInRange(servedBefore + 1, servedBefore + Requests - 1);
     }
 
     [Fact]
