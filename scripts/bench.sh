@@ -11,7 +11,7 @@
 # Settings (environment):
 #   BENCH_DURATION=8     seconds of each measured round (the first round of each side after BENCH_WARMUP=3 seconds of warm-up)
 #   BENCH_ROUNDS=3       rounds of each side of a ratio scenario, alternated with the reference's (the median ratio is judged)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,catalogue,startstop,firststart,micro,spa
+#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
 #   BENCH_STARTSTOP_ROUNDS=5  measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
@@ -28,7 +28,7 @@ cd "$repo"
 duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-3}
 rounds=${BENCH_ROUNDS:-3}
-only=${BENCH_ONLY:-webhook,egress,counts,stream,download,catalogue,startstop,firststart,micro,spa}
+only=${BENCH_ONLY:-webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -99,12 +99,13 @@ rm -rf "$results"
 mkdir -p "$results"/{logs,sql,plans,micro,wrk}
 
 say "building Release"
-for project in src/Api/Api.csproj tools/LiveKitEmulator/LiveKitEmulator.csproj bench/Bench/Bench.csproj bench/BareEndpoint/BareEndpoint.csproj; do
+for project in src/Api/Api.csproj tools/LiveKitEmulator/LiveKitEmulator.csproj tools/CephGateway/CephGateway.csproj bench/Bench/Bench.csproj bench/BareEndpoint/BareEndpoint.csproj; do
   dotnet build "$project" -c Release -nologo -v q -warnaserror >"$results/logs/build.log" 2>&1 || { tail -n 30 "$results/logs/build.log" >&2; die "build of $project failed"; }
 done
 api_dir="$repo/src/Api/bin/Release/net10.0"
 emulator_dir="$repo/tools/LiveKitEmulator/bin/Release/net10.0"
 bare_dir="$repo/bench/BareEndpoint/bin/Release/net10.0"
+gateway_dir="$repo/tools/CephGateway/bin/Release/net10.0"
 tool() { dotnet "$repo/bench/Bench/bin/Release/net10.0/ItqanRecording.Bench.dll" "$@"; }
 
 if wants spa && [ -f web/package.json ]; then
@@ -290,16 +291,21 @@ get_lines() {
   for path in "$@"; do printf 'GET\t%s\t\tAuthorization: Bearer %s\n' "$path" "$token" >>"$file"; done
 }
 
-# --- webhook for an event we ignore vs a bare endpoint ----------------------------------------------------------
-if wants webhook; then
-  say "scenario: verified webhook, ignored event"
-  tool webhooks --key $livekit_key --secret $livekit_secret --count 20000 --out "$work/webhook-ignored.tsv"
+# start_bare: the bare ASP.NET Core endpoint (bench/BareEndpoint), the reference of the webhook and of the redirect
+start_bare() {
   bare_port=$(free_port $((emulator_port + 1)))
   (cd "$bare_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet ItqanRecording.Bench.BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$results/logs/bare.log" 2>&1 &
   bare_pid=$!
   pids+=("$bare_pid")
   wait_http "http://127.0.0.1:$bare_port/health/ready" "$bare_pid" bare
+}
+
+# --- webhook for an event we ignore vs a bare endpoint ----------------------------------------------------------
+if wants webhook; then
+  say "scenario: verified webhook, ignored event"
+  tool webhooks --key $livekit_key --secret $livekit_secret --count 20000 --out "$work/webhook-ignored.tsv"
+  start_bare
   for round in $(seq 1 "$rounds"); do
     warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "webhook-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
     warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "webhook-ignored-r$round" "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
@@ -422,6 +428,17 @@ fi
 # a second API without the front setting is measured straight through Kestrel (informational rows).
 stream_id=$(seed_json streamRecordingId)
 stream_bytes=$(seed_json streamBytes)
+# The object-store scenario moves this recording into a bucket that ends with the run; a kept cluster gets it back.
+psql_ -d itqan_recording -c "UPDATE recordings SET file_store = 'local' WHERE id = '$stream_id'" >/dev/null
+chunk=$((1024 * 1024))
+chunks=$((stream_bytes / chunk))
+ranges() { # FILE PATH AUTH: every 1 MiB range of the file, in a scattered order
+  local file=$1 path=$2 auth=$3 i
+  : >"$file"
+  for i in $(seq 0 $((chunks - 1)) | awk 'BEGIN{srand(6)} {print rand() "\t" $0}' | sort -n | cut -f2); do
+    printf 'GET\t%s\t\tRange: bytes=%d-%d%s\n' "$path" $((i * chunk)) $((i * chunk + chunk - 1)) "$auth" >>"$file"
+  done
+}
 if wants stream || wants download; then
   nginx_port=$(free_port $((api_port + 10)))
   front_port=$(free_port $((nginx_port + 1)))
@@ -448,15 +465,6 @@ if wants stream || wants download; then
   got=$(curl -s -D "$results/logs/front-headers.txt" -o /dev/null -w '%{http_code} %{size_download}' -r 0-1023 \
     -H "Authorization: Bearer $token" "$front/api/recordings/$stream_id/stream" || true)
   [ "$got" = "206 1024" ] || say "the nginx front answered '$got' to a 1 KiB range (see $results/logs/front-headers.txt)"
-  chunk=$((1024 * 1024))
-  chunks=$((stream_bytes / chunk))
-  ranges() { # FILE PATH AUTH: every 1 MiB range of the file, in a scattered order
-    local file=$1 path=$2 auth=$3 i
-    : >"$file"
-    for i in $(seq 0 $((chunks - 1)) | awk 'BEGIN{srand(6)} {print rand() "\t" $0}' | sort -n | cut -f2); do
-      printf 'GET\t%s\t\tRange: bytes=%d-%d%s\n' "$path" $((i * chunk)) $((i * chunk + chunk - 1)) "$auth" >>"$file"
-    done
-  }
 fi
 if wants stream; then
   say "scenario: stream in 1 MiB ranges"
@@ -479,6 +487,54 @@ if wants download; then
   done
 fi
 if [ -n "${direct_pid:-}" ]; then kill -TERM "$direct_pid" 2>/dev/null || true; fi
+
+# --- the stream with recordings in object storage ------------------------------------------------------------------
+# tools/CephGateway starts a throw-away Ceph RADOS Gateway with a bucket (objects in memory); the stream recording
+# moves into it as migrate-storage would; a third API (Storage__Provider=S3, no front: the store sends the bytes)
+# answers …/stream with a 302 to a presigned GET. In alternating rounds: that answer (wrk, the same 1 MiB Range
+# requests with the bearer token) against the bare endpoint's GET → 302; and the bytes a player gets by following it,
+# range after range, against the gateway's own GET of the same ranges (bench tool, the same client for both).
+if wants objectstore; then
+  say "scenario: stream from the object store"
+  store_settings="$work/object-store.env"
+  rm -f "$store_settings"
+  (cd "$gateway_dir" && exec dotnet ItqanRecording.CephGateway.dll "$store_settings") >"$results/logs/gateway.log" 2>&1 &
+  gateway_pid=$!
+  pids+=("$gateway_pid")
+  for _ in $(seq 1 180); do [ -f "$store_settings" ] || ! kill -0 "$gateway_pid" 2>/dev/null && break; sleep 1; done
+  [ -f "$store_settings" ] || { tail -n 20 "$results/logs/gateway.log" >&2; die "the object store did not start"; }
+  tool object-store-seed --db "$tool_url" --settings "$store_settings" --recording "$stream_id" --storage "$work/recordings" \
+    --out "$work/object-store-seed.json"
+  s3_port=$(free_port $((api_port + 30)))
+  s3_api=http://127.0.0.1:$s3_port
+  mapfile -t in_bucket <"$store_settings"
+  start_api "$s3_api" api-s3 "${in_bucket[@]}"
+  s3_pid=$!
+  pids+=("$s3_pid")
+  wait_http "$s3_api/health/ready" "$s3_pid" api-s3
+  start_bare
+  got=$(curl -s -D "$results/logs/object-store-headers.txt" -o /dev/null -w '%{http_code}' -r 0-1023 \
+    -H "Authorization: Bearer $token" "$s3_api/api/recordings/$stream_id/stream" || true)
+  [ "$got" = 302 ] || die "the API on the object store answered $got to a range, not 302 (see $results/logs/object-store-headers.txt)"
+  ranges "$work/redirect.tsv" "/api/recordings/$stream_id/stream" $'\t'"Authorization: Bearer $token"
+  printf 'GET\t/redirect\t\n' >"$work/redirect-bare.tsv"
+  for round in $(seq 1 "$rounds"); do
+    warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "redirect-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/redirect-bare.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$s3_pid run_wrk "redirect-r$round" "$s3_api" $webhook_connections "$work/redirect.tsv" cycle
+  done
+  kill -TERM "$bare_pid" 2>/dev/null || true
+  for round in $(seq 1 "$rounds"); do
+    note_load "store-direct-r$round"
+    tool object-store-stream --mode direct --seed "$work/object-store-seed.json" --concurrency $stream_connections \
+      --duration "$duration" --warmup "$(warmup_for "$round")" --out "$results/store-direct-r$round.json"
+    note_load "store-stream-r$round"
+    tool object-store-stream --mode api --api "$s3_api/api/recordings/$stream_id/stream" --token "$token" \
+      --seed "$work/object-store-seed.json" --concurrency $stream_connections \
+      --duration "$duration" --warmup "$(warmup_for "$round")" --out "$results/store-stream-r$round.json"
+  done
+  kill -TERM "$s3_pid" "$gateway_pid" 2>/dev/null || true
+  psql_ -d itqan_recording -c "UPDATE recordings SET file_store = 'local' WHERE id = '$stream_id'" >/dev/null
+fi
 
 # --- catalogue latency vs the same SQL through Npgsql ------------------------------------------------------------
 # capture NAME PATH: the statements one request runs, from the PostgreSQL log, and their plans

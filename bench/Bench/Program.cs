@@ -2,6 +2,7 @@ using ItqanRecording.Bench;
 using ItqanRecording.Bench.Catalogue;
 using ItqanRecording.Bench.Egress;
 using ItqanRecording.Bench.Micro;
+using ItqanRecording.Bench.ObjectStore;
 using ItqanRecording.Bench.Reporting;
 using ItqanRecording.Bench.RoundTrips;
 using ItqanRecording.Bench.Webhooks;
@@ -29,6 +30,8 @@ try
         "explain" => await QueryPlans.RunAsync(options, cancellation.Token),
         "start-stop" => await StartStopScenario.RunAsync(options, cancellation.Token),
         "pg-count" => await RoundTripCounter.RunAsync(options, cancellation.Token),
+        "object-store-seed" => await ObjectStoreSeeder.RunAsync(options, cancellation.Token),
+        "object-store-stream" => await ObjectStoreStreaming.RunAsync(options, cancellation.Token),
         "report" => await Report.RunAsync(options, cancellation.Token),
         "micro" => WebhookReceiverBenchmarks.Run(args.Skip(1).ToArray()),
         _ => Usage(),
@@ -54,6 +57,8 @@ static int Usage()
           explain         EXPLAIN (ANALYZE, BUFFERS) of captured statements
           start-stop      start + stop through the API and directly against the emulator
           pg-count        relay to PostgreSQL counting round trips and statements (--listen, --upstream, --control)
+          object-store-seed    move the stream recording into the bucket of tools/CephGateway (its settings file)
+          object-store-stream  1 MiB ranges of it: through the API's redirect (--mode api) or straight from the store (direct)
           report          write docs/performance.md from the results folder
           micro           BenchmarkDotNet: webhook verification and parsing
         """);

@@ -30,47 +30,28 @@ public static class RawQueryRunner
         await using (dataSource)
         {
             await RunPhaseAsync(dataSource, variants, concurrency, warmup, cancellationToken);
-            var (latencies, errors, elapsed) = await RunPhaseAsync(dataSource, variants, concurrency, duration, cancellationToken);
-            var result = LoadResult.FromLatencies("npgsql", concurrency, latencies, elapsed.TotalSeconds, 0, errors);
+            var result = await RunPhaseAsync(dataSource, variants, concurrency, duration, cancellationToken);
             await result.WriteAsync(options.Get("out"), cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"raw-sql: {result.Requests} requests, {result.Rps:F0}/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {errors} errors"));
-            return errors == 0 ? 0 : 1;
+                $"raw-sql: {result.Requests} requests, {result.Rps:F0}/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Errors} errors"));
+            return result.Errors == 0 ? 0 : 1;
         }
     }
 
-    private static async Task<(List<double> Latencies, long Errors, TimeSpan Elapsed)> RunPhaseAsync(
-        NpgsqlDataSource dataSource, string[][] variants, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        long next = -1;
-        long errors = 0;
-        var perWorker = new List<double>[concurrency];
-        var workers = Enumerable.Range(0, concurrency).Select(async w =>
-        {
-            var latencies = perWorker[w] = new List<double>(100_000);
-            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+    private static Task<LoadResult> RunPhaseAsync(
+        NpgsqlDataSource dataSource, string[][] variants, int concurrency, TimeSpan duration, CancellationToken cancellationToken) =>
+        ClosedLoop.RunAsync(
+            "npgsql",
+            concurrency,
+            duration,
+            async (n, cancel) =>
             {
-                var variant = variants[Interlocked.Increment(ref next) % variants.Length];
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await RunRequestAsync(dataSource, variant, cancellationToken);
-                    latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                }
-                catch (NpgsqlException exception)
-                {
-                    if (Interlocked.Increment(ref errors) == 1)
-                    {
-                        await Console.Error.WriteLineAsync($"raw-sql: {exception.Message}");
-                    }
-                }
-            }
-        }).ToArray();
-        await Task.WhenAll(workers);
-        return (perWorker.SelectMany(l => l).ToList(), errors, clock.Elapsed);
-    }
+                await RunRequestAsync(dataSource, variants[n % variants.Length], cancel);
+                return 0;
+            },
+            exception => exception is NpgsqlException,
+            cancellationToken);
 
     private static async Task RunRequestAsync(NpgsqlDataSource dataSource, string[] statements, CancellationToken cancellationToken)
     {

@@ -40,6 +40,12 @@ public static class Scenarios
             Throughput(
                 $"GET …/download straight to Kestrel, no front (diagnostic), {Setting("download_connections")} connections",
                 Load("download-kestrel"), Load("download-nginx"), r => r.MbPerS, "MB/s", "nginx, sendfile, same file", 0.8) with { Informative = true },
+            Throughput(
+                $"Object storage: GET …/stream answered with a 302 to a presigned GET (1 MiB ranges, bearer), {Setting("webhook_connections")} connections",
+                Load("redirect"), Load("redirect-bare"), r => r.Rps, "req/s", "bare ASP.NET Core GET → 302", 0.5),
+            Throughput(
+                $"Object storage: the ranges a player gets through that redirect (API, then the gateway), {Setting("stream_connections")} at once",
+                Load("store-stream"), Load("store-direct"), r => r.MbPerS, "MB/s", "the gateway's own GET of the same ranges, presigned URL", 0.8),
             Latency($"Session recordings list, {Setting("catalogue_connections")} connections", Load("session-list"), Load("session-list-raw")),
             Latency($"Catalogue page 1 (50 rows, status + teacher), {Setting("catalogue_connections")} connections", Load("catalogue-page"), Load("catalogue-page-raw")),
             Latency($"Catalogue late page ({Setting("catalogue_late_page")}, same filters), {Setting("catalogue_connections")} connections", Load("catalogue-late"), Load("catalogue-late-raw")),
