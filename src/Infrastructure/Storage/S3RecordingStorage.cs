@@ -21,7 +21,10 @@ namespace ItqanRecording.Infrastructure.Storage;
 /// The client is set up for stores other than AWS too: path-style addressing when asked, and checksums only where an
 /// operation requires them (Ceph 16 and older MinIO refuse the SDK's newer default ones). That an object exists is
 /// remembered for <see cref="ExistenceLifetime"/>, so a player's range requests do not each cost a HEAD; an object
-/// removed by hand is reported missing at most that much later. Any failure to reach the store, or a server error
+/// removed by hand is reported missing at most that much later. A presigned URL is handed out again, to whoever asks
+/// for the same object, media type and file name, for a quarter of its lifetime (the SDK's presigning costs more than
+/// the rest of a stream request: `perf` in the object-storage bench), so every URL handed out has at least three
+/// quarters of <see cref="S3StorageOptions.PresignedUrlLifetime"/> left. Any failure to reach the store, or a server error
 /// from it, is a <see cref="StorageUnavailableException"/>.
 /// </remarks>
 public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
@@ -35,6 +38,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     private readonly S3Upload _upload;
     private readonly TimeProvider _clock;
     private readonly MemoryCache _existing = new(new MemoryCacheOptions { SizeLimit = RememberedObjects });
+    private readonly MemoryCache _presigned = new(new MemoryCacheOptions { SizeLimit = RememberedObjects });
 
     public S3RecordingStorage(IOptions<StorageOptions> options, TimeProvider clock)
     {
@@ -98,6 +102,13 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             _existing.Set(key, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ExistenceLifetime });
         }
 
+        var handedOut = new HandedOutUrl(key, delivery.ContentType, delivery.DownloadFileName);
+        var now = _clock.GetUtcNow();
+        if (_presigned.TryGetValue(handedOut, out PresignedUrl? earlier) && earlier!.HandedOutUntil > now)
+        {
+            return earlier.File;
+        }
+
         var request = PresignedGet(key, delivery.ContentType);
         if (delivery.DownloadFileName is { } name)
         {
@@ -106,8 +117,12 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             request.ResponseHeaderOverrides.ContentDisposition = disposition.ToString();
         }
 
-        return new StoredFile.AtPresignedUrl(new Uri(await _client.GetPreSignedURLAsync(request)));
+        var presigned = new PresignedUrl(new StoredFile.AtPresignedUrl(new Uri(await _client.GetPreSignedURLAsync(request))), now + HandOutAgainFor);
+        _presigned.Set(handedOut, presigned, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = HandOutAgainFor });
+        return presigned.File;
     }
+
+    private TimeSpan HandOutAgainFor => _options.PresignedUrlLifetime / 4;
 
     /// <summary>
     /// Puts the local file under the key of <paramref name="relativePath"/> with its MD5 (the store refuses a body
@@ -170,6 +185,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     {
         _client.Dispose();
         _existing.Dispose();
+        _presigned.Dispose();
     }
 
     private async Task<GetObjectMetadataResponse?> HeadAsync(string key, CancellationToken cancellationToken)
@@ -231,4 +247,8 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
 
         return config;
     }
+
+    private readonly record struct HandedOutUrl(string Key, string ContentType, string? DownloadFileName);
+
+    private sealed record PresignedUrl(StoredFile.AtPresignedUrl File, DateTimeOffset HandedOutUntil);
 }

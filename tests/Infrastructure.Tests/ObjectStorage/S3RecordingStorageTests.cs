@@ -1,0 +1,98 @@
+using System.Net;
+using System.Security.Cryptography;
+using Amazon.S3.Model;
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Infrastructure.Storage;
+using ItqanRecording.Infrastructure.Tests.LiveKit;
+using ItqanRecording.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace ItqanRecording.Infrastructure.Tests.ObjectStorage;
+
+/// <summary>The API's S3 storage against the real gateway: the presigned URLs it hands out, and for how long.</summary>
+public sealed class S3RecordingStorageTests : IAsyncLifetime
+{
+    private const string RelativePath = "session-1/lesson.mp4";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly byte[] _content = RandomNumberGenerator.GetBytes(64 * 1024);
+    private readonly TestTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private CephObjectGateway _gateway = null!;
+    private string _bucket = string.Empty;
+    private S3RecordingStorage _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = await CephObjectGateway.SharedAsync();
+        _bucket = await _gateway.CreateBucketAsync("presigned");
+        using var s3 = _gateway.CreateClient();
+        using var body = new MemoryStream(_content);
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket, Key = "recordings/" + RelativePath, InputStream = body, UseChunkEncoding = false,
+        });
+        _storage = new S3RecordingStorage(
+            Options.Create(new StorageOptions
+            {
+                Provider = StorageProvider.S3,
+                S3 = new S3StorageOptions
+                {
+                    ServiceUrl = _gateway.Endpoint,
+                    Region = CephObjectGateway.Region,
+                    Bucket = _bucket,
+                    ForcePathStyle = true,
+                    AccessKey = _gateway.AccessKey,
+                    SecretKey = _gateway.SecretKey,
+                    PresignedUrlLifetime = Lifetime,
+                    Egress = new S3EgressOptions { AccessKey = _gateway.AccessKey, SecretKey = _gateway.SecretKey },
+                },
+            }),
+            _clock);
+    }
+
+    public Task DisposeAsync()
+    {
+        _storage.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_presigned_URL_is_handed_out_again_for_a_quarter_of_its_lifetime_then_a_fresh_one_is_signed()
+    {
+        var stream = new FileDelivery("video/mp4", null);
+        var first = await PresignedUrlAsync(stream);
+
+        _clock.Now += Lifetime / 4 - TimeSpan.FromSeconds(1);
+        var again = await PresignedUrlAsync(stream);
+        _clock.Now += TimeSpan.FromSeconds(2);
+        var fresh = await PresignedUrlAsync(stream);
+
+        again.Should().Be(first);
+        fresh.Should().NotBe(first);
+        using var http = new HttpClient();
+        using var answer = await http.GetAsync(fresh);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        answer.Content.Headers.ContentType!.MediaType.Should().Be("video/mp4");
+        (await answer.Content.ReadAsByteArrayAsync()).Should().Equal(_content);
+    }
+
+    [Fact]
+    public async Task A_download_gets_a_URL_of_its_own_that_saves_under_its_name_not_the_streams_URL()
+    {
+        var streamed = await PresignedUrlAsync(new FileDelivery("video/mp4", null));
+
+        var downloaded = await PresignedUrlAsync(new FileDelivery("video/mp4", "Lesson 1.mp4"));
+
+        downloaded.Should().NotBe(streamed);
+        (await PresignedUrlAsync(new FileDelivery("video/mp4", "Lesson 2.mp4"))).Should().NotBe(downloaded);
+        using var http = new HttpClient();
+        using var answer = await http.GetAsync(downloaded);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        answer.Content.Headers.ContentDisposition!.FileName.Should().Be("Lesson 1.mp4");
+    }
+
+    private async Task<Uri> PresignedUrlAsync(FileDelivery delivery) =>
+        (await _storage.FindFileAsync(RelativePath, delivery, CancellationToken.None)).Should()
+        .BeOfType<StoredFile.AtPresignedUrl>().Subject.Url;
+}
