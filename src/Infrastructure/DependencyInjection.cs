@@ -4,6 +4,7 @@ using ItqanRecording.Infrastructure.Hosting;
 using ItqanRecording.Infrastructure.Identity;
 using ItqanRecording.Infrastructure.Jobs;
 using ItqanRecording.Infrastructure.LiveKit;
+using ItqanRecording.Infrastructure.Media;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
 using ItqanRecording.Infrastructure.Persistence.SessionKinds;
@@ -69,6 +70,12 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<LocalRecordingStorage>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.S3 is null ? null : sp.GetRequiredService<S3RecordingStorage>()));
+        services.AddOptions<MediaProcessingOptions>().Bind(configuration.GetSection(MediaProcessingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MediaProcessingOptions>, MediaProcessingOptionsValidator>();
+        services.AddSingleton<IMediaTools, FfmpegMediaTools>();
+        services.AddScoped<IMediaJobQueue, PostgresMediaJobQueue>();
+        services.AddSingleton<MediaProcessingJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaProcessingJob>());
         services.AddSingleton<DataProtectionRecordingLinkSigner>();
         services.AddSingleton<IRecordingLinkSigner>(sp => sp.GetRequiredService<DataProtectionRecordingLinkSigner>());
 

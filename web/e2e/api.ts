@@ -21,6 +21,8 @@ export interface RecordingJson {
   file: { name: string; sizeBytes: number; format: string } | null;
   streamUrl?: string | null;
   downloadUrl?: string | null;
+  posterState?: 'queued' | 'running' | 'done' | 'failed' | null;
+  posterUrl?: string | null;
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {

@@ -29,7 +29,7 @@ public static class ObjectStoreSeeder
         var physical = Path.Combine(options.Get("storage"), path);
 
         using var bucket = new S3RecordingStorage(Options.Create(storage), TimeProvider.System);
-        await bucket.UploadVerifiedAsync(path, physical, "video/mp4", cancellationToken);
+        await bucket.SaveFileAsync(path, physical, "video/mp4", cancellationToken);
         await using var update = database.CreateCommand("UPDATE recordings SET file_store = 's3' WHERE id = $1");
         update.Parameters.Add(new NpgsqlParameter { Value = recording });
         await update.ExecuteNonQueryAsync(cancellationToken);

@@ -5,6 +5,7 @@ using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Application.Recordings.GetRecordingFile;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -52,6 +53,10 @@ public static class RecordingFileEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/stream", StreamRecording).WithName("StreamRecording").ProducesFile();
         group.MapGet("/download", DownloadRecording).WithName("DownloadRecording").ProducesFile();
+        group.MapGet("/poster", RecordingPoster).WithName("RecordingPoster")
+            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.PosterContentType)
+            .Produces(StatusCodes.Status302Found)
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
@@ -71,6 +76,14 @@ public static class RecordingFileEndpoints
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> DownloadRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// The recording's poster (JPEG), once its poster job is done (<c>posterState</c>: <c>done</c>); 404
+    /// <c>recording.poster_missing</c> before. Same rules as StreamRecording, with the recording's <c>posterUrl</c>.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> RecordingPoster(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Poster, link, http, sender, cancellationToken);
 
     private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)

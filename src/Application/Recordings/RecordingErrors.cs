@@ -32,6 +32,9 @@ public static class RecordingErrors
     public static readonly Error FileMissing =
         Error.NotFound("recording.file_missing", "The recording file is missing from storage.");
 
+    public static readonly Error PosterMissing =
+        Error.NotFound("recording.poster_missing", "The recording has no poster yet: see its posterState.");
+
     public static readonly Error SignInOrLinkRequired = new(
         "recording.sign_in_required", "Sign in, or use the signed link from the recording, to fetch its file.", ErrorType.Unauthorized);
 

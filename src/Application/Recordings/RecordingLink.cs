@@ -8,6 +8,9 @@ public enum RecordingFileAction
 {
     Stream,
     Download,
+
+    /// <summary>The still the player shows before it plays (<see cref="Domain.Recordings.Media.MediaTask.Poster"/>).</summary>
+    Poster,
 }
 
 /// <summary>
@@ -32,4 +35,4 @@ public sealed record RecordingLink(
 }
 
 /// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
-public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download);
+public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download, RecordingLink? Poster);

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Application.Recordings;
@@ -12,6 +13,8 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, Recordin
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
 /// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
+/// <see cref="PosterState"/> is where its poster job stands (null when it has none: audio, or completed before posters
+/// were made); <see cref="PosterUrl"/> is a signed link to the poster once it is made.
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -32,7 +35,9 @@ public sealed record RecordingResponse(
     StoredJson Metadata,
     string? StreamUrl,
     string? DownloadUrl,
-    DateTimeOffset? LinksExpireAt)
+    DateTimeOffset? LinksExpireAt,
+    MediaJobState? PosterState,
+    string? PosterUrl)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -59,7 +64,9 @@ public sealed record RecordingResponse(
             recording.Metadata,
             links?.Stream.Url,
             links?.Download.Url,
-            links?.Stream.ExpiresAt);
+            links?.Stream.ExpiresAt,
+            recording.PosterState,
+            links?.Poster?.Url);
     }
 }
 
@@ -82,7 +89,8 @@ public sealed record RecordingRow(
     RecordingFile? File,
     string DisplayName,
     string? ProcessingError,
-    StoredJson Metadata)
+    StoredJson Metadata,
+    MediaJobState? PosterState)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -99,7 +107,8 @@ public sealed record RecordingRow(
         r.File == null ? null : new RecordingFile(r.File.RelativePath, r.File.SizeBytes, r.File.Format),
         r.DisplayName,
         r.ProcessingError,
-        new StoredJson(StoredJson.TextOf(r.Metadata)));
+        new StoredJson(StoredJson.TextOf(r.Metadata)),
+        r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault());
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

@@ -1,5 +1,6 @@
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Users;
 
 namespace ItqanRecording.Application.Recordings;
@@ -18,7 +19,9 @@ public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(viewer);
-        var links = recording.Status == RecordingStatus.Completed ? signer.SignFileLinks(recording.Id, viewer.UserId) : null;
+        var links = recording.Status == RecordingStatus.Completed
+            ? signer.SignFileLinks(recording.Id, viewer.UserId, withPoster: recording.PosterState == MediaJobState.Done)
+            : null;
         return RecordingResponse.From(recording, links);
     }
 }

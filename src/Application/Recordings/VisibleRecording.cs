@@ -13,10 +13,20 @@ namespace ItqanRecording.Application.Recordings;
 /// </summary>
 public static class VisibleRecording
 {
-    /// <summary>The whole recording, when the actor may see it.</summary>
-    public static Task<Result<Domain.Recordings.Recording>> FindAsync(
+    /// <summary><see cref="RecordingRow.Columns"/> with what the rule reads beside them, as one projection.</summary>
+    private static readonly Expression<Func<Domain.Recordings.Recording, Seen<RecordingRow>>> RowColumns =
+        Expression.Lambda<Func<Domain.Recordings.Recording, Seen<RecordingRow>>>(
+            Expression.New(
+                typeof(Seen<RecordingRow>).GetConstructors().Single(),
+                Expression.Property(RecordingRow.Columns.Parameters[0], nameof(Domain.Recordings.Recording.Status)),
+                Expression.Property(RecordingRow.Columns.Parameters[0], nameof(Domain.Recordings.Recording.SessionId)),
+                RecordingRow.Columns.Body),
+            RecordingRow.Columns.Parameters);
+
+    /// <summary>The recording's shown columns (<see cref="RecordingRow"/>), when the actor may see it.</summary>
+    public static Task<Result<RecordingRow>> FindAsync(
         IApplicationDbContext db, ISessionFinder sessions, Guid recordingId, Actor actor, CancellationToken cancellationToken) =>
-        FindAsync(db, sessions, recordingId, actor, r => new Seen<Domain.Recordings.Recording>(r.Status, r.SessionId, r), cancellationToken);
+        FindAsync(db, sessions, recordingId, actor, RowColumns, cancellationToken);
 
     /// <summary>
     /// Only the <paramref name="columns"/> a caller needs of the recording (with the two the rule reads beside them),

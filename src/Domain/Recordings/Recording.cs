@@ -1,4 +1,5 @@
 using ItqanRecording.Domain.Common;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Domain.Recordings;
@@ -9,6 +10,8 @@ namespace ItqanRecording.Domain.Recordings;
 /// </summary>
 public sealed class Recording
 {
+    private readonly List<MediaJob> _mediaJobs = [];
+
     private Recording()
     {
         EgressId = string.Empty;
@@ -59,6 +62,9 @@ public sealed class Recording
     public Guid StartedByUserId { get; private set; }
 
     public Guid? StoppedByUserId { get; private set; }
+
+    /// <summary>The media jobs queued for the file when the recording completed (loaded only where asked for).</summary>
+    public IReadOnlyCollection<MediaJob> MediaJobs => _mediaJobs;
 
     /// <summary>
     /// <paramref name="startedByUserId"/> started recording the session as egress <paramref name="egressId"/>: the new
@@ -119,6 +125,7 @@ public sealed class Recording
     /// <summary>
     /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
     /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
+    /// A video (MP4) gets its poster job queued, saved with the recording.
     /// </summary>
     public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
@@ -134,6 +141,11 @@ public sealed class Recording
         EndedAt ??= endedAt;
         CompletedAt = completedAt;
         ProcessingError = note;
+        if (file.Format == RecordingFormat.Mp4)
+        {
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
+        }
+
         return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
     }
 

@@ -7,6 +7,7 @@ using ItqanRecording.Domain.Academies;
 using ItqanRecording.Domain.Courses;
 using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
 using ItqanRecording.Infrastructure.Persistence.Configurations;
@@ -49,6 +50,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     public DbSet<EgressStartIntent> EgressStartIntents => Set<EgressStartIntent>();
 
     public DbSet<RecordingDailyTotal> RecordingDailyTotals => Set<RecordingDailyTotal>();
+
+    public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -14,5 +14,8 @@ public interface IRecordingFileStore
 
     Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
 
+    /// <summary>Puts a local file at <paramref name="relativePath"/>, replacing what was there, and checks the copy.</summary>
+    Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken);
+
     Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken);
 }

@@ -32,6 +32,34 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
     public Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
         Task.FromResult<StoredFile?>(FindFile(relativePath));
 
+    /// <summary>Written beside the target and renamed over it, so a reader never sees half a file; then its size is checked.</summary>
+    public async Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken)
+    {
+        var fullPath = ResolveInsideRoot(relativePath)
+            ?? throw new ArgumentException($"'{relativePath}' lies outside the storage root.", nameof(relativePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var partial = $"{fullPath}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using (var source = File.OpenRead(localPath))
+            await using (var target = File.Create(partial))
+            {
+                await source.CopyToAsync(target, cancellationToken);
+            }
+
+            File.Move(partial, fullPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
+        if (new FileInfo(fullPath).Length != new FileInfo(localPath).Length)
+        {
+            throw new InvalidDataException($"The copy of '{localPath}' at '{relativePath}' does not have the local file's size.");
+        }
+    }
+
     public Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken)
     {
         DeleteFile(relativePath);

@@ -1,6 +1,7 @@
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.Storage;
@@ -30,10 +31,19 @@ public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalReco
     public Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
         StoreOf(store) is { } found ? found.FindFileAsync(relativePath, delivery, cancellationToken) : Task.FromResult<StoredFile?>(null);
 
-    public Task DeleteFileAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken) =>
-        (StoreOf(store) ?? throw new StorageUnavailableException(
-            $"The file '{relativePath}' lies in the {store} storage, which this instance is not configured for (Storage:S3)."))
-        .DeleteFileAsync(relativePath, cancellationToken);
+    public Task SaveFileAsync(StorageProvider store, string relativePath, string localPath, string contentType, CancellationToken cancellationToken) =>
+        Configured(store, relativePath).SaveFileAsync(relativePath, localPath, contentType, cancellationToken);
+
+    public async Task DeleteFilesOfAsync(RecordingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var store = Configured(file.Store, file.RelativePath);
+        await store.DeleteFileAsync(file.RelativePath, cancellationToken);
+        foreach (var made in MediaOutputs.AllOf(file.RelativePath))
+        {
+            await store.DeleteFileAsync(made, cancellationToken);
+        }
+    }
 
     public async Task<bool> CopyIntoCurrentAsync(RecordingFile file, CancellationToken cancellationToken)
     {
@@ -48,9 +58,13 @@ public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalReco
             return false;
         }
 
-        await objects.UploadVerifiedAsync(file.RelativePath, source.PhysicalPath, file.Format.ContentType(), cancellationToken);
+        await objects.SaveFileAsync(file.RelativePath, source.PhysicalPath, file.Format.ContentType(), cancellationToken);
         return true;
     }
+
+    private IRecordingFileStore Configured(StorageProvider store, string relativePath) =>
+        StoreOf(store) ?? throw new StorageUnavailableException(
+            $"The file '{relativePath}' lies in the {store} storage, which this instance is not configured for (Storage:S3).");
 
     private IRecordingFileStore? StoreOf(StorageProvider store) => store switch
     {

@@ -128,12 +128,12 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     /// Puts the local file under the key of <paramref name="relativePath"/> with its MD5 (the store refuses a body
     /// that does not match it), then checks the object's size and ETag (the MD5 of a single-part upload) with HEAD.
     /// </summary>
-    public async Task UploadVerifiedAsync(string relativePath, string physicalPath, string contentType, CancellationToken cancellationToken)
+    public async Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken)
     {
         var key = KeyOf(relativePath);
         byte[] md5;
         long length;
-        await using (var file = File.OpenRead(physicalPath))
+        await using (var file = File.OpenRead(localPath))
         {
             length = file.Length;
 #pragma warning disable CA5351 // Content-MD5 is S3's integrity check of a PUT's body, not a use of MD5 for security.
@@ -146,7 +146,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             {
                 BucketName = _options.Bucket,
                 Key = key,
-                FilePath = physicalPath,
+                FilePath = localPath,
                 ContentType = contentType,
                 MD5Digest = Convert.ToBase64String(md5),
                 UseChunkEncoding = false,

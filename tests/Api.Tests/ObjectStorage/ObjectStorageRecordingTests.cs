@@ -5,6 +5,7 @@ using Amazon.S3.Model;
 using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task A_recording_is_uploaded_below_the_key_prefix_and_completed_against_its_object()
     {
-        var (teacher, recording) = await RecordAsync();
+        var (teacher, recording) = await api.RecordThroughLiveKitAsync();
 
         var file = await FileOfAsync(recording.Id);
         file.Store.Should().Be(StorageProvider.S3);
@@ -42,7 +43,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task Streaming_redirects_to_a_presigned_GET_that_the_gateway_answers_with_the_range()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         var file = await FileOfAsync(recording.Id);
         var student = await SignedInWithoutRedirectsAsync(TestData.Student);
 
@@ -63,6 +64,31 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     }
 
     [Fact]
+    public async Task The_poster_is_made_from_the_object_put_beside_it_in_the_bucket_and_redirected_to_like_the_file()
+    {
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
+        var file = await FileOfAsync(recording.Id);
+
+        await api.RunMediaJobsAsync();
+
+        using var s3 = api.S3();
+        var posterKey = ObjectStorageApiFixture.KeyPrefix + MediaOutputs.PosterOf(file.RelativePath);
+        (await s3.GetObjectMetadataAsync(api.Bucket, posterKey)).ContentLength.Should().BeGreaterThan(0);
+        var student = await SignedInWithoutRedirectsAsync(TestData.Student);
+        var response = await student.GetAsync($"/api/recordings/{recording.Id}/poster");
+        response.StatusCode.Should().Be(HttpStatusCode.Found);
+        using var store = new HttpClient();
+        var poster = await store.GetAsync(response.Headers.Location);
+        poster.StatusCode.Should().Be(HttpStatusCode.OK);
+        poster.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+
+        var admin = await api.SignedInClientAsync(TestData.Admin);
+        (await admin.DeleteAsync($"/api/recordings/{recording.Id}?removeFile=true")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var head = () => s3.GetObjectMetadataAsync(api.Bucket, posterKey);
+        (await head.Should().ThrowAsync<Amazon.S3.AmazonS3Exception>()).Which.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_app_lets_its_player_follow_the_redirect_to_the_object_store()
     {
         var page = await api.AnonymousClient().GetAsync("/");
@@ -76,7 +102,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task A_download_redirects_to_a_GET_that_saves_under_the_recordings_readable_name()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         var student = await SignedInWithoutRedirectsAsync(TestData.Student);
 
         var response = await student.GetAsync($"/api/recordings/{recording.Id}/download");
@@ -93,7 +119,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task A_student_outside_the_course_gets_no_link_to_the_object()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         var outsider = await SignedInWithoutRedirectsAsync(TestData.Outsider);
 
         var response = await outsider.GetAsync($"/api/recordings/{recording.Id}/stream");
@@ -105,7 +131,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task An_object_deleted_by_hand_is_a_missing_file_not_an_error()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         var file = await FileOfAsync(recording.Id);
         using var s3 = api.S3();
         await s3.DeleteObjectAsync(api.Bucket, ObjectStorageApiFixture.KeyPrefix + file.RelativePath);
@@ -157,7 +183,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task A_store_out_of_reach_is_a_named_outage_to_try_again_later()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         await using var cutOff = api.StartAnotherInstance(builder =>
             builder.UseSetting("Storage:S3:ServiceUrl", $"http://127.0.0.1:{FreeTcpPort.Next()}/"));
         var student = await cutOff.SignedInClientAsync(TestData.Student);
@@ -171,7 +197,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     [Fact]
     public async Task Deleting_with_the_file_removes_the_object()
     {
-        var (_, recording) = await RecordAsync();
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
         var file = await FileOfAsync(recording.Id);
         var admin = await api.SignedInClientAsync(TestData.Admin);
 
@@ -232,29 +258,6 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsByteArrayAsync()).Should().Equal(content);
-    }
-
-    /// <summary>Start, stop and wait for the completed recording, as a teacher would from the session screen.</summary>
-    private async Task<(HttpClient Teacher, RecordingJson Recording)> RecordAsync()
-    {
-        var sessionId = await api.NewInteractiveSessionAsync();
-        var teacher = await api.SignedInClientAsync(TestData.Teacher);
-        var started = (await (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null)).Content.ReadFromJsonAsync<RecordingJson>())!;
-        await api.Emulator.WaitUntilActiveAsync(started.EgressId);
-        (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        RecordingJson? ended;
-        try
-        {
-            ended = await Poll.UntilAsync(
-                () => teacher.GetFromJsonAsync<RecordingJson>($"/api/recordings/{started.Id}")!, r => r!.Status is "completed" or "failed");
-        }
-        catch (TimeoutException timeout)
-        {
-            throw new TimeoutException($"The recording did not end; the emulator said:\n{api.Emulator.Output}", timeout);
-        }
-
-        ended!.Status.Should().Be("completed", ended.Error);
-        return (teacher, ended);
     }
 
     /// <summary>A recording whose egress was stopped and whose end has not been reported yet.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ItqanRecording.Infrastructure.Jobs;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,10 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         await Emulator.DisposeAsync();
         Directory.Delete(StorageRoot, recursive: true);
     }
+
+    /// <summary>Runs the due media jobs now, as the instance's media processing would on its next look.</summary>
+    /// <returns>How many attempts ran.</returns>
+    public Task<int> RunMediaJobsAsync() => Services.GetRequiredService<MediaProcessingJob>().RunUntilIdleAsync(CancellationToken.None);
 
     /// <summary>A client for the real HTTP port, signed in as the given user through the bearer token.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email, string password = TestData.Password)
@@ -106,6 +111,8 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:EgressPathPrefix", EgressPrefix);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "true");
+        // Tests run media jobs when they want them (MediaProcessingJob.RunUntilIdleAsync), not every few seconds.
+        builder.UseSetting("MediaProcessing:PollInterval", "1.00:00:00");
         // Every test signs in from 127.0.0.1; the login rate limit has tests of its own.
         builder.UseSetting("Auth:LoginRateLimit:PermitLimit", "1000000");
     }

@@ -24,6 +24,8 @@ public sealed record RecordingJson(
     Dictionary<string, JsonElement> Metadata,
     string? StreamUrl,
     string? DownloadUrl,
-    DateTimeOffset? LinksExpireAt);
+    DateTimeOffset? LinksExpireAt,
+    string? PosterState,
+    string? PosterUrl);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using ItqanRecording.Application.Sessions.ListMySessions;
 using ItqanRecording.Domain.Academic;
 using ItqanRecording.Domain.Academies;
@@ -9,6 +11,7 @@ using ItqanRecording.Domain.Users;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
 using ItqanRecording.Infrastructure.Persistence.SessionKinds;
+using ItqanRecording.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Api.Tests.Support;
@@ -86,6 +89,32 @@ public static class TestData
             await db.SaveChangesAsync();
             return recording.Id;
         });
+    }
+
+    /// <summary>
+    /// A recording made as a teacher makes one: Start on a new session of the demo course, the emulator's egress
+    /// active, Stop, then the emulator's real file and its <c>egress_ended</c> webhook complete it.
+    /// </summary>
+    public static async Task<(HttpClient Teacher, RecordingJson Recording)> RecordThroughLiveKitAsync(this ApiFixture api)
+    {
+        var sessionId = await api.NewInteractiveSessionAsync();
+        var teacher = await api.SignedInClientAsync(Teacher);
+        var started = (await (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null)).Content.ReadFromJsonAsync<RecordingJson>())!;
+        await api.Emulator.WaitUntilActiveAsync(started.EgressId);
+        (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        RecordingJson? ended;
+        try
+        {
+            ended = await Poll.UntilAsync(
+                () => teacher.GetFromJsonAsync<RecordingJson>($"/api/recordings/{started.Id}")!, r => r!.Status is "completed" or "failed");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"The recording did not end; the emulator said:\n{api.Emulator.Output}", timeout);
+        }
+
+        ended!.Status.Should().Be("completed", ended.Error);
+        return (teacher, ended);
     }
 
     /// <summary>A second academy with its own admin, for tenant isolation tests; null <paramref name="retentionDays"/> keeps recordings forever.</summary>

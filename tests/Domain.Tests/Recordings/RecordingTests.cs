@@ -1,4 +1,5 @@
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Domain.Tests.Recordings;
@@ -132,6 +133,28 @@ public class RecordingTests
 
         entry.Should().Match<RecordingAuditEntry>(e => e.RecordingId == recording.Id && e.AcademyId == recording.AcademyId
             && e.Action == RecordingAuditAction.Completed && e.UserId == null && e.At == completedAt && e.Details == "cut at the limit");
+    }
+
+    [Fact]
+    public void A_completed_video_has_its_poster_queued_at_the_completion_time()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+        var completedAt = StartedAt.AddHours(2);
+
+        recording.Complete(File, TimeSpan.FromHours(1), StartedAt.AddHours(1), completedAt);
+
+        recording.MediaJobs.Should().ContainSingle().Which.Should().Match<MediaJob>(j => j.RecordingId == recording.Id
+            && j.Task == MediaTask.Poster && j.State == MediaJobState.Queued && j.NextAttemptAt == completedAt && j.Attempts == 0);
+    }
+
+    [Fact]
+    public void A_completed_audio_recording_gets_no_poster()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+
+        recording.Complete(new RecordingFile("quran/2026/11/circle.ogg", 1_000, RecordingFormat.Ogg), TimeSpan.FromHours(1), StartedAt.AddHours(1), StartedAt.AddHours(2));
+
+        recording.MediaJobs.Should().BeEmpty();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Domain.Academies;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
@@ -31,6 +32,9 @@ public interface IApplicationDbContext
 
     /// <summary>Read only: kept by the database (<see cref="RecordingDailyTotal"/>).</summary>
     DbSet<RecordingDailyTotal> RecordingDailyTotals { get; }
+
+    /// <summary>The work on completed recordings' files (posters), claimed by <see cref="IMediaJobQueue"/>.</summary>
+    DbSet<MediaJob> MediaJobs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

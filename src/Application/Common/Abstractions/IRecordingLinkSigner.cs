@@ -7,8 +7,11 @@ namespace ItqanRecording.Application.Common.Abstractions;
 /// </summary>
 public interface IRecordingLinkSigner
 {
-    /// <summary>Links for <paramref name="userId"/> to stream and to download the recording, valid for the configured lifetime.</summary>
-    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId);
+    /// <summary>
+    /// Links for <paramref name="userId"/> to stream and to download the recording and, when it has one, to its
+    /// poster, valid for the configured lifetime.
+    /// </summary>
+    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false);
 
     /// <summary>
     /// Whether the link's signature was made here for exactly its recording, action, user and expiry. Says

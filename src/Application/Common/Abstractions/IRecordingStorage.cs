@@ -47,10 +47,18 @@ public interface IRecordingStorage
     Task<bool> CopyIntoCurrentAsync(RecordingFile file, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes the file; a file that is already gone is not an error. Throws <see cref="ArgumentException"/> for a
-    /// path that would leave the storage root.
+    /// Puts a file made here from a recording's file (its poster) at <paramref name="relativePath"/> of the storage
+    /// that holds the recording, replacing an earlier one, and checks the copy as <see cref="CopyIntoCurrentAsync"/>
+    /// does. Throws <see cref="ArgumentException"/> for a path that would leave the storage root.
     /// </summary>
-    Task DeleteFileAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken);
+    Task SaveFileAsync(StorageProvider store, string relativePath, string localPath, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the recording's file and every file made from it (<see cref="Domain.Recordings.Media.MediaOutputs"/>);
+    /// a file that is already gone is not an error. Throws <see cref="ArgumentException"/> for a path that would
+    /// leave the storage root.
+    /// </summary>
+    Task DeleteFilesOfAsync(RecordingFile file, CancellationToken cancellationToken);
 }
 
 /// <summary>How a file is to reach the client: its media type and, for a download, the name to save it under.</summary>

@@ -93,7 +93,7 @@ public sealed class ApplyRetentionHandler(
             {
                 if (recording.File is { } file)
                 {
-                    await storage.DeleteFileAsync(file.Store, file.RelativePath, CancellationToken.None);
+                    await storage.DeleteFilesOfAsync(file, CancellationToken.None);
                 }
 
                 db.RecordingAuditEntries.Add(recording.Delete(deletedByUserId: null, now, reason));

@@ -36,7 +36,7 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
         // row is saved even if the client has left, so no completed recording is left without its file.
         if (command.RemoveFile && recording.File is { } file)
         {
-            await storage.DeleteFileAsync(file.Store, file.RelativePath, cancellationToken);
+            await storage.DeleteFilesOfAsync(file, cancellationToken);
         }
 
         db.RecordingAuditEntries.Add(

@@ -1,6 +1,7 @@
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Results;
 using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 /// The file of a recording, to stream or to download, for whoever may see the recording (<see cref="VisibleRecording"/>).
 /// A signed-in user is taken as who they are and any link is ignored; without a sign-in, a valid signed link stands
 /// in for the user it was made out to. The first stream and the first download per user and UTC day go into the
-/// audit trail; the player's further range requests add nothing. A granted access is remembered for a short while
+/// audit trail; the player's further range requests add nothing. A poster (<see cref="RecordingFileAction.Poster"/>)
+/// follows the same access rules and is not audited. A granted access is remembered for a short while
 /// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
 public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
@@ -58,6 +60,15 @@ public sealed class GetRecordingFileHandler(
         if (recording is not { FileStore: { } store, FilePath: { } path, FileFormat: { } format })
         {
             return RecordingErrors.FileNotReady(recording.Status);
+        }
+
+        if (query.Action == RecordingFileAction.Poster)
+        {
+            // Made after completion and not audited: a list shows many posters, and none of them is watching.
+            var poster = new FileDelivery(MediaOutputs.PosterContentType, null);
+            return await FindStoredFileAsync(recording.Id, store, MediaOutputs.PosterOf(path), poster, cancellationToken) is { } stillImage
+                ? new RecordingFileToSend(stillImage, poster)
+                : RecordingErrors.PosterMissing;
         }
 
         var delivery = new FileDelivery(

@@ -61,6 +61,8 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
                 .HasConversion(new LowerCaseEnumConverter<StorageProvider>()).HasMaxLength(8);
         });
 
+        builder.Navigation(r => r.MediaJobs).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         // Optimistic concurrency on PostgreSQL's row version.
         builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
 

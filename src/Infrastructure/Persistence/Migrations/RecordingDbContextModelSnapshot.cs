@@ -415,6 +415,68 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.ToTable("quran_circle_students", (string)null);
                 });
 
+            modelBuilder.Entity("ItqanRecording.Domain.Recordings.Media.MediaJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_jobs");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_media_jobs_due")
+                        .HasFilter("state IN ('queued', 'running')");
+
+                    b.HasIndex("RecordingId", "Task")
+                        .IsUnique()
+                        .HasDatabaseName("ix_media_jobs_recording_id_task");
+
+                    b.ToTable("media_jobs", (string)null);
+                });
+
             modelBuilder.Entity("ItqanRecording.Domain.Recordings.Recording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +966,16 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_quran_circle_students_users_student_id");
                 });
 
+            modelBuilder.Entity("ItqanRecording.Domain.Recordings.Media.MediaJob", b =>
+                {
+                    b.HasOne("ItqanRecording.Domain.Recordings.Recording", null)
+                        .WithMany("MediaJobs")
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_media_jobs_recordings_recording_id");
+                });
+
             modelBuilder.Entity("ItqanRecording.Domain.Recordings.RecordingAuditEntry", b =>
                 {
                     b.HasOne("ItqanRecording.Domain.Recordings.Recording", null)
@@ -985,6 +1057,11 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ItqanRecording.Domain.Quran.QuranCircle", b =>
                 {
                     b.Navigation("Students");
+                });
+
+            modelBuilder.Entity("ItqanRecording.Domain.Recordings.Recording", b =>
+                {
+                    b.Navigation("MediaJobs");
                 });
 #pragma warning restore 612, 618
         }

@@ -68,6 +68,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     streamUrl: 'https://storage.test/recordings/recording-1.mp4?sig=stream',
     downloadUrl: 'https://storage.test/recordings/recording-1.mp4?sig=download',
     linksExpireAt: '2025-03-10T18:02:30Z',
+    posterState: 'done',
+    posterUrl: '/api/recordings/recording-1/poster?sig=poster',
     ...overrides,
   };
 }
@@ -86,6 +88,8 @@ export function aRunningRecording(secondsAgo: number, overrides: Partial<Recordi
     streamUrl: null,
     downloadUrl: null,
     linksExpireAt: null,
+    posterState: null,
+    posterUrl: null,
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RecordingPoster } from '@/components/recording-poster';
 import { RecordingStatusBadge } from '@/components/recording-status-badge';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
@@ -21,6 +22,7 @@ export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
   return (
     <li className="card catalogue-item">
       <div className="catalogue-item__head">
+        <RecordingPoster posterUrl={recording.posterUrl} />
         <h3 className="card__title">
           {recording.status === 'completed' ? (
             <Link to={paths.recording.getHref(recording.id)}>

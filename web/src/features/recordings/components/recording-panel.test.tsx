@@ -15,6 +15,24 @@ async function panel() {
 }
 
 describe('RecordingPanel', () => {
+  it('lists each recording with its poster, sized and loaded lazily, and none before it is made', async () => {
+    signedInAs();
+    const withPoster = aRecording();
+    const waiting = aRecording({ id: 'recording-2', displayName: 'Second class', posterState: 'queued', posterUrl: null });
+    serveSession({ session: aSession({ recordingCount: 2 }), recordings: [withPoster, waiting] });
+    renderApp(SESSION);
+
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const poster = rows[0]!.querySelector('img')!;
+    expect(poster).toHaveAttribute('src', withPoster.posterUrl);
+    expect(poster).toHaveAttribute('loading', 'lazy');
+    expect(poster).toHaveAttribute('width', '128');
+    expect(poster).toHaveAttribute('height', '72');
+    expect(poster).toHaveAttribute('alt', '');
+    expect(rows[1]!.querySelector('img')).toBeNull();
+  });
+
   it('offers Start when the class can be recorded and nothing is recording', async () => {
     signedInAs();
     serveSession({ session: aSession() });

@@ -30,6 +30,22 @@ describe('Recording player', () => {
     expect(screen.getByRole('link', { name: 'Back to the session' })).toHaveAttribute('href', '/sessions/session-1');
   });
 
+  it('shows the recording\'s poster before it plays, and none while the poster is not made', async () => {
+    signedInAs();
+    const withPoster = aRecording();
+    serveRecording(withPoster);
+    const { unmount } = renderApp(`/recordings/${withPoster.id}`);
+    await screen.findByRole('heading', { name: withPoster.displayName });
+    expect(document.querySelector('video')).toHaveAttribute('poster', withPoster.posterUrl);
+    unmount();
+
+    const waiting = aRecording({ id: 'recording-2', posterState: 'queued', posterUrl: null });
+    serveRecording(waiting);
+    renderApp(`/recordings/${waiting.id}`);
+    await screen.findByRole('heading', { name: waiting.displayName });
+    expect(document.querySelector('video')).not.toHaveAttribute('poster');
+  });
+
   it('fetches fresh links when the player fails and resumes where it stopped', async () => {
     signedInAs();
     const first = aRecording({ streamUrl: 'https://api.test/stream?sig=old' });

@@ -65,7 +65,14 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
       {isAudioFormat(recording.file?.format) ? (
         <audio controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} {...relink} />
       ) : (
-        <video controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} {...relink} />
+        <video
+          controls
+          src={recording.streamUrl}
+          poster={recording.posterUrl ?? undefined}
+          className="player__media"
+          aria-label={recording.displayName}
+          {...relink}
+        />
       )}
       {recording.downloadUrl && (
         <a className="button button--secondary" href={recording.downloadUrl} download={recording.file?.name ?? true}>

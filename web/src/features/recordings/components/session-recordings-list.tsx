@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RecordingPoster } from '@/components/recording-poster';
 import { RecordingStatusBadge } from '@/components/recording-status-badge';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
@@ -42,13 +43,16 @@ export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
               {recordings.data.map((recording) => (
                 <tr key={recording.id}>
                   <th scope="row">
-                    {recording.status === 'completed' ? (
-                      <Link to={paths.recording.getHref(recording.id)}>
+                    <span className="recording-name">
+                      <RecordingPoster posterUrl={recording.posterUrl} />
+                      {recording.status === 'completed' ? (
+                        <Link to={paths.recording.getHref(recording.id)}>
+                          <bdi dir="auto">{recording.displayName}</bdi>
+                        </Link>
+                      ) : (
                         <bdi dir="auto">{recording.displayName}</bdi>
-                      </Link>
-                    ) : (
-                      <bdi dir="auto">{recording.displayName}</bdi>
-                    )}
+                      )}
+                    </span>
                   </th>
                   <td>
                     <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>

@@ -1,0 +1,18 @@
+namespace ItqanRecording.Application.Common.Abstractions;
+
+/// <summary>The media programs (Debian's ffmpeg) that make files from a recording's file.</summary>
+public interface IMediaTools
+{
+    /// <summary>
+    /// Writes a JPEG still of the video near <paramref name="at"/> (a frame that shows something, not a black one),
+    /// at most 1280 pixels wide, to <paramref name="posterPath"/>. <paramref name="source"/> is a local path or an
+    /// http(s) URL. Throws <see cref="MediaToolException"/> when it cannot.
+    /// </summary>
+    Task MakePosterAsync(string source, TimeSpan at, string posterPath, CancellationToken cancellationToken);
+}
+
+/// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>
+public sealed class MediaToolException(string message, bool isFinal = false) : Exception(message)
+{
+    public bool IsFinal { get; } = isFinal;
+}

@@ -1,0 +1,99 @@
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Recordings.Media;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ItqanRecording.Application.Recordings.ProcessMedia;
+
+/// <summary>
+/// One attempt at a media job this instance has claimed (<see cref="IMediaJobQueue"/>): reads the recording's file
+/// where it lies (a local path, or a presigned URL of the object), makes the output with the media tools in a
+/// temporary folder, puts it beside the file in the same storage, and records how it went on the job. A failure is
+/// tried again later (<see cref="MediaJob.FailAttempt"/>); the recording's own file is never touched. Answers the
+/// job's state after the attempt, or null when the job is gone or was not this instance's to run.
+/// </summary>
+public sealed record ProcessMediaJobCommand(Guid JobId) : ICommand<MediaJobState?>;
+
+public sealed class ProcessMediaJobHandler(
+    IApplicationDbContext db,
+    IRecordingStorage storage,
+    IMediaTools tools,
+    TimeProvider clock,
+    ILogger<ProcessMediaJobHandler> logger) : ICommandHandler<ProcessMediaJobCommand, MediaJobState?>
+{
+    /// <summary>How far into the video the poster is taken: a few seconds, past a black or still first frame.</summary>
+    public static readonly TimeSpan PosterAt = TimeSpan.FromSeconds(5);
+
+    public async ValueTask<MediaJobState?> Handle(ProcessMediaJobCommand command, CancellationToken cancellationToken)
+    {
+        var job = await db.MediaJobs.SingleOrDefaultAsync(j => j.Id == command.JobId, cancellationToken);
+        if (job is not { State: MediaJobState.Running })
+        {
+            return null;
+        }
+
+        var recording = await db.Recordings.AsNoTracking()
+            .Where(r => r.Id == job.RecordingId)
+            .Select(r => new { r.Status, r.File, r.Duration })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (recording is not { Status: RecordingStatus.Completed, File: { } file })
+        {
+            job.FailAttempt("The recording has no completed file (deleted or not completed).", clock.GetUtcNow(), final: true);
+        }
+        else
+        {
+            await AttemptAsync(job, file, recording.Duration ?? TimeSpan.Zero, cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The lease ran out while this attempt worked, and another instance claimed the job: its attempt counts.
+            logger.LogWarning("Media job {JobId} was claimed again by another instance before this attempt ended", job.Id);
+            return null;
+        }
+
+        return job.State;
+    }
+
+    private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"itqan-media-{job.Id:N}-{job.Attempts}.jpg");
+        try
+        {
+            var source = await storage.FindFileAsync(file.Store, file.RelativePath, new FileDelivery(file.Format.ContentType(), null), cancellationToken);
+            if (source is null)
+            {
+                job.FailAttempt($"The recording's file '{file.RelativePath}' is missing from the {file.Store} storage.", clock.GetUtcNow());
+                return;
+            }
+
+            await tools.MakePosterAsync(SourceOf(source), duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken);
+            await storage.SaveFileAsync(file.Store, MediaOutputs.PosterOf(file.RelativePath), output, MediaOutputs.PosterContentType, cancellationToken);
+            job.Succeed(clock.GetUtcNow());
+            logger.LogInformation("Media job {JobId}: poster of recording {RecordingId} made", job.Id, job.RecordingId);
+        }
+        catch (Exception exception) when (exception is MediaToolException or StorageUnavailableException or InvalidDataException or IOException)
+        {
+            job.FailAttempt(exception.Message, clock.GetUtcNow(), final: exception is MediaToolException { IsFinal: true });
+            logger.LogWarning(
+                exception, "Media job {JobId} of recording {RecordingId}, attempt {Attempt}, failed: now {State}", job.Id, job.RecordingId, job.Attempts, job.State);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static string SourceOf(StoredFile file) => file switch
+    {
+        StoredFile.OnDisk onDisk => onDisk.PhysicalPath,
+        StoredFile.AtPresignedUrl presigned => presigned.Url.AbsoluteUri,
+        _ => throw new InvalidOperationException($"No media source for a stored file of type {file.GetType().Name}."),
+    };
+}

@@ -1,0 +1,13 @@
+namespace ItqanRecording.Domain.Recordings.Media;
+
+/// <summary>Where the files made from a recording lie: beside its file, in the same storage, named after it.</summary>
+public static class MediaOutputs
+{
+    public const string PosterContentType = "image/jpeg";
+
+    /// <summary>The poster of the file at <paramref name="filePath"/> (a path below the storage root).</summary>
+    public static string PosterOf(string filePath) => filePath + ".poster.jpg";
+
+    /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
+    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath)];
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using ItqanRecording.Application.Common.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ItqanRecording.Infrastructure.Media;
+
+/// <summary>
+/// Debian's ffmpeg, run under <c>nice</c> (<see cref="MediaProcessingOptions.Niceness"/>) with its arguments as a
+/// list (nothing goes through a shell). Its error output becomes the failure's reason.
+/// </summary>
+public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) : IMediaTools
+{
+    /// <summary>ffmpeg's words for a source without a video stream: no poster can ever come of it.</summary>
+    private const string NoVideoStream = "matches no streams";
+
+    public async Task MakePosterAsync(string source, TimeSpan at, string posterPath, CancellationToken cancellationToken)
+    {
+        // thumbnail= picks the most typical of the next 30 frames, which passes over a black or a fading one.
+        await RunAsync(
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-ss", at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", source,
+                "-map", "0:v:0", "-vf", "thumbnail=30,scale='min(1280,iw)':-2", "-frames:v", "1", "-q:v", "3",
+                "-f", "image2", "-y", posterPath,
+            ],
+            cancellationToken);
+        if (!File.Exists(posterPath) || new FileInfo(posterPath).Length == 0)
+        {
+            // A seek past the end gives no frame and no error.
+            throw new MediaToolException($"ffmpeg wrote no poster at {at.TotalSeconds:0.###} s.");
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var start = new ProcessStartInfo("nice") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-n");
+        start.ArgumentList.Add(settings.Niceness.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(settings.FfmpegPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new MediaToolException("ffmpeg could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new MediaToolException($"ffmpeg could not be started: {exception.Message}");
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            if (process.ExitCode != 0)
+            {
+                var reason = (await errors).Trim();
+                throw new MediaToolException(
+                    $"ffmpeg exited with code {process.ExitCode}: {(reason.Length > 0 ? reason : "no message")}",
+                    isFinal: reason.Contains(NoVideoStream, StringComparison.Ordinal));
+            }
+        }
+    }
+}
