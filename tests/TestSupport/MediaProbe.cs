@@ -20,6 +20,15 @@ public static class MediaProbe
             s.TryGetProperty("height", out var height) ? height.GetInt32() : null))];
     }
 
+    /// <summary>The file's duration as its container states it.</summary>
+    public static async Task<TimeSpan> DurationAsync(string path)
+    {
+        var probed = await RunAsync(["-v", "error", "-show_entries", "format=duration", "-of", "json", path]);
+        using var document = JsonDocument.Parse(probed);
+        return TimeSpan.FromSeconds(double.Parse(
+            document.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The mean brightness (luma, 0–255) of an image's first frame: near 16 for a black frame.</summary>
     public static async Task<double> MeanBrightnessAsync(string imagePath)
     {

@@ -4,14 +4,20 @@ namespace ItqanRecording.TestSupport;
 public static class TestMedia
 {
     /// <summary>An MP4 holding only a 2-second AAC tone: a file with no picture to take a poster from.</summary>
-    public static async Task WriteAudioOnlyMp4Async(string path)
+    public static Task WriteAudioOnlyMp4Async(string path) =>
+        FfmpegAsync(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", "-f", "mp4", "-y", path]);
+
+    /// <summary>An Ogg/Opus file of <paramref name="seconds"/> of a tone that swells and fades, as a Quran circle's egress writes.</summary>
+    public static Task WriteOggOpusAsync(string path, int seconds) =>
+        FfmpegAsync(
+        [
+            "-f", "lavfi", "-i", $"sine=frequency=330:duration={seconds}", "-af", "volume='0.2+0.8*abs(sin(t))':eval=frame",
+            "-c:a", "libopus", "-b:a", "48k", "-f", "ogg", "-y", path,
+        ]);
+
+    private static async Task FfmpegAsync(IEnumerable<string> arguments)
     {
-        var outcome = await ProcessRunner.RunAsync(
-            "ffmpeg",
-            ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", "-f", "mp4", "-y", path],
-            null,
-            TimeSpan.FromSeconds(60),
-            CancellationToken.None);
+        var outcome = await ProcessRunner.RunAsync("ffmpeg", ["-v", "error", .. arguments], null, TimeSpan.FromSeconds(60), CancellationToken.None);
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException($"ffmpeg failed ({outcome.ExitCode}): {outcome.Output}");

@@ -23,6 +23,8 @@ export interface RecordingJson {
   downloadUrl?: string | null;
   posterState?: 'queued' | 'running' | 'done' | 'failed' | null;
   posterUrl?: string | null;
+  aacState?: 'queued' | 'running' | 'done' | 'failed' | null;
+  aacUrl?: string | null;
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {

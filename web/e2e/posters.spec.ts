@@ -1,5 +1,6 @@
 import { apiAs, completedRecordingOf, sessionTitled } from './api';
 import { demo, expect, screenshot, signIn, test } from './fixtures';
+import { expectToPlayAndSeek } from './media';
 
 test('a video recording shows its poster in the session list and in the player', async ({ page, baseURL }) => {
   const api = await apiAs(baseURL ?? '', demo.admin);
@@ -27,4 +28,35 @@ test('a video recording shows its poster in the session list and in the player',
   // Before playing, the player shows the poster: the still is drawn where the video will be.
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
   await screenshot(page, 'player-poster');
+});
+
+test('an audio recording shows its waveform, and its AAC copy plays and seeks', async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL ?? '', demo.teacher);
+  const session = await sessionTitled(api, 'Hifz with Amina - Surat Al-Mulk');
+  await expect
+    .poll(async () => {
+      const made = await completedRecordingOf(api, session.id);
+      return `${made.posterState ?? 'none'} ${made.aacState ?? 'none'}`;
+    }, { timeout: 60_000 })
+    .toBe('done done');
+  const recording = await completedRecordingOf(api, session.id);
+  await api.dispose();
+
+  await signIn(page, demo.teacher);
+  await page.goto(`/recordings/${recording.id}`);
+  const waveform = page.locator('img.player__waveform');
+  await expect(waveform).toBeVisible();
+  await expect.poll(() => waveform.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(1280);
+  await screenshot(page, 'player-audio-waveform');
+
+  // Chromium plays the Ogg original; the copy for other phones must play and seek as well.
+  await page.evaluate((src: string) => {
+    const copy = document.createElement('audio');
+    copy.id = 'aac-copy';
+    copy.src = src;
+    document.body.append(copy);
+  }, recording.aacUrl ?? '');
+  const copy = page.locator('#aac-copy');
+  expect(await copy.evaluate((element: HTMLAudioElement) => element.canPlayType('audio/mp4; codecs="mp4a.40.2"'))).not.toBe('');
+  await expectToPlayAndSeek(copy);
 });

@@ -57,6 +57,12 @@ public static class RecordingFileEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.PosterContentType)
             .Produces(StatusCodes.Status302Found)
             .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/aac", StreamAacCopy).WithName("StreamRecordingAac")
+            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.AacCopyContentType)
+            .Produces(StatusCodes.Status302Found)
+            .Produces<Stream>(StatusCodes.Status206PartialContent, MediaOutputs.AacCopyContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status416RangeNotSatisfiable);
         return app;
     }
 
@@ -84,6 +90,15 @@ public static class RecordingFileEndpoints
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> RecordingPoster(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Poster, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// An audio recording as AAC (.m4a), for players without Ogg/Opus (Safari before iOS 18.4), once its copy is made
+    /// (<c>aacState</c>: <c>done</c>); 404 <c>recording.aac_missing</c> before. Same rules and Range as StreamRecording,
+    /// with the recording's <c>aacUrl</c>; audited as a stream.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> StreamAacCopy(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Aac, link, http, sender, cancellationToken);
 
     private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)

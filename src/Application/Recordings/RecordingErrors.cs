@@ -32,6 +32,9 @@ public static class RecordingErrors
     public static readonly Error FileMissing =
         Error.NotFound("recording.file_missing", "The recording file is missing from storage.");
 
+    public static readonly Error AacCopyMissing =
+        Error.NotFound("recording.aac_missing", "The recording has no AAC copy (yet): see its aacState.");
+
     public static readonly Error PosterMissing =
         Error.NotFound("recording.poster_missing", "The recording has no poster yet: see its posterState.");
 

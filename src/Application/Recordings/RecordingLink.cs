@@ -11,6 +11,9 @@ public enum RecordingFileAction
 
     /// <summary>The still the player shows before it plays (<see cref="Domain.Recordings.Media.MediaTask.Poster"/>).</summary>
     Poster,
+
+    /// <summary>An audio recording as AAC (<see cref="Domain.Recordings.Media.MediaTask.AacCopy"/>), to play where Ogg/Opus does not.</summary>
+    Aac,
 }
 
 /// <summary>
@@ -35,4 +38,4 @@ public sealed record RecordingLink(
 }
 
 /// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
-public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download, RecordingLink? Poster);
+public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac);

@@ -13,8 +13,9 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, Recordin
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
 /// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
-/// <see cref="PosterState"/> is where its poster job stands (null when it has none: audio, or completed before posters
-/// were made); <see cref="PosterUrl"/> is a signed link to the poster once it is made.
+/// <see cref="PosterState"/> is where its poster job stands (a video's still, an audio recording's waveform; null
+/// without a job) and <see cref="PosterUrl"/> a signed link to the poster once it is made; <see cref="AacState"/> and
+/// <see cref="AacUrl"/> the same for an audio recording's AAC copy.
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -37,7 +38,9 @@ public sealed record RecordingResponse(
     string? DownloadUrl,
     DateTimeOffset? LinksExpireAt,
     MediaJobState? PosterState,
-    string? PosterUrl)
+    string? PosterUrl,
+    MediaJobState? AacState,
+    string? AacUrl)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -66,7 +69,9 @@ public sealed record RecordingResponse(
             links?.Download.Url,
             links?.Stream.ExpiresAt,
             recording.PosterState,
-            links?.Poster?.Url);
+            links?.Poster?.Url,
+            recording.AacState,
+            links?.Aac?.Url);
     }
 }
 
@@ -90,7 +95,8 @@ public sealed record RecordingRow(
     string DisplayName,
     string? ProcessingError,
     StoredJson Metadata,
-    MediaJobState? PosterState)
+    MediaJobState? PosterState,
+    MediaJobState? AacState)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -108,7 +114,8 @@ public sealed record RecordingRow(
         r.DisplayName,
         r.ProcessingError,
         new StoredJson(StoredJson.TextOf(r.Metadata)),
-        r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault());
+        r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
+        r.MediaJobs.Where(j => j.Task == MediaTask.AacCopy).Select(j => (MediaJobState?)j.State).FirstOrDefault());
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

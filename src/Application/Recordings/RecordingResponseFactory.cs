@@ -20,7 +20,8 @@ public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(viewer);
         var links = recording.Status == RecordingStatus.Completed
-            ? signer.SignFileLinks(recording.Id, viewer.UserId, withPoster: recording.PosterState == MediaJobState.Done)
+            ? signer.SignFileLinks(
+                recording.Id, viewer.UserId, withPoster: recording.PosterState == MediaJobState.Done, withAac: recording.AacState == MediaJobState.Done)
             : null;
         return RecordingResponse.From(recording, links);
     }

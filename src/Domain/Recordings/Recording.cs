@@ -125,7 +125,7 @@ public sealed class Recording
     /// <summary>
     /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
     /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
-    /// A video (MP4) gets its poster job queued, saved with the recording.
+    /// Its media jobs are queued, saved with the recording: the poster, and for audio (Ogg) the AAC copy.
     /// </summary>
     public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
@@ -141,9 +141,10 @@ public sealed class Recording
         EndedAt ??= endedAt;
         CompletedAt = completedAt;
         ProcessingError = note;
-        if (file.Format == RecordingFormat.Mp4)
+        _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
+        if (file.Format == RecordingFormat.Ogg)
         {
-            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.AacCopy, completedAt));
         }
 
         return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);

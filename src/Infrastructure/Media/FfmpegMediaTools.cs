@@ -11,7 +11,7 @@ namespace ItqanRecording.Infrastructure.Media;
 /// </summary>
 public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) : IMediaTools
 {
-    /// <summary>ffmpeg's words for a source without a video stream: no poster can ever come of it.</summary>
+    /// <summary>ffmpeg's words for a source without the stream asked for (no picture, no sound): trying again cannot help.</summary>
     private const string NoVideoStream = "matches no streams";
 
     public async Task MakePosterAsync(string source, TimeSpan at, string posterPath, CancellationToken cancellationToken)
@@ -25,10 +25,42 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
                 "-f", "image2", "-y", posterPath,
             ],
             cancellationToken);
-        if (!File.Exists(posterPath) || new FileInfo(posterPath).Length == 0)
+        // A seek past the end gives no frame and no error.
+        EnsureWritten(posterPath, $"a poster at {at.TotalSeconds:0.###} s");
+    }
+
+    public async Task MakeWaveformAsync(string source, string posterPath, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source,
+                // The wave in the app's green on its page colour (a JPEG has no transparency).
+                "-filter_complex",
+                "[0:a:0]aformat=channel_layouts=mono,showwavespic=s=1280x360:colors=0x0f5132:scale=sqrt[wave];"
+                + "color=c=0xf6f7f5:s=1280x360[page];[page][wave]overlay=shortest=1:format=auto,format=yuvj420p[picture]",
+                "-map", "[picture]",
+                "-frames:v", "1", "-q:v", "3", "-f", "image2", "-y", posterPath,
+            ],
+            cancellationToken);
+        EnsureWritten(posterPath, "a waveform");
+    }
+
+    public async Task MakeAacCopyAsync(string source, string copyPath, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source,
+                "-map", "0:a:0", "-vn", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", "-f", "mp4", "-y", copyPath,
+            ],
+            cancellationToken);
+        EnsureWritten(copyPath, "an AAC copy");
+    }
+
+    private static void EnsureWritten(string path, string what)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
         {
-            // A seek past the end gives no frame and no error.
-            throw new MediaToolException($"ffmpeg wrote no poster at {at.TotalSeconds:0.###} s.");
+            throw new MediaToolException($"ffmpeg wrote no {what}.");
         }
     }
 

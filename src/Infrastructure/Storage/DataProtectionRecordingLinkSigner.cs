@@ -33,14 +33,15 @@ public sealed class DataProtectionRecordingLinkSigner(
     // Derived link keys by Data Protection key id; a key's master key never changes.
     private readonly ConcurrentDictionary<Guid, byte[]> _linkKeys = new();
 
-    public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false)
+    public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false)
     {
         // Whole seconds, as the link carries them.
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((clock.GetUtcNow() + options.Value.SignedLinkLifetime).ToUnixTimeSeconds());
         return new RecordingFileLinks(
             Sign(recordingId, RecordingFileAction.Stream, userId, expiresAt),
             Sign(recordingId, RecordingFileAction.Download, userId, expiresAt),
-            withPoster ? Sign(recordingId, RecordingFileAction.Poster, userId, expiresAt) : null);
+            withPoster ? Sign(recordingId, RecordingFileAction.Poster, userId, expiresAt) : null,
+            withAac ? Sign(recordingId, RecordingFileAction.Aac, userId, expiresAt) : null);
     }
 
     /// <summary>A link with any expiry, even a past one; the API hands out only <see cref="SignFileLinks"/>.</summary>

@@ -26,6 +26,8 @@ public sealed record RecordingJson(
     string? DownloadUrl,
     DateTimeOffset? LinksExpireAt,
     string? PosterState,
-    string? PosterUrl);
+    string? PosterUrl,
+    string? AacState,
+    string? AacUrl);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

@@ -148,13 +148,13 @@ public class RecordingTests
     }
 
     [Fact]
-    public void A_completed_audio_recording_gets_no_poster()
+    public void A_completed_audio_recording_has_its_waveform_poster_and_its_AAC_copy_queued()
     {
         var recording = RecordingIn(RecordingStatus.Processing);
 
         recording.Complete(new RecordingFile("quran/2026/11/circle.ogg", 1_000, RecordingFormat.Ogg), TimeSpan.FromHours(1), StartedAt.AddHours(1), StartedAt.AddHours(2));
 
-        recording.MediaJobs.Should().BeEmpty();
+        recording.MediaJobs.Select(j => j.Task).Should().BeEquivalentTo([MediaTask.Poster, MediaTask.AacCopy]);
     }
 
     [Fact]

@@ -9,6 +9,12 @@ public interface IMediaTools
     /// http(s) URL. Throws <see cref="MediaToolException"/> when it cannot.
     /// </summary>
     Task MakePosterAsync(string source, TimeSpan at, string posterPath, CancellationToken cancellationToken);
+
+    /// <summary>Writes the waveform of the audio as a JPEG, 1280 × 360, to <paramref name="posterPath"/>.</summary>
+    Task MakeWaveformAsync(string source, string posterPath, CancellationToken cancellationToken);
+
+    /// <summary>Writes the audio as AAC in an MP4 container (.m4a, faststart) to <paramref name="copyPath"/>.</summary>
+    Task MakeAacCopyAsync(string source, string copyPath, CancellationToken cancellationToken);
 }
 
 /// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>

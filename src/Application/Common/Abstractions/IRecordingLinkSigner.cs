@@ -8,10 +8,10 @@ namespace ItqanRecording.Application.Common.Abstractions;
 public interface IRecordingLinkSigner
 {
     /// <summary>
-    /// Links for <paramref name="userId"/> to stream and to download the recording and, when it has one, to its
-    /// poster, valid for the configured lifetime.
+    /// Links for <paramref name="userId"/> to stream and to download the recording and, when they are made, to its
+    /// poster and its AAC copy, valid for the configured lifetime.
     /// </summary>
-    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false);
+    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false);
 
     /// <summary>
     /// Whether the link's signature was made here for exactly its recording, action, user and expiry. Says

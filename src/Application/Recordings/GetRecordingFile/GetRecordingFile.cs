@@ -14,7 +14,8 @@ namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 /// A signed-in user is taken as who they are and any link is ignored; without a sign-in, a valid signed link stands
 /// in for the user it was made out to. The first stream and the first download per user and UTC day go into the
 /// audit trail; the player's further range requests add nothing. A poster (<see cref="RecordingFileAction.Poster"/>)
-/// follows the same access rules and is not audited. A granted access is remembered for a short while
+/// follows the same access rules and is not audited; listening to the AAC copy (<see cref="RecordingFileAction.Aac"/>)
+/// is audited as a stream. A granted access is remembered for a short while
 /// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
 public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
@@ -71,11 +72,15 @@ public sealed class GetRecordingFileHandler(
                 : RecordingErrors.PosterMissing;
         }
 
-        var delivery = new FileDelivery(
-            format.ContentType(), query.Action == RecordingFileAction.Download ? DownloadFileName.For(recording.DisplayName, format) : null);
-        if (await FindStoredFileAsync(recording.Id, store, path, delivery, cancellationToken) is not { } stored)
+        var (sentPath, delivery) = query.Action switch
         {
-            return RecordingErrors.FileMissing;
+            RecordingFileAction.Aac => (MediaOutputs.AacCopyOf(path), new FileDelivery(MediaOutputs.AacCopyContentType, null)),
+            RecordingFileAction.Download => (path, new FileDelivery(format.ContentType(), DownloadFileName.For(recording.DisplayName, format))),
+            _ => (path, new FileDelivery(format.ContentType(), null)),
+        };
+        if (await FindStoredFileAsync(recording.Id, store, sentPath, delivery, cancellationToken) is not { } stored)
+        {
+            return query.Action == RecordingFileAction.Aac ? RecordingErrors.AacCopyMissing : RecordingErrors.FileMissing;
         }
 
         // The database's unique index keeps the first entry of the user's day and ignores parallel first requests;
@@ -83,7 +88,7 @@ public sealed class GetRecordingFileHandler(
         var access = RecordingAuditEntry.For(
             recording.Id,
             recording.AcademyId,
-            query.Action == RecordingFileAction.Stream ? RecordingAuditAction.Streamed : RecordingAuditAction.Downloaded,
+            query.Action == RecordingFileAction.Download ? RecordingAuditAction.Downloaded : RecordingAuditAction.Streamed,
             requester.Value,
             clock.GetUtcNow());
         if (!memory.IsAudited(access))

@@ -10,7 +10,7 @@ namespace ItqanRecording.Application.Recordings.ProcessMedia;
 /// <summary>
 /// One attempt at a media job this instance has claimed (<see cref="IMediaJobQueue"/>): reads the recording's file
 /// where it lies (a local path, or a presigned URL of the object), makes the output with the media tools in a
-/// temporary folder, puts it beside the file in the same storage, and records how it went on the job. A failure is
+/// temporary file, puts it beside the file in the same storage, and records how it went on the job. A failure is
 /// tried again later (<see cref="MediaJob.FailAttempt"/>); the recording's own file is never touched. Answers the
 /// job's state after the attempt, or null when the job is gone or was not this instance's to run.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class ProcessMediaJobHandler(
 
     private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(Path.GetTempPath(), $"itqan-media-{job.Id:N}-{job.Attempts}.jpg");
+        var output = Path.Combine(Path.GetTempPath(), $"itqan-media-{job.Id:N}-{job.Attempts}");
         try
         {
             var source = await storage.FindFileAsync(file.Store, file.RelativePath, new FileDelivery(file.Format.ContentType(), null), cancellationToken);
@@ -73,10 +73,10 @@ public sealed class ProcessMediaJobHandler(
                 return;
             }
 
-            await tools.MakePosterAsync(SourceOf(source), duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken);
-            await storage.SaveFileAsync(file.Store, MediaOutputs.PosterOf(file.RelativePath), output, MediaOutputs.PosterContentType, cancellationToken);
+            var (made, contentType) = await MakeAsync(job.Task, file, SourceOf(source), duration, output, cancellationToken);
+            await storage.SaveFileAsync(file.Store, made, output, contentType, cancellationToken);
             job.Succeed(clock.GetUtcNow());
-            logger.LogInformation("Media job {JobId}: poster of recording {RecordingId} made", job.Id, job.RecordingId);
+            logger.LogInformation("Media job {JobId}: {Task} of recording {RecordingId} made", job.Id, job.Task, job.RecordingId);
         }
         catch (Exception exception) when (exception is MediaToolException or StorageUnavailableException or InvalidDataException or IOException)
         {
@@ -87,6 +87,26 @@ public sealed class ProcessMediaJobHandler(
         finally
         {
             File.Delete(output);
+        }
+    }
+
+    /// <summary>Makes the job's output at <paramref name="output"/>; answers where it goes beside the file, and its type.</summary>
+    private async Task<(string RelativePath, string ContentType)> MakeAsync(
+        MediaTask task, RecordingFile file, string source, TimeSpan duration, string output, CancellationToken cancellationToken)
+    {
+        switch (task)
+        {
+            case MediaTask.Poster when file.Format == RecordingFormat.Ogg:
+                await tools.MakeWaveformAsync(source, output, cancellationToken);
+                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.PosterContentType);
+            case MediaTask.Poster:
+                await tools.MakePosterAsync(source, duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken);
+                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.PosterContentType);
+            case MediaTask.AacCopy:
+                await tools.MakeAacCopyAsync(source, output, cancellationToken);
+                return (MediaOutputs.AacCopyOf(file.RelativePath), MediaOutputs.AacCopyContentType);
+            default:
+                throw new MediaToolException($"No media tool makes {task}.", isFinal: true);
         }
     }
 

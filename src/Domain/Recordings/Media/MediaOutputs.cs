@@ -5,9 +5,14 @@ public static class MediaOutputs
 {
     public const string PosterContentType = "image/jpeg";
 
+    public const string AacCopyContentType = "audio/mp4";
+
     /// <summary>The poster of the file at <paramref name="filePath"/> (a path below the storage root).</summary>
     public static string PosterOf(string filePath) => filePath + ".poster.jpg";
 
+    /// <summary>The AAC copy of the audio file at <paramref name="filePath"/>.</summary>
+    public static string AacCopyOf(string filePath) => filePath + ".m4a";
+
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
-    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath)];
+    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath), AacCopyOf(filePath)];
 }

@@ -3,6 +3,15 @@ namespace ItqanRecording.Domain.Recordings.Media;
 /// <summary>What a media job makes from a completed recording's file; the original stays the source of truth.</summary>
 public enum MediaTask
 {
-    /// <summary>A still of the video a few seconds in, for the player and the lists (<see cref="MediaOutputs.PosterOf"/>).</summary>
+    /// <summary>
+    /// The picture of the recording for the player and the lists (<see cref="MediaOutputs.PosterOf"/>): a still of a
+    /// video a few seconds in; the waveform of an audio recording.
+    /// </summary>
     Poster,
+
+    /// <summary>
+    /// An AAC (.m4a) copy of an audio recording (<see cref="MediaOutputs.AacCopyOf"/>), for the phones that cannot play
+    /// Ogg/Opus (Safari before iOS 18.4).
+    /// </summary>
+    AacCopy,
 }

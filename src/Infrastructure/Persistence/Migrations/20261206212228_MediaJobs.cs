@@ -49,12 +49,13 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                 columns: new[] { "recording_id", "task" },
                 unique: true);
 
-            // Recordings completed before media processing existed get their poster too.
+            // Recordings completed before media processing existed get their media too (as Recording.Complete queues it).
             migrationBuilder.Sql(
                 """
                 INSERT INTO media_jobs (id, recording_id, task, state, attempts, queued_at, next_attempt_at)
-                SELECT gen_random_uuid(), id, 'poster', 'queued', 0, now(), now()
-                FROM recordings WHERE status = 'completed' AND file_format = 'mp4'
+                SELECT gen_random_uuid(), id, 'poster', 'queued', 0, now(), now() FROM recordings WHERE status = 'completed'
+                UNION ALL
+                SELECT gen_random_uuid(), id, 'aaccopy', 'queued', 0, now(), now() FROM recordings WHERE status = 'completed' AND file_format = 'ogg'
                 """);
         }
 

@@ -70,6 +70,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     linksExpireAt: '2025-03-10T18:02:30Z',
     posterState: 'done',
     posterUrl: '/api/recordings/recording-1/poster?sig=poster',
+    aacState: null,
+    aacUrl: null,
     ...overrides,
   };
 }
@@ -90,6 +92,8 @@ export function aRunningRecording(secondsAgo: number, overrides: Partial<Recordi
     linksExpireAt: null,
     posterState: null,
     posterUrl: null,
+    aacState: null,
+    aacUrl: null,
     ...overrides,
   });
 }

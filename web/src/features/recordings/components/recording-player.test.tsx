@@ -6,6 +6,7 @@ import { aRecording } from '@/testing/mocks/data';
 import { problem } from '@/testing/mocks/problem';
 import { server } from '@/testing/mocks/server';
 import { renderApp, signedInAs } from '@/testing/test-utils';
+import { audioSourceOf } from './recording-player';
 
 function serveRecording(recording: Recording) {
   server.use(http.get(`*/api/recordings/${recording.id}`, () => HttpResponse.json(recording)));
@@ -84,6 +85,35 @@ describe('Recording player', () => {
     await screen.findByRole('heading', { name: recording.displayName });
     expect(document.querySelector('audio')).toHaveAttribute('src', recording.streamUrl);
     expect(document.querySelector('video')).toBeNull();
+  });
+
+  it('shows an audio recording\'s waveform above its player', async () => {
+    signedInAs();
+    const recording = aRecording({
+      id: 'rec-wave',
+      file: { name: 'halaqa.ogg', sizeBytes: 5_000_000, format: 'ogg' },
+      posterUrl: '/api/recordings/rec-wave/poster?sig=w',
+    });
+    serveRecording(recording);
+    renderApp('/recordings/rec-wave');
+
+    await screen.findByRole('heading', { name: recording.displayName });
+    expect(document.querySelector('img.player__waveform')).toHaveAttribute('src', recording.posterUrl);
+  });
+
+  it('plays the AAC copy only where the browser cannot play Ogg/Opus', () => {
+    const recording = aRecording({
+      file: { name: 'halaqa.ogg', sizeBytes: 5_000_000, format: 'ogg' },
+      streamUrl: '/stream?sig=s',
+      aacState: 'done',
+      aacUrl: '/aac?sig=a',
+    });
+    const safari = (type: string) => (type.startsWith('audio/ogg') ? '' : 'maybe');
+    const chromium = () => 'probably';
+
+    expect(audioSourceOf(recording, safari)).toBe('/aac?sig=a');
+    expect(audioSourceOf(recording, chromium)).toBe('/stream?sig=s');
+    expect(audioSourceOf({ ...recording, aacState: 'queued', aacUrl: null }, safari)).toBe('/stream?sig=s');
   });
 
   it('explains that a recording still processing is not ready', async () => {

@@ -18,6 +18,18 @@ export function isAudioFormat(format: string | undefined): boolean {
   return value.startsWith('audio/') || audioFormats.has(value) || value === 'application/ogg';
 }
 
+/**
+ * The audio to play: the original where the browser plays Ogg/Opus, else its AAC copy once made (Safari before
+ * iOS 18.4 plays no Opus), else the original all the same.
+ */
+export function audioSourceOf(recording: Recording, canPlay: (type: string) => string): string | null {
+  const original = recording.streamUrl;
+  if (!recording.aacUrl || canPlay('audio/ogg; codecs="opus"') !== '') return original;
+  return recording.aacUrl;
+}
+
+const canPlayType = (type: string) => document.createElement('audio').canPlayType(type);
+
 /** A failed load is retried with fresh links at most this often, so a file that is really broken does not loop. */
 const relinkInterval = 10_000;
 
@@ -63,7 +75,16 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   return (
     <div className="player">
       {isAudioFormat(recording.file?.format) ? (
-        <audio controls src={recording.streamUrl} className="player__media" aria-label={recording.displayName} {...relink} />
+        <>
+          {recording.posterUrl && <img className="player__waveform" src={recording.posterUrl} alt="" width={1280} height={360} />}
+          <audio
+            controls
+            src={audioSourceOf(recording, canPlayType) ?? undefined}
+            className="player__media"
+            aria-label={recording.displayName}
+            {...relink}
+          />
+        </>
       ) : (
         <video
           controls
