@@ -87,6 +87,33 @@ describe('Recording player', () => {
     expect(document.querySelector('video')).toBeNull();
   });
 
+  it('plays at the chosen speed, remembers it for the next recording, and speeds up with >', async () => {
+    localStorage.clear();
+    signedInAs();
+    const first = aRecording();
+    serveRecording(first);
+    const { user, unmount } = renderApp(`/recordings/${first.id}`);
+    await screen.findByRole('heading', { name: first.displayName });
+
+    await user.selectOptions(screen.getByLabelText('Speed'), '0.75');
+    const video = document.querySelector('video')!;
+    expect(video.playbackRate).toBe(0.75);
+    fireEvent.rateChange(video);
+    unmount();
+
+    const next = aRecording({ id: 'recording-2' });
+    serveRecording(next);
+    renderApp(`/recordings/${next.id}`);
+    await screen.findByRole('heading', { name: next.displayName });
+    const reloaded = document.querySelector('video')!;
+    fireEvent.loadedMetadata(reloaded);
+    expect(reloaded.playbackRate).toBe(0.75);
+    expect(screen.getByLabelText('Speed')).toHaveValue('0.75');
+
+    fireEvent.keyDown(reloaded, { key: '>' });
+    expect(reloaded.playbackRate).toBe(1);
+  });
+
   it('shows an audio recording\'s waveform above its player', async () => {
     signedInAs();
     const recording = aRecording({

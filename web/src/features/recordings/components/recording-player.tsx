@@ -1,5 +1,5 @@
 /* eslint-disable jsx-a11y/media-has-caption -- recordings of live classes come without a caption track; the API offers none */
-import { useRef, type SyntheticEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -9,6 +9,12 @@ import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
 import { useRecording } from '../api/get-recording';
 import { paths } from '@/config/paths';
+import {
+  handlePlayerKey,
+  loadPlaybackPreferences,
+  playbackRates,
+  savePlaybackPreferences,
+} from './playback-preferences';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -42,7 +48,7 @@ function useFreshLinksOnError(refresh: () => unknown) {
   const resume = useRef<{ time: number; playing: boolean } | null>(null);
   const lastRelink = useRef(0);
   return {
-    onError(event: SyntheticEvent<HTMLMediaElement>) {
+    onError: (event: SyntheticEvent<HTMLMediaElement>) => {
       const now = Date.now();
       if (now - lastRelink.current < relinkInterval) return;
       lastRelink.current = now;
@@ -50,7 +56,7 @@ function useFreshLinksOnError(refresh: () => unknown) {
       resume.current = { time: media.currentTime, playing: !media.paused || media.autoplay };
       void refresh();
     },
-    onLoadedMetadata(event: SyntheticEvent<HTMLMediaElement>) {
+    onLoadedMetadata: (event: SyntheticEvent<HTMLMediaElement>) => {
       const at = resume.current;
       if (!at) return;
       resume.current = null;
@@ -61,9 +67,45 @@ function useFreshLinksOnError(refresh: () => unknown) {
   };
 }
 
+/**
+ * The speed and volume this browser last used, applied to each media element as it loads and saved as they change;
+ * the speed also from the player's own control and shortcuts.
+ */
+function usePlaybackPreferences() {
+  const media = useRef<HTMLMediaElement | null>(null);
+  const [rate, setRateState] = useState(() => loadPlaybackPreferences().rate);
+  const setRate = (next: number) => {
+    setRateState(next);
+    if (media.current) media.current.playbackRate = next;
+  };
+  const save = (element: HTMLMediaElement) =>
+    savePlaybackPreferences({ rate: element.playbackRate, volume: element.volume });
+  return {
+    media,
+    attach: (element: HTMLMediaElement | null) => {
+      media.current = element;
+    },
+    rate,
+    setRate,
+    apply: (element: HTMLMediaElement) => {
+      const stored = loadPlaybackPreferences();
+      element.playbackRate = stored.rate;
+      element.volume = stored.volume;
+    },
+    onRateChange: (event: SyntheticEvent<HTMLMediaElement>) => {
+      setRateState(event.currentTarget.playbackRate);
+      save(event.currentTarget);
+    },
+    onVolumeChange: (event: SyntheticEvent<HTMLMediaElement>) => {
+      save(event.currentTarget);
+    },
+  };
+}
+
 function Media({ recording, refresh }: { recording: Recording; refresh: () => unknown }) {
   const { t } = useTranslation();
   const relink = useFreshLinksOnError(refresh);
+  const playback = usePlaybackPreferences();
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }
@@ -71,30 +113,51 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   if (recording.status === 'deleted') return <Alert tone="info">{t('player.deleted')}</Alert>;
   if (!recording.streamUrl) return <Alert>{t('player.unavailable')}</Alert>;
 
+  const mediaProps = {
+    ref: playback.attach,
+    controls: true,
+    className: 'player__media',
+    'aria-label': recording.displayName,
+    onError: relink.onError,
+    onLoadedMetadata(event: SyntheticEvent<HTMLMediaElement>) {
+      playback.apply(event.currentTarget);
+      relink.onLoadedMetadata(event);
+    },
+    onRateChange: playback.onRateChange,
+    onVolumeChange: playback.onVolumeChange,
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (!playback.media.current || ['SELECT', 'INPUT', 'TEXTAREA', 'BUTTON', 'A'].includes(target.tagName)) return;
+    if (handlePlayerKey(event.key, playback.media.current, playback.setRate)) event.preventDefault();
+  };
+
   // The signed URLs are used as they are: the API checks them and sends the file, or redirects to the object store.
   return (
-    <div className="player">
+    // The shortcuts work while the player (or its media) has the focus; each also has a control of its own.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div className="player" onKeyDown={onKeyDown}>
       {isAudioFormat(recording.file?.format) ? (
         <>
           {recording.posterUrl && <img className="player__waveform" src={recording.posterUrl} alt="" width={1280} height={360} />}
-          <audio
-            controls
-            src={audioSourceOf(recording, canPlayType) ?? undefined}
-            className="player__media"
-            aria-label={recording.displayName}
-            {...relink}
-          />
+          <audio src={audioSourceOf(recording, canPlayType) ?? undefined} {...mediaProps} />
         </>
       ) : (
-        <video
-          controls
-          src={recording.streamUrl}
-          poster={recording.posterUrl ?? undefined}
-          className="player__media"
-          aria-label={recording.displayName}
-          {...relink}
-        />
+        <video src={recording.streamUrl} poster={recording.posterUrl ?? undefined} {...mediaProps} />
       )}
+      <div className="player__controls">
+        <label className="player__speed">
+          {t('player.speed')}
+          <select value={playback.rate} onChange={(event) => playback.setRate(Number(event.target.value))}>
+            {playbackRates.map((rate) => (
+              <option key={rate} value={rate}>
+                {t('player.rate', { rate })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="player__shortcuts">{t('player.shortcuts')}</p>
+      </div>
       {recording.downloadUrl && (
         <a className="button button--secondary" href={recording.downloadUrl} download={recording.file?.name ?? true}>
           {t('player.download')}

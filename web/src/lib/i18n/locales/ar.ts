@@ -137,6 +137,9 @@ export const ar = {
     recordedAt: 'تاريخ التسجيل',
     duration: 'المدة',
     size: 'الحجم',
+    speed: 'السرعة',
+    rate: '{{rate}}×',
+    shortcuts: 'المفاتيح: k تشغيل/إيقاف · j/l رجوع/تقدّم 10 ث · ←/→ 5 ث · </> أبطأ/أسرع',
   },
   catalogue: {
     title: 'فهرس التسجيلات',

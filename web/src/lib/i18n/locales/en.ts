@@ -140,6 +140,9 @@ export const en = {
     recordedAt: 'Recorded',
     duration: 'Duration',
     size: 'Size',
+    speed: 'Speed',
+    rate: '{{rate}}×',
+    shortcuts: 'Keys: k play/pause · j/l back/forward 10 s · ←/→ 5 s · </> slower/faster',
   },
   catalogue: {
     title: 'Recordings catalogue',
