@@ -11,7 +11,7 @@
 # Settings (environment):
 #   BENCH_DURATION=8     seconds of each measured round (the first round of each side after BENCH_WARMUP=3 seconds of warm-up)
 #   BENCH_ROUNDS=3       rounds of each side of a ratio scenario, alternated with the reference's (the median ratio is judged)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,micro,spa
+#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
 #   BENCH_STARTSTOP_ROUNDS=5  measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
@@ -28,7 +28,7 @@ cd "$repo"
 duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-3}
 rounds=${BENCH_ROUNDS:-3}
-only=${BENCH_ONLY:-webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,micro,spa}
+only=${BENCH_ONLY:-webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -675,6 +675,21 @@ META
 
 # --- micro-benchmarks, with the services stopped -----------------------------------------------------------------
 for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+if wants media; then
+  # Real media for the media jobs: 5 minutes of 720p H.264/AAC and 10 minutes of Opus, made once per work folder.
+  mkdir -p "$work/media"
+  if [ ! -s "$work/media/lesson-720p.mp4" ]; then
+    say "making 5 minutes of 720p video for the media jobs"
+    ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440 -t 300 \
+      -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -movflags +faststart -y "$work/media/lesson-720p.mp4"
+  fi
+  if [ ! -s "$work/media/circle.ogg" ]; then
+    ffmpeg -v error -f lavfi -i "sine=frequency=330" -af "volume='0.2+0.8*abs(sin(t))':eval=frame" -t 600 \
+      -c:a libopus -b:a 48k -y "$work/media/circle.ogg"
+  fi
+  say "scenario: media jobs (CPU of the API's ffmpeg calls)"
+  tool media-cost --video "$work/media/lesson-720p.mp4" --audio "$work/media/circle.ogg" --out "$results/media.json"
+fi
 if wants micro; then
   say "micro-benchmarks (BenchmarkDotNet, short job)"
   tool micro --artifacts "$results/micro" >"$results/logs/micro.log" 2>&1 || { tail -n 30 "$results/logs/micro.log" >&2; say "micro-benchmarks failed"; }

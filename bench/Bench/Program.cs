@@ -1,6 +1,7 @@
 using ItqanRecording.Bench;
 using ItqanRecording.Bench.Catalogue;
 using ItqanRecording.Bench.Egress;
+using ItqanRecording.Bench.Media;
 using ItqanRecording.Bench.Micro;
 using ItqanRecording.Bench.ObjectStore;
 using ItqanRecording.Bench.Reporting;
@@ -32,6 +33,7 @@ try
         "pg-count" => await RoundTripCounter.RunAsync(options, cancellation.Token),
         "object-store-seed" => await ObjectStoreSeeder.RunAsync(options, cancellation.Token),
         "object-store-stream" => await ObjectStoreStreaming.RunAsync(options, cancellation.Token),
+        "media-cost" => await MediaCost.RunAsync(options, cancellation.Token),
         "report" => await Report.RunAsync(options, cancellation.Token),
         "micro" => WebhookReceiverBenchmarks.Run(args.Skip(1).ToArray()),
         _ => Usage(),
@@ -59,6 +61,7 @@ static int Usage()
           pg-count        relay to PostgreSQL counting round trips and statements (--listen, --upstream, --control)
           object-store-seed    move the stream recording into the bucket of tools/CephGateway (its settings file)
           object-store-stream  1 MiB ranges of it: through the API's redirect (--mode api) or straight from the store (direct)
+          media-cost      CPU of the media jobs' ffmpeg calls on a real video and audio file (--video, --audio, --out)
           report          write docs/performance.md from the results folder
           micro           BenchmarkDotNet: webhook verification and parsing
         """);
