@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ItqanRecording.Application.Recordings.ProcessMedia;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Infrastructure.Media;
 using Microsoft.Extensions.Options;
 
@@ -28,20 +29,24 @@ public static class MediaCost
         {
             var poster = await CpuSecondsOfAsync(() =>
                 tools.MakePosterAsync(video, ProcessMediaJobHandler.PosterAt, Path.Combine(work.FullName, "poster.jpg"), cancellationToken));
+            var videoSeconds = await DurationSecondsAsync(video, cancellationToken);
+            var previews = await CpuSecondsOfAsync(() => tools.MakeSeekPreviewsAsync(
+                video, SeekPreviewGrid.For(TimeSpan.FromSeconds(videoSeconds)), Path.Combine(work.FullName, "previews.jpg"), cancellationToken));
             var waveform = await CpuSecondsOfAsync(() => tools.MakeWaveformAsync(audio, Path.Combine(work.FullName, "waveform.jpg"), cancellationToken));
             var aac = await CpuSecondsOfAsync(() => tools.MakeAacCopyAsync(audio, Path.Combine(work.FullName, "copy.m4a"), cancellationToken));
             var result = new Dictionary<string, double>
             {
-                ["videoSeconds"] = await DurationSecondsAsync(video, cancellationToken),
+                ["videoSeconds"] = videoSeconds,
                 ["audioSeconds"] = await DurationSecondsAsync(audio, cancellationToken),
                 ["posterCpuSeconds"] = poster,
+                ["previewsCpuSeconds"] = previews,
                 ["waveformCpuSeconds"] = waveform,
                 ["aacCpuSeconds"] = aac,
             };
             await File.WriteAllTextAsync(options.Get("out"), JsonSerializer.Serialize(result), cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"media-cost: poster {poster:F2} s CPU ({result["videoSeconds"]:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
+                $"media-cost: poster {poster:F2} s, seek previews {previews:F2} s CPU ({videoSeconds:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
             return 0;
         }
         finally

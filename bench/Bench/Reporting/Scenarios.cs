@@ -58,6 +58,7 @@ public static class Scenarios
             Added("Start, one call at a time (diagnostic: nothing queues)", Single(results, "startstop-seq-api-start"), Single(results, "startstop-seq-emulator-start")),
             Added("Stop, one call at a time (diagnostic)", Single(results, "startstop-seq-api-stop"), Single(results, "startstop-seq-emulator-stop")),
             MediaCost(results, "Poster of a video (ffmpeg, one frame)", "posterCpuSeconds", "videoSeconds"),
+            MediaCost(results, "Seek previews of a video (one still every interval, full decode)", "previewsCpuSeconds", "videoSeconds"),
             MediaCost(results, "Waveform poster of an audio recording", "waveformCpuSeconds", "audioSeconds"),
             MediaCost(results, "AAC copy of an audio recording (re-encode, 96 kb/s)", "aacCpuSeconds", "audioSeconds"),
             Memory(results),

@@ -54,9 +54,15 @@ public static class RecordingFileEndpoints
         group.MapGet("/stream", StreamRecording).WithName("StreamRecording").ProducesFile();
         group.MapGet("/download", DownloadRecording).WithName("DownloadRecording").ProducesFile();
         group.MapGet("/poster", RecordingPoster).WithName("RecordingPoster")
-            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.PosterContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.JpegContentType)
             .Produces(StatusCodes.Status302Found)
             .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/previews", SeekPreviewsSprite).WithName("RecordingSeekPreviews")
+            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.JpegContentType)
+            .Produces(StatusCodes.Status302Found)
+            .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/previews_track", SeekPreviewsTrackOf).WithName("RecordingSeekPreviewsTrack")
+            .Produces<string>(StatusCodes.Status200OK, SeekPreviewsTrack.ContentType);
         group.MapGet("/aac", StreamAacCopy).WithName("StreamRecordingAac")
             .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.AacCopyContentType)
             .Produces(StatusCodes.Status302Found)
@@ -71,7 +77,7 @@ public static class RecordingFileEndpoints
     /// recording's <c>streamUrl</c>: 401 without either or with an expired link, 403 with a link that is not this
     /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> StreamRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> StreamRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken);
 
@@ -79,7 +85,7 @@ public static class RecordingFileEndpoints
     /// The file as an attachment named after the recording (<c>filename*</c> in UTF-8, <c>filename</c> in ASCII),
     /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> DownloadRecording(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> DownloadRecording(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
 
@@ -87,20 +93,36 @@ public static class RecordingFileEndpoints
     /// The recording's poster (JPEG), once its poster job is done (<c>posterState</c>: <c>done</c>); 404
     /// <c>recording.poster_missing</c> before. Same rules as StreamRecording, with the recording's <c>posterUrl</c>.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> RecordingPoster(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> RecordingPoster(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Poster, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// The sprite of a video's seek previews (JPEG, 160 × 90 stills ten to a row), once made (<c>previewsState</c>:
+    /// <c>done</c>); 404 <c>recording.previews_missing</c> before. Same rules as StreamRecording; not audited.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SeekPreviewsSprite(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Previews, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// The WebVTT thumbnails track of the seek previews (the recording's <c>previewsUrl</c>): a cue per still, its
+    /// text the sprite's link, signed for the asker, with the still as <c>#xywh=</c>. Same rules as StreamRecording.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SeekPreviewsTrackOf(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.PreviewsTrack, link, http, sender, cancellationToken);
 
     /// <summary>
     /// An audio recording as AAC (.m4a), for players without Ogg/Opus (Safari before iOS 18.4), once its copy is made
     /// (<c>aacState</c>: <c>done</c>); 404 <c>recording.aac_missing</c> before. Same rules and Range as StreamRecording,
     /// with the recording's <c>aacUrl</c>; audited as a stream.
     /// </summary>
-    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> StreamAacCopy(
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> StreamAacCopy(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Aac, link, http, sender, cancellationToken);
 
-    private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ProblemHttpResult>> SendFileAsync(
+    private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
@@ -114,6 +136,7 @@ public static class RecordingFileEndpoints
         return stored switch
         {
             StoredFile.AtPresignedUrl presigned => TypedResults.Redirect(presigned.Url.AbsoluteUri),
+            StoredFile.Made made => TypedResults.Text(made.Content, delivery.ContentType),
             StoredFile.OnDisk { AcceleratedRedirect: { } redirect } => new AcceleratedFileResult(redirect, delivery.ContentType, delivery.DownloadFileName),
             StoredFile.OnDisk onDisk => TypedResults.PhysicalFile(
                 onDisk.PhysicalPath,

@@ -35,6 +35,9 @@ public static class RecordingErrors
     public static readonly Error AacCopyMissing =
         Error.NotFound("recording.aac_missing", "The recording has no AAC copy (yet): see its aacState.");
 
+    public static readonly Error PreviewsMissing =
+        Error.NotFound("recording.previews_missing", "The recording has no seek previews (yet): see its previewsState.");
+
     public static readonly Error PosterMissing =
         Error.NotFound("recording.poster_missing", "The recording has no poster yet: see its posterState.");
 

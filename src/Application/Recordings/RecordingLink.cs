@@ -14,6 +14,12 @@ public enum RecordingFileAction
 
     /// <summary>An audio recording as AAC (<see cref="Domain.Recordings.Media.MediaTask.AacCopy"/>), to play where Ogg/Opus does not.</summary>
     Aac,
+
+    /// <summary>The sprite of a video's seek previews (<see cref="Domain.Recordings.Media.MediaTask.SeekPreviews"/>).</summary>
+    Previews,
+
+    /// <summary>The WebVTT thumbnails track that places the seek previews on the timeline, for a player.</summary>
+    PreviewsTrack,
 }
 
 /// <summary>
@@ -38,4 +44,5 @@ public sealed record RecordingLink(
 }
 
 /// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
-public sealed record RecordingFileLinks(RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac);
+public sealed record RecordingFileLinks(
+    RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac, RecordingLink? PreviewsTrack);

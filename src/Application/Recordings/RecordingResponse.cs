@@ -15,7 +15,8 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, Recordin
 /// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
 /// <see cref="PosterState"/> is where its poster job stands (a video's still, an audio recording's waveform; null
 /// without a job) and <see cref="PosterUrl"/> a signed link to the poster once it is made; <see cref="AacState"/> and
-/// <see cref="AacUrl"/> the same for an audio recording's AAC copy.
+/// <see cref="AacUrl"/> the same for an audio recording's AAC copy, <see cref="PreviewsState"/> and
+/// <see cref="PreviewsUrl"/> for a video's seek previews (the link is to their WebVTT thumbnails track).
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -40,7 +41,9 @@ public sealed record RecordingResponse(
     MediaJobState? PosterState,
     string? PosterUrl,
     MediaJobState? AacState,
-    string? AacUrl)
+    string? AacUrl,
+    MediaJobState? PreviewsState,
+    string? PreviewsUrl)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -71,7 +74,9 @@ public sealed record RecordingResponse(
             recording.PosterState,
             links?.Poster?.Url,
             recording.AacState,
-            links?.Aac?.Url);
+            links?.Aac?.Url,
+            recording.PreviewsState,
+            links?.PreviewsTrack?.Url);
     }
 }
 
@@ -96,7 +101,8 @@ public sealed record RecordingRow(
     string? ProcessingError,
     StoredJson Metadata,
     MediaJobState? PosterState,
-    MediaJobState? AacState)
+    MediaJobState? AacState,
+    MediaJobState? PreviewsState)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -115,7 +121,8 @@ public sealed record RecordingRow(
         r.ProcessingError,
         new StoredJson(StoredJson.TextOf(r.Metadata)),
         r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
-        r.MediaJobs.Where(j => j.Task == MediaTask.AacCopy).Select(j => (MediaJobState?)j.State).FirstOrDefault());
+        r.MediaJobs.Where(j => j.Task == MediaTask.AacCopy).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
+        r.MediaJobs.Where(j => j.Task == MediaTask.SeekPreviews).Select(j => (MediaJobState?)j.State).FirstOrDefault());
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

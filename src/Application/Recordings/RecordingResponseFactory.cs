@@ -21,7 +21,11 @@ public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
         ArgumentNullException.ThrowIfNull(viewer);
         var links = recording.Status == RecordingStatus.Completed
             ? signer.SignFileLinks(
-                recording.Id, viewer.UserId, withPoster: recording.PosterState == MediaJobState.Done, withAac: recording.AacState == MediaJobState.Done)
+                recording.Id,
+                viewer.UserId,
+                withPoster: recording.PosterState == MediaJobState.Done,
+                withAac: recording.AacState == MediaJobState.Done,
+                withPreviews: recording.PreviewsState == MediaJobState.Done)
             : null;
         return RecordingResponse.From(recording, links);
     }

@@ -125,7 +125,8 @@ public sealed class Recording
     /// <summary>
     /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
     /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
-    /// Its media jobs are queued, saved with the recording: the poster, and for audio (Ogg) the AAC copy.
+    /// Its media jobs are queued, saved with the recording: the poster, then the seek previews of a video or the AAC
+    /// copy of an audio recording (Ogg).
     /// </summary>
     public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
@@ -142,10 +143,7 @@ public sealed class Recording
         CompletedAt = completedAt;
         ProcessingError = note;
         _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
-        if (file.Format == RecordingFormat.Ogg)
-        {
-            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.AacCopy, completedAt));
-        }
+        _mediaJobs.Add(MediaJob.Queue(Id, file.Format == RecordingFormat.Ogg ? MediaTask.AacCopy : MediaTask.SeekPreviews, completedAt));
 
         return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings.Media;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.Media;
@@ -43,6 +44,25 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
             ],
             cancellationToken);
         EnsureWritten(posterPath, "a waveform");
+    }
+
+    public async Task MakeSeekPreviewsAsync(string source, SeekPreviewGrid grid, string spritePath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var every = grid.Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var tile = string.Create(CultureInfo.InvariantCulture, $"{SeekPreviewGrid.TileWidth}:{SeekPreviewGrid.TileHeight}");
+        // fps= takes a frame every interval; tpad= adds black ones after the last, so tile= gets its grid full and writes
+        // it even when the stills do not fill the last row. (Decoding key frames only, -skip_frame nokey, would be
+        // cheaper but gives black stills where the key frames are further apart than the interval.)
+        await RunAsync(
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source, "-map", "0:v:0",
+                "-vf", string.Create(CultureInfo.InvariantCulture,
+                    $"fps=1/{every}:round=down,scale={tile}:force_original_aspect_ratio=decrease,pad={tile}:(ow-iw)/2:(oh-ih)/2,tpad=stop=-1:color=black,tile={SeekPreviewGrid.Columns}x{grid.Rows}"),
+                "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
+            ],
+            cancellationToken);
+        EnsureWritten(spritePath, "seek previews");
     }
 
     public async Task MakeAacCopyAsync(string source, string copyPath, CancellationToken cancellationToken)

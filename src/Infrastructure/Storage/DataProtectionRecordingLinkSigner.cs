@@ -33,16 +33,22 @@ public sealed class DataProtectionRecordingLinkSigner(
     // Derived link keys by Data Protection key id; a key's master key never changes.
     private readonly ConcurrentDictionary<Guid, byte[]> _linkKeys = new();
 
-    public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false)
+    public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false)
     {
-        // Whole seconds, as the link carries them.
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((clock.GetUtcNow() + options.Value.SignedLinkLifetime).ToUnixTimeSeconds());
+        var expiresAt = ExpiryFromNow();
         return new RecordingFileLinks(
             Sign(recordingId, RecordingFileAction.Stream, userId, expiresAt),
             Sign(recordingId, RecordingFileAction.Download, userId, expiresAt),
             withPoster ? Sign(recordingId, RecordingFileAction.Poster, userId, expiresAt) : null,
-            withAac ? Sign(recordingId, RecordingFileAction.Aac, userId, expiresAt) : null);
+            withAac ? Sign(recordingId, RecordingFileAction.Aac, userId, expiresAt) : null,
+            withPreviews ? Sign(recordingId, RecordingFileAction.PreviewsTrack, userId, expiresAt) : null);
     }
+
+    public RecordingLink SignLink(Guid recordingId, RecordingFileAction action, Guid userId) => Sign(recordingId, action, userId, ExpiryFromNow());
+
+    /// <summary>The configured lifetime from now, in whole seconds, as the link carries them.</summary>
+    private DateTimeOffset ExpiryFromNow() =>
+        DateTimeOffset.FromUnixTimeSeconds((clock.GetUtcNow() + options.Value.SignedLinkLifetime).ToUnixTimeSeconds());
 
     /// <summary>A link with any expiry, even a past one; the API hands out only <see cref="SignFileLinks"/>.</summary>
     public RecordingLink Sign(Guid recordingId, RecordingFileAction action, Guid userId, DateTimeOffset expiresAt)

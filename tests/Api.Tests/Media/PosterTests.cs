@@ -54,6 +54,52 @@ public sealed class PosterTests(MediaProcessingApiFixture api)
     }
 
     [Fact]
+    public async Task A_video_gets_seek_previews_a_thumbnails_track_places_on_its_timeline()
+    {
+        var empty = api.NewStoredFile(_ => { });
+        var physical = Path.Combine(api.StorageRoot, empty.RelativePath);
+        await TestMedia.WriteVideoAsync(physical, seconds: 25);
+        var recordingId = await api.NewCompletedRecordingAsync(
+            new RecordingFile(empty.RelativePath, new FileInfo(physical).Length, RecordingFormat.Mp4), duration: TimeSpan.FromSeconds(25));
+        await api.RunMediaJobsAsync();
+        var student = await api.SignedInClientAsync(TestData.Student);
+        var recording = (await student.GetFromJsonAsync<RecordingJson>($"/api/recordings/{recordingId}"))!;
+        recording.PreviewsState.Should().Be("done");
+
+        using var anonymous = new HttpClient { BaseAddress = api.BaseAddress };
+        var track = await anonymous.GetAsync(recording.PreviewsUrl);
+
+        track.StatusCode.Should().Be(HttpStatusCode.OK);
+        track.Content.Headers.ContentType!.MediaType.Should().Be("text/vtt");
+        var lines = (await track.Content.ReadAsStringAsync()).Split('\n');
+        lines[0].Should().Be("WEBVTT");
+        var grid = SeekPreviewGrid.For(TimeSpan.FromSeconds(recording.DurationSeconds!.Value));
+        var cues = lines.Where(l => l.Contains(" --> ", StringComparison.Ordinal)).ToList();
+        cues.Should().HaveCount(grid.Count);
+        cues[0].Should().Be($"00:00:00.000 --> 00:00:{grid.Interval.Seconds:00}.000");
+        var images = lines.Where(l => l.Contains("#xywh=", StringComparison.Ordinal)).ToList();
+        grid.Should().Be(new SeekPreviewGrid(TimeSpan.FromSeconds(2), 13), "a still every 2 s over 25 s, two rows");
+        images.Should().HaveCount(grid.Count).And.OnlyContain(l => l.StartsWith($"/api/recordings/{recordingId}/previews?", StringComparison.Ordinal));
+        images[12].Should().EndWith($"#xywh={2 * SeekPreviewGrid.TileWidth},{SeekPreviewGrid.TileHeight},{SeekPreviewGrid.TileWidth},{SeekPreviewGrid.TileHeight}");
+        images[1].Should().EndWith($"#xywh={SeekPreviewGrid.TileWidth},0,{SeekPreviewGrid.TileWidth},{SeekPreviewGrid.TileHeight}");
+        var sprite = await anonymous.GetAsync(images[0].Split('#')[0]);
+        sprite.StatusCode.Should().Be(HttpStatusCode.OK, "the track's links are signed for the one who asked");
+        sprite.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        var saved = Path.Combine(Path.GetTempPath(), $"previews-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(saved, await sprite.Content.ReadAsByteArrayAsync());
+        try
+        {
+            var image = (await MediaProbe.StreamsAsync(saved)).Should().ContainSingle().Subject;
+            (image.Width, image.Height).Should().Be((SeekPreviewGrid.Columns * SeekPreviewGrid.TileWidth, grid.Rows * SeekPreviewGrid.TileHeight));
+            (await MediaProbe.MeanBrightnessAsync(saved)).Should().BeGreaterThan(40, "stills of the picture (the unused tiles are black)");
+        }
+        finally
+        {
+            File.Delete(saved);
+        }
+    }
+
+    [Fact]
     public async Task Deleting_a_recording_with_its_file_removes_its_poster_too()
     {
         var (_, recorded) = await api.RecordThroughLiveKitAsync();

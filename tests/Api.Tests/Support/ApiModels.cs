@@ -28,6 +28,8 @@ public sealed record RecordingJson(
     string? PosterState,
     string? PosterUrl,
     string? AacState,
-    string? AacUrl);
+    string? AacUrl,
+    string? PreviewsState,
+    string? PreviewsUrl);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

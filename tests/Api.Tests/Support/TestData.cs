@@ -73,12 +73,13 @@ public static class TestData
     /// session lies before the window of <c>GET /api/sessions</c> (<see cref="ListMySessions.History"/>), so a suite's
     /// many recordings do not push the demo sessions off that list's page.
     /// </summary>
-    public static async Task<Guid> NewCompletedRecordingAsync(this ApiFixture api, RecordingFile file, string? courseTitle = null)
+    public static async Task<Guid> NewCompletedRecordingAsync(
+        this ApiFixture api, RecordingFile file, string? courseTitle = null, TimeSpan? duration = null)
     {
         var sessionId = await api.NewInteractiveSessionAsync(
             courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessionsQuery.History - TimeSpan.FromDays(1));
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var endedAt = startedAt.AddMinutes(5);
+        var endedAt = startedAt + (duration ?? TimeSpan.FromMinutes(5));
         return await api.WithDbAsync(async db =>
         {
             var session = (await new SessionFinder(db, SessionKindServiceCollectionExtensions.BuiltIn()).FindAsync(sessionId, CancellationToken.None))!;

@@ -136,15 +136,16 @@ public class RecordingTests
     }
 
     [Fact]
-    public void A_completed_video_has_its_poster_queued_at_the_completion_time()
+    public void A_completed_video_has_its_poster_and_seek_previews_queued_at_the_completion_time()
     {
         var recording = RecordingIn(RecordingStatus.Processing);
         var completedAt = StartedAt.AddHours(2);
 
         recording.Complete(File, TimeSpan.FromHours(1), StartedAt.AddHours(1), completedAt);
 
-        recording.MediaJobs.Should().ContainSingle().Which.Should().Match<MediaJob>(j => j.RecordingId == recording.Id
-            && j.Task == MediaTask.Poster && j.State == MediaJobState.Queued && j.NextAttemptAt == completedAt && j.Attempts == 0);
+        recording.MediaJobs.Select(j => j.Task).Should().Equal(MediaTask.Poster, MediaTask.SeekPreviews);
+        recording.MediaJobs.Should().OnlyContain(j => j.RecordingId == recording.Id
+            && j.State == MediaJobState.Queued && j.NextAttemptAt == completedAt && j.Attempts == 0);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ItqanRecording.Domain.Recordings.Media;
+
 namespace ItqanRecording.Application.Common.Abstractions;
 
 /// <summary>The media programs (Debian's ffmpeg) that make files from a recording's file.</summary>
@@ -12,6 +14,12 @@ public interface IMediaTools
 
     /// <summary>Writes the waveform of the audio as a JPEG, 1280 × 360, to <paramref name="posterPath"/>.</summary>
     Task MakeWaveformAsync(string source, string posterPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the seek previews' sprite of the video (<paramref name="grid"/>: a still every interval, tiled) as a
+    /// JPEG to <paramref name="spritePath"/>.
+    /// </summary>
+    Task MakeSeekPreviewsAsync(string source, SeekPreviewGrid grid, string spritePath, CancellationToken cancellationToken);
 
     /// <summary>Writes the audio as AAC in an MP4 container (.m4a, faststart) to <paramref name="copyPath"/>.</summary>
     Task MakeAacCopyAsync(string source, string copyPath, CancellationToken cancellationToken);

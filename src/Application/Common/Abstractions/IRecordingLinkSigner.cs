@@ -9,9 +9,12 @@ public interface IRecordingLinkSigner
 {
     /// <summary>
     /// Links for <paramref name="userId"/> to stream and to download the recording and, when they are made, to its
-    /// poster and its AAC copy, valid for the configured lifetime.
+    /// poster, its AAC copy and its seek previews' track, valid for the configured lifetime.
     /// </summary>
-    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false);
+    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false);
+
+    /// <summary>One link for <paramref name="userId"/> to <paramref name="action"/> on the recording, valid for the configured lifetime.</summary>
+    RecordingLink SignLink(Guid recordingId, RecordingFileAction action, Guid userId);
 
     /// <summary>
     /// Whether the link's signature was made here for exactly its recording, action, user and expiry. Says

@@ -75,4 +75,7 @@ public abstract record StoredFile
 
     /// <summary>An object in the object store, fetched by the client from a short-lived presigned URL.</summary>
     public sealed record AtPresignedUrl(Uri Url) : StoredFile;
+
+    /// <summary>Text made for this request from what is stored (a track whose links are signed for the asker).</summary>
+    public sealed record Made(string Content) : StoredFile;
 }

@@ -32,7 +32,14 @@ public sealed record RecordingFileToSend(StoredFile File, FileDelivery Delivery)
 /// and format are null until the recording is completed.
 /// </summary>
 public sealed record RecordingForFile(
-    Guid Id, Guid AcademyId, RecordingStatus Status, string DisplayName, StorageProvider? FileStore, string? FilePath, RecordingFormat? FileFormat);
+    Guid Id,
+    Guid AcademyId,
+    RecordingStatus Status,
+    string DisplayName,
+    StorageProvider? FileStore,
+    string? FilePath,
+    RecordingFormat? FileFormat,
+    TimeSpan? Duration);
 
 public sealed class GetRecordingFileHandler(
     IApplicationDbContext db,
@@ -63,13 +70,21 @@ public sealed class GetRecordingFileHandler(
             return RecordingErrors.FileNotReady(recording.Status);
         }
 
-        if (query.Action == RecordingFileAction.Poster)
+        // Pictures made after completion are not audited: a list shows many posters, and none of them is watching.
+        switch (query.Action)
         {
-            // Made after completion and not audited: a list shows many posters, and none of them is watching.
-            var poster = new FileDelivery(MediaOutputs.PosterContentType, null);
-            return await FindStoredFileAsync(recording.Id, store, MediaOutputs.PosterOf(path), poster, cancellationToken) is { } stillImage
-                ? new RecordingFileToSend(stillImage, poster)
-                : RecordingErrors.PosterMissing;
+            case RecordingFileAction.Poster:
+                return await MadeImageAsync(recording.Id, store, MediaOutputs.PosterOf(path), RecordingErrors.PosterMissing, cancellationToken);
+            case RecordingFileAction.Previews:
+                return await MadeImageAsync(recording.Id, store, MediaOutputs.SeekPreviewsOf(path), RecordingErrors.PreviewsMissing, cancellationToken);
+            case RecordingFileAction.PreviewsTrack:
+                var sprite = await MadeImageAsync(recording.Id, store, MediaOutputs.SeekPreviewsOf(path), RecordingErrors.PreviewsMissing, cancellationToken);
+                return sprite.IsSuccess
+                    ? new RecordingFileToSend(
+                        new StoredFile.Made(SeekPreviewsTrack.Write(
+                            recording.Duration ?? TimeSpan.Zero, signer.SignLink(recording.Id, RecordingFileAction.Previews, requester.Value).Url)),
+                        new FileDelivery(SeekPreviewsTrack.ContentType, null))
+                    : sprite.Error;
         }
 
         var (sentPath, delivery) = query.Action switch
@@ -155,7 +170,14 @@ public sealed class GetRecordingFileHandler(
                 r.Status,
                 r.SessionId,
                 new RecordingForFile(
-                    r.Id, r.AcademyId, r.Status, r.DisplayName, (StorageProvider?)r.File!.Store, (string?)r.File.RelativePath, (RecordingFormat?)r.File.Format)),
+                    r.Id,
+                    r.AcademyId,
+                    r.Status,
+                    r.DisplayName,
+                    (StorageProvider?)r.File!.Store,
+                    (string?)r.File.RelativePath,
+                    (RecordingFormat?)r.File.Format,
+                    r.Duration)),
             cancellationToken);
         if (found.IsSuccess && found.Value.FilePath is not null)
         {
@@ -163,6 +185,16 @@ public sealed class GetRecordingFileHandler(
         }
 
         return found;
+    }
+
+    /// <summary>A JPEG made from the recording's file, when it is there.</summary>
+    private async Task<Result<RecordingFileToSend>> MadeImageAsync(
+        Guid recordingId, StorageProvider store, string relativePath, Error missing, CancellationToken cancellationToken)
+    {
+        var image = new FileDelivery(MediaOutputs.JpegContentType, null);
+        return await FindStoredFileAsync(recordingId, store, relativePath, image, cancellationToken) is { } stored
+            ? new RecordingFileToSend(stored, image)
+            : missing;
     }
 
     /// <summary>The file in its storage, or null when it is gone or the recording's path would leave the storage root.</summary>

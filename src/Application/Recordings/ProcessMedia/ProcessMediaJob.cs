@@ -98,10 +98,13 @@ public sealed class ProcessMediaJobHandler(
         {
             case MediaTask.Poster when file.Format == RecordingFormat.Ogg:
                 await tools.MakeWaveformAsync(source, output, cancellationToken);
-                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.PosterContentType);
+                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.JpegContentType);
             case MediaTask.Poster:
                 await tools.MakePosterAsync(source, duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken);
-                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.PosterContentType);
+                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.JpegContentType);
+            case MediaTask.SeekPreviews:
+                await tools.MakeSeekPreviewsAsync(source, SeekPreviewGrid.For(duration), output, cancellationToken);
+                return (MediaOutputs.SeekPreviewsOf(file.RelativePath), MediaOutputs.JpegContentType);
             case MediaTask.AacCopy:
                 await tools.MakeAacCopyAsync(source, output, cancellationToken);
                 return (MediaOutputs.AacCopyOf(file.RelativePath), MediaOutputs.AacCopyContentType);

@@ -3,7 +3,7 @@ namespace ItqanRecording.Domain.Recordings.Media;
 /// <summary>Where the files made from a recording lie: beside its file, in the same storage, named after it.</summary>
 public static class MediaOutputs
 {
-    public const string PosterContentType = "image/jpeg";
+    public const string JpegContentType = "image/jpeg";
 
     public const string AacCopyContentType = "audio/mp4";
 
@@ -13,6 +13,9 @@ public static class MediaOutputs
     /// <summary>The AAC copy of the audio file at <paramref name="filePath"/>.</summary>
     public static string AacCopyOf(string filePath) => filePath + ".m4a";
 
+    /// <summary>The seek previews' sprite of the video at <paramref name="filePath"/>.</summary>
+    public static string SeekPreviewsOf(string filePath) => filePath + ".previews.jpg";
+
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
-    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath), AacCopyOf(filePath)];
+    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath), AacCopyOf(filePath), SeekPreviewsOf(filePath)];
 }

@@ -14,4 +14,10 @@ public enum MediaTask
     /// Ogg/Opus (Safari before iOS 18.4).
     /// </summary>
     AacCopy,
+
+    /// <summary>
+    /// A video's seek previews: one sprite of small stills (<see cref="SeekPreviewGrid"/>,
+    /// <see cref="MediaOutputs.SeekPreviewsOf"/>), shown above the seek bar through a WebVTT thumbnails track.
+    /// </summary>
+    SeekPreviews,
 }

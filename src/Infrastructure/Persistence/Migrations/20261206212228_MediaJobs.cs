@@ -56,6 +56,8 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                 SELECT gen_random_uuid(), id, 'poster', 'queued', 0, now(), now() FROM recordings WHERE status = 'completed'
                 UNION ALL
                 SELECT gen_random_uuid(), id, 'aaccopy', 'queued', 0, now(), now() FROM recordings WHERE status = 'completed' AND file_format = 'ogg'
+                UNION ALL
+                SELECT gen_random_uuid(), id, 'seekpreviews', 'queued', 0, now(), now() FROM recordings WHERE status = 'completed' AND file_format = 'mp4'
                 """);
         }
 

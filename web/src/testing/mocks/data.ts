@@ -72,6 +72,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     posterUrl: '/api/recordings/recording-1/poster?sig=poster',
     aacState: null,
     aacUrl: null,
+    previewsState: 'done',
+    previewsUrl: '/api/recordings/recording-1/previews_track?sig=previews',
     ...overrides,
   };
 }
@@ -94,6 +96,8 @@ export function aRunningRecording(secondsAgo: number, overrides: Partial<Recordi
     posterUrl: null,
     aacState: null,
     aacUrl: null,
+    previewsState: null,
+    previewsUrl: null,
     ...overrides,
   });
 }
