@@ -181,8 +181,10 @@ emulator_pid=$!
 pids+=("$emulator_pid")
 
 # start_api URL LOG [K=V ...]: the API as deployed, in the background (its pid in $!).
-# The background jobs (reconciliation, overdue, retention) run once a day here: they are not what is measured, and
-# the reconciliation would otherwise fail the generated "processing" recordings the emulator never heard of.
+# The background jobs (reconciliation, overdue, retention, media) run once a day here: they are not what is measured,
+# the reconciliation would otherwise fail the generated "processing" recordings the emulator never heard of, and the
+# media jobs that each completion queues would keep the database (and the round-trip counter) busy with the generated
+# recordings' files, which do not exist. The media jobs' own cost is the media scenario's.
 start_api() {
   local url=$1 log=$2
   shift 2
@@ -190,6 +192,7 @@ start_api() {
     ConnectionStrings__Recording="$db_url" LiveKit__Url="$emulator" LiveKit__ApiKey=$livekit_key LiveKit__ApiSecret=$livekit_secret \
     Storage__RootPath="$work/recordings" Storage__EgressPathPrefix=/recordings Database__MigrateOnStartup=true Seed__Demo=true \
     Reliability__ReconcileInterval=1.00:00:00 Reliability__OverdueCheckInterval=1.00:00:00 Reliability__RetentionInterval=1.00:00:00 Reliability__PendingEventPruneInterval=1.00:00:00 \
+    MediaProcessing__PollInterval=1.00:00:00 \
     DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$([ "${BENCH_PERF:-0}" = 1 ] && echo 0 || echo 1)" \
     "$@" ${BENCH_API_ENV:-} dotnet ItqanRecording.Api.dll --urls "$url") >"$results/logs/$log.log" 2>&1 &
 }
