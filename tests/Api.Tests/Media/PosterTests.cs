@@ -167,6 +167,30 @@ public sealed class PosterTests(MediaProcessingApiFixture api)
         claims.Should().OnlyContain(claimed => claimed.Count > 0, "both instances took part");
     }
 
+    [Fact]
+    public async Task A_stale_attempt_cannot_overwrite_the_attempt_of_the_instance_that_claimed_the_job_again()
+    {
+        var recordingId = await api.NewCompletedRecordingAsync(new RecordingFile($"files/{Guid.NewGuid():N}.mp4", 1_000, RecordingFormat.Mp4));
+        var now = DateTimeOffset.UtcNow;
+        await using var first = api.Services.CreateAsyncScope();
+        await using var second = api.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<RecordingDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<RecordingDbContext>();
+        var stale = await firstDb.MediaJobs.SingleAsync(j => j.RecordingId == recordingId && j.Task == MediaTask.Poster);
+        stale.Claim(now, TimeSpan.FromMinutes(1));
+        await firstDb.SaveChangesAsync();
+        var taken = await secondDb.MediaJobs.SingleAsync(j => j.Id == stale.Id);
+        taken.Claim(now + TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15));
+        await secondDb.SaveChangesAsync();
+
+        stale.Succeed(now + TimeSpan.FromMinutes(2));
+        var save = () => firstDb.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        var stored = await PosterJobOfAsync(recordingId);
+        (stored.State, stored.Attempts).Should().Be((MediaJobState.Running, 2));
+    }
+
     /// <summary>Claims due jobs, as one instance does, until none is left.</summary>
     private async Task<List<Guid>> ClaimAllAsync()
     {
