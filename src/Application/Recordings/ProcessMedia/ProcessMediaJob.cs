@@ -78,6 +78,12 @@ public sealed class ProcessMediaJobHandler(
             job.Succeed(clock.GetUtcNow());
             logger.LogInformation("Media job {JobId}: {Task} of recording {RecordingId} made", job.Id, job.Task, job.RecordingId);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The instance is stopping: another (or this one, restarted) takes the job up at once, not after the lease.
+            job.Release(clock.GetUtcNow());
+            logger.LogInformation("Media job {JobId} of recording {RecordingId} given back: the instance is stopping", job.Id, job.RecordingId);
+        }
         catch (Exception exception) when (exception is MediaToolException or StorageUnavailableException or InvalidDataException or IOException)
         {
             job.FailAttempt(exception.Message, clock.GetUtcNow(), final: exception is MediaToolException { IsFinal: true });

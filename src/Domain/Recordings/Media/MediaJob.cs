@@ -84,6 +84,19 @@ public sealed class MediaJob
         return true;
     }
 
+    /// <summary>
+    /// This instance lets go of the job without an outcome (it is shutting down): queued again at once, and the
+    /// attempt it never finished not counted.
+    /// </summary>
+    public void Release(DateTimeOffset at)
+    {
+        EnsureRunning();
+        State = MediaJobState.Queued;
+        Attempts--;
+        LeaseExpiresAt = null;
+        NextAttemptAt = at;
+    }
+
     public void Succeed(DateTimeOffset at)
     {
         EnsureRunning();

@@ -91,6 +91,19 @@ public class MediaJobTests
     }
 
     [Fact]
+    public void A_job_given_back_at_shutdown_is_due_at_once_and_its_unfinished_attempt_not_counted()
+    {
+        var job = MediaJob.Queue(Guid.NewGuid(), MediaTask.Poster, QueuedAt);
+        job.Claim(QueuedAt, Lease);
+
+        job.Release(QueuedAt.AddMinutes(1));
+
+        job.State.Should().Be(MediaJobState.Queued);
+        job.Attempts.Should().Be(0);
+        job.IsClaimable(QueuedAt.AddMinutes(1)).Should().BeTrue();
+    }
+
+    [Fact]
     public void Only_a_running_job_can_succeed_and_a_done_one_is_never_claimed_again()
     {
         var job = MediaJob.Queue(Guid.NewGuid(), MediaTask.Poster, QueuedAt);
