@@ -29,13 +29,16 @@ public static class MediaProbe
             document.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The mean brightness (luma, 0–255) of an image's first frame: near 16 for a black frame.</summary>
-    public static async Task<double> MeanBrightnessAsync(string imagePath)
+    /// <summary>
+    /// The mean brightness (luma, 0–255) of an image's first frame, or of its <paramref name="crop"/> (ffmpeg's
+    /// <c>w:h:x:y</c>): near 16 for a black frame.
+    /// </summary>
+    public static async Task<double> MeanBrightnessAsync(string imagePath, string? crop = null)
     {
         var source = imagePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)
             .Replace(":", "\\:", StringComparison.Ordinal);
         var probed = await RunAsync(
-            ["-v", "error", "-f", "lavfi", "-i", $"movie='{source}',signalstats", "-show_entries", "frame_tags=lavfi.signalstats.YAVG", "-of", "json"]);
+            ["-v", "error", "-f", "lavfi", "-i", $"movie='{source}'{(crop is null ? "" : ",crop=" + crop)},signalstats", "-show_entries", "frame_tags=lavfi.signalstats.YAVG", "-of", "json"]);
         using var document = JsonDocument.Parse(probed);
         var frame = document.RootElement.GetProperty("frames")[0];
         return double.Parse(frame.GetProperty("tags").GetProperty("lavfi.signalstats.YAVG").GetString()!, CultureInfo.InvariantCulture);

@@ -46,22 +46,64 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
         EnsureWritten(posterPath, "a waveform");
     }
 
+    /// <summary>
+    /// From this interval on, each still is taken by seeking to it (a key frame and the frames up to the still) rather
+    /// than by decoding the whole video: for a class of an hour, a hundred short decodes instead of 108,000 frames.
+    /// </summary>
+    public static readonly TimeSpan SeekPerStillFrom = TimeSpan.FromSeconds(10);
+
     public async Task MakeSeekPreviewsAsync(string source, SeekPreviewGrid grid, string spritePath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var every = grid.Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         var tile = string.Create(CultureInfo.InvariantCulture, $"{SeekPreviewGrid.TileWidth}:{SeekPreviewGrid.TileHeight}");
-        // fps= takes a frame every interval; tpad= adds black ones after the last, so tile= gets its grid full and writes
-        // it even when the stills do not fill the last row. (Decoding key frames only, -skip_frame nokey, would be
-        // cheaper but gives black stills where the key frames are further apart than the interval.)
-        await RunAsync(
-            [
-                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source, "-map", "0:v:0",
-                "-vf", string.Create(CultureInfo.InvariantCulture,
-                    $"fps=1/{every}:round=down,scale={tile}:force_original_aspect_ratio=decrease,pad={tile}:(ow-iw)/2:(oh-ih)/2,tpad=stop=-1:color=black,tile={SeekPreviewGrid.Columns}x{grid.Rows}"),
-                "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
-            ],
-            cancellationToken);
+        var still = $"scale={tile}:force_original_aspect_ratio=decrease,pad={tile}:(ow-iw)/2:(oh-ih)/2";
+        // tpad= adds black frames after the last still, so tile= gets its grid full and writes it even when the stills
+        // do not fill the last row.
+        var mosaic = string.Create(CultureInfo.InvariantCulture, $"tpad=stop=-1:color=black,tile={SeekPreviewGrid.Columns}x{grid.Rows}");
+        if (grid.Interval < SeekPerStillFrom)
+        {
+            // Every frame decoded, fps= keeping one each interval (eof_action=pass: the last one too, which fps= would
+            // otherwise drop at the end of the video). (Key frames only, -skip_frame nokey, would be
+            // cheaper but gives black stills where the key frames are further apart than the interval.)
+            var every = grid.Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            await RunAsync(
+                [
+                    "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source, "-map", "0:v:0",
+                    "-vf", $"fps=1/{every}:round=down:eof_action=pass,{still},{mosaic}", "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
+                ],
+                cancellationToken);
+        }
+        else
+        {
+            var stills = Directory.CreateDirectory(spritePath + ".stills");
+            try
+            {
+                for (var i = 0; i < grid.Count; i++)
+                {
+                    var at = (grid.Interval * i).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                    await RunAsync(
+                        [
+                            "-nostdin", "-hide_banner", "-loglevel", "error", "-ss", at, "-i", source, "-map", "0:v:0",
+                            "-vf", still, "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y",
+                            Path.Combine(stills.FullName, string.Create(CultureInfo.InvariantCulture, $"{i:D3}.jpg")),
+                        ],
+                        cancellationToken);
+                }
+
+                // A still past the end (a recording shorter than it says) ends the numbered sequence; black fills the rest.
+                await RunAsync(
+                    [
+                        "-nostdin", "-hide_banner", "-loglevel", "error", "-framerate", "1", "-i", Path.Combine(stills.FullName, "%03d.jpg"),
+                        "-vf", mosaic, "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
+                    ],
+                    cancellationToken);
+            }
+            finally
+            {
+                stills.Delete(recursive: true);
+            }
+        }
+
         EnsureWritten(spritePath, "seek previews");
     }
 
