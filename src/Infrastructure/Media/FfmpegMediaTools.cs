@@ -8,33 +8,33 @@ namespace ItqanRecording.Infrastructure.Media;
 
 /// <summary>
 /// Debian's ffmpeg, run under <c>nice</c> (<see cref="MediaProcessingOptions.Niceness"/>) with its arguments as a
-/// list (nothing goes through a shell). Its error output becomes the failure's reason.
+/// list (nothing goes through a shell), without its banner and printing errors only: its error output becomes the
+/// failure's reason.
 /// </summary>
 public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) : IMediaTools
 {
     /// <summary>ffmpeg's words for a source without the stream asked for (no picture, no sound): trying again cannot help.</summary>
-    private const string NoVideoStream = "matches no streams";
+    private const string NoSuchStream = "matches no streams";
 
     public async Task MakePosterAsync(string source, TimeSpan at, string posterPath, CancellationToken cancellationToken)
     {
         // thumbnail= picks the most typical of the next 30 frames, which passes over a black or a fading one.
         await RunAsync(
             [
-                "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-ss", at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", source,
+                "-ss", Seconds(at), "-i", source,
                 "-map", "0:v:0", "-vf", "thumbnail=30,scale='min(1280,iw)':-2", "-frames:v", "1", "-q:v", "3",
                 "-f", "image2", "-y", posterPath,
             ],
             cancellationToken);
         // A seek past the end gives no frame and no error.
-        EnsureWritten(posterPath, $"a poster at {at.TotalSeconds:0.###} s");
+        EnsureWritten(posterPath, $"a poster at {Seconds(at)} s");
     }
 
     public async Task MakeWaveformAsync(string source, string posterPath, CancellationToken cancellationToken)
     {
         await RunAsync(
             [
-                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source,
+                "-i", source,
                 // The wave in the app's green on its page colour (a JPEG has no transparency).
                 "-filter_complex",
                 "[0:a:0]aformat=channel_layouts=mono,showwavespic=s=1280x360:colors=0x0f5132:scale=sqrt[wave];"
@@ -65,10 +65,10 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
             // Every frame decoded, fps= keeping one each interval (eof_action=pass: the last one too, which fps= would
             // otherwise drop at the end of the video). (Key frames only, -skip_frame nokey, would be
             // cheaper but gives black stills where the key frames are further apart than the interval.)
-            var every = grid.Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var every = Seconds(grid.Interval);
             await RunAsync(
                 [
-                    "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source, "-map", "0:v:0",
+                    "-i", source, "-map", "0:v:0",
                     "-vf", $"fps=1/{every}:round=down:eof_action=pass,{still},{mosaic}", "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
                 ],
                 cancellationToken);
@@ -80,10 +80,10 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
             {
                 for (var i = 0; i < grid.Count; i++)
                 {
-                    var at = (grid.Interval * i).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                    var at = Seconds(grid.Interval * i);
                     await RunAsync(
                         [
-                            "-nostdin", "-hide_banner", "-loglevel", "error", "-ss", at, "-i", source, "-map", "0:v:0",
+                            "-ss", at, "-i", source, "-map", "0:v:0",
                             "-vf", still, "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y",
                             Path.Combine(stills.FullName, string.Create(CultureInfo.InvariantCulture, $"{i:D3}.jpg")),
                         ],
@@ -93,7 +93,7 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
                 // A still past the end (a recording shorter than it says) ends the numbered sequence; black fills the rest.
                 await RunAsync(
                     [
-                        "-nostdin", "-hide_banner", "-loglevel", "error", "-framerate", "1", "-i", Path.Combine(stills.FullName, "%03d.jpg"),
+                        "-framerate", "1", "-i", Path.Combine(stills.FullName, "%03d.jpg"),
                         "-vf", mosaic, "-frames:v", "1", "-q:v", "5", "-f", "image2", "-y", spritePath,
                     ],
                     cancellationToken);
@@ -111,12 +111,14 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
     {
         await RunAsync(
             [
-                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", source,
+                "-i", source,
                 "-map", "0:a:0", "-vn", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", "-f", "mp4", "-y", copyPath,
             ],
             cancellationToken);
         EnsureWritten(copyPath, "an AAC copy");
     }
+
+    private static string Seconds(TimeSpan at) => at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void EnsureWritten(string path, string what)
     {
@@ -133,7 +135,7 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
         start.ArgumentList.Add("-n");
         start.ArgumentList.Add(settings.Niceness.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(settings.FfmpegPath);
-        foreach (var argument in arguments)
+        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-loglevel", "error", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -166,7 +168,7 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
                 var reason = (await errors).Trim();
                 throw new MediaToolException(
                     $"ffmpeg exited with code {process.ExitCode}: {(reason.Length > 0 ? reason : "no message")}",
-                    isFinal: reason.Contains(NoVideoStream, StringComparison.Ordinal));
+                    isFinal: reason.Contains(NoSuchStream, StringComparison.Ordinal));
             }
         }
     }

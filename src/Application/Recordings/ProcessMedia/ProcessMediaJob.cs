@@ -73,8 +73,9 @@ public sealed class ProcessMediaJobHandler(
                 return;
             }
 
-            var (made, contentType) = await MakeAsync(job.Task, file, SourceOf(source), duration, output, cancellationToken);
-            await storage.SaveFileAsync(file.Store, made, output, contentType, cancellationToken);
+            await MakeAsync(job.Task, file.Format, SourceOf(source), duration, output, cancellationToken);
+            await storage.SaveFileAsync(
+                file.Store, MediaOutputs.PathOf(job.Task, file.RelativePath), output, MediaOutputs.ContentTypeOf(job.Task), cancellationToken);
             job.Succeed(clock.GetUtcNow());
             logger.LogInformation("Media job {JobId}: {Task} of recording {RecordingId} made", job.Id, job.Task, job.RecordingId);
         }
@@ -96,28 +97,16 @@ public sealed class ProcessMediaJobHandler(
         }
     }
 
-    /// <summary>Makes the job's output at <paramref name="output"/>; answers where it goes beside the file, and its type.</summary>
-    private async Task<(string RelativePath, string ContentType)> MakeAsync(
-        MediaTask task, RecordingFile file, string source, TimeSpan duration, string output, CancellationToken cancellationToken)
-    {
-        switch (task)
+    /// <summary>Makes the job's output at <paramref name="output"/>: an audio recording's poster is its waveform.</summary>
+    private Task MakeAsync(MediaTask task, RecordingFormat format, string source, TimeSpan duration, string output, CancellationToken cancellationToken) =>
+        task switch
         {
-            case MediaTask.Poster when file.Format == RecordingFormat.Ogg:
-                await tools.MakeWaveformAsync(source, output, cancellationToken);
-                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.JpegContentType);
-            case MediaTask.Poster:
-                await tools.MakePosterAsync(source, duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken);
-                return (MediaOutputs.PosterOf(file.RelativePath), MediaOutputs.JpegContentType);
-            case MediaTask.SeekPreviews:
-                await tools.MakeSeekPreviewsAsync(source, SeekPreviewGrid.For(duration), output, cancellationToken);
-                return (MediaOutputs.SeekPreviewsOf(file.RelativePath), MediaOutputs.JpegContentType);
-            case MediaTask.AacCopy:
-                await tools.MakeAacCopyAsync(source, output, cancellationToken);
-                return (MediaOutputs.AacCopyOf(file.RelativePath), MediaOutputs.AacCopyContentType);
-            default:
-                throw new MediaToolException($"No media tool makes {task}.", isFinal: true);
-        }
-    }
+            MediaTask.Poster when format == RecordingFormat.Ogg => tools.MakeWaveformAsync(source, output, cancellationToken),
+            MediaTask.Poster => tools.MakePosterAsync(source, duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken),
+            MediaTask.SeekPreviews => tools.MakeSeekPreviewsAsync(source, SeekPreviewGrid.For(duration), output, cancellationToken),
+            MediaTask.AacCopy => tools.MakeAacCopyAsync(source, output, cancellationToken),
+            _ => throw new MediaToolException($"No media tool makes {task}.", isFinal: true),
+        };
 
     private static string SourceOf(StoredFile file) => file switch
     {

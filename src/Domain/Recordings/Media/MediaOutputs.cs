@@ -16,6 +16,18 @@ public static class MediaOutputs
     /// <summary>The seek previews' sprite of the video at <paramref name="filePath"/>.</summary>
     public static string SeekPreviewsOf(string filePath) => filePath + ".previews.jpg";
 
+    /// <summary>Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies.</summary>
+    public static string PathOf(MediaTask task, string filePath) => task switch
+    {
+        MediaTask.Poster => PosterOf(filePath),
+        MediaTask.AacCopy => AacCopyOf(filePath),
+        MediaTask.SeekPreviews => SeekPreviewsOf(filePath),
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Not a media task."),
+    };
+
+    /// <summary>The media type of <paramref name="task"/>'s output.</summary>
+    public static string ContentTypeOf(MediaTask task) => task == MediaTask.AacCopy ? AacCopyContentType : JpegContentType;
+
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
-    public static IReadOnlyList<string> AllOf(string filePath) => [PosterOf(filePath), AacCopyOf(filePath), SeekPreviewsOf(filePath)];
+    public static IReadOnlyList<string> AllOf(string filePath) => [.. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath))];
 }
