@@ -25,6 +25,8 @@ export interface RecordingJson {
   posterUrl?: string | null;
   aacState?: 'queued' | 'running' | 'done' | 'failed' | null;
   aacUrl?: string | null;
+  hlsState?: 'queued' | 'running' | 'done' | 'failed' | null;
+  hlsUrl?: string | null;
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {

@@ -61,3 +61,29 @@ test('an audio recording shows its waveform, and its AAC copy plays and seeks', 
   expect(await copy.evaluate((element: HTMLAudioElement) => element.canPlayType('audio/mp4; codecs="mp4a.40.2"'))).not.toBe('');
   await expectToPlayAndSeek(copy);
 });
+
+test('a video streams its HLS packaging through hls.js, byte ranges of one file, and plays and seeks', async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL ?? '', demo.teacher);
+  const session = await sessionTitled(api, 'Tajweed Foundations - Session 1');
+  await expect
+    .poll(async () => (await completedRecordingOf(api, session.id)).hlsState, { timeout: 60_000 })
+    .toBe('done');
+  const recording = await completedRecordingOf(api, session.id);
+  await api.dispose();
+  const segmentRanges: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(`/api/recordings/${recording.id}/hls_media?`)) segmentRanges.push(request.headers().range ?? 'none');
+  });
+
+  await signIn(page, demo.teacher);
+  await page.goto(`/recordings/${recording.id}`);
+  const video = page.locator('video');
+  await expect(video).toHaveAttribute('data-playback', 'hls.js');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentSrc), { message: 'hls.js feeds the video through Media Source' })
+    .toMatch(/^blob:/);
+  await expectToPlayAndSeek(video);
+
+  expect(segmentRanges.length).toBeGreaterThan(1);
+  expect(segmentRanges.every((range) => /^bytes=\d+-\d+$/.test(range)), segmentRanges.join(', ')).toBe(true);
+  await screenshot(page, 'player-hls');
+});

@@ -69,6 +69,14 @@ public static class RecordingFileEndpoints
             .Produces<Stream>(StatusCodes.Status206PartialContent, MediaOutputs.AacCopyContentType)
             .Produces(StatusCodes.Status304NotModified)
             .Produces(StatusCodes.Status416RangeNotSatisfiable);
+        group.MapGet("/hls", HlsPlaylistOf).WithName("RecordingHlsPlaylist")
+            .Produces<string>(StatusCodes.Status200OK, MediaOutputs.HlsPlaylistContentType);
+        group.MapGet("/hls_media", HlsSegments).WithName("RecordingHlsSegments")
+            .Produces<Stream>(StatusCodes.Status200OK, MediaOutputs.HlsMediaContentType)
+            .Produces(StatusCodes.Status302Found)
+            .Produces<Stream>(StatusCodes.Status206PartialContent, MediaOutputs.HlsMediaContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status416RangeNotSatisfiable);
         return app;
     }
 
@@ -121,6 +129,23 @@ public static class RecordingFileEndpoints
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> StreamAacCopy(
         Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         SendFileAsync(recordingId, RecordingFileAction.Aac, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// A video's HLS media playlist (the recording's <c>hlsUrl</c>), once its packaging is done (<c>hlsState</c>:
+    /// <c>done</c>); 404 <c>recording.hls_missing</c> before. Its segments are byte ranges of one file, named by a link
+    /// signed for the asker. Same rules as StreamRecording; not audited (the segments are).
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> HlsPlaylistOf(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Hls, link, http, sender, cancellationToken);
+
+    /// <summary>
+    /// The file of a video's HLS segments (fragmented MP4), read with Range as the playlist says. Same rules and Range
+    /// as StreamRecording, with the link in the playlist; audited as a stream.
+    /// </summary>
+    private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> HlsSegments(
+        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.HlsMedia, link, http, sender, cancellationToken);
 
     private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SendFileAsync(
         Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ public static class RecordingErrors
     public static readonly Error PreviewsMissing =
         Error.NotFound("recording.previews_missing", "The recording has no seek previews (yet): see its previewsState.");
 
+    public static readonly Error HlsMissing =
+        Error.NotFound("recording.hls_missing", "The recording has no HLS packaging (yet): see its hlsState.");
+
     public static readonly Error PosterMissing =
         Error.NotFound("recording.poster_missing", "The recording has no poster yet: see its posterState.");
 

@@ -20,6 +20,15 @@ public enum RecordingFileAction
 
     /// <summary>The WebVTT thumbnails track that places the seek previews on the timeline, for a player.</summary>
     PreviewsTrack,
+
+    /// <summary>
+    /// The HLS media playlist of a video (<see cref="Domain.Recordings.Media.MediaTask.Hls"/>), its segments' links
+    /// signed for the asker.
+    /// </summary>
+    Hls,
+
+    /// <summary>The file of a video's HLS segments, read in byte ranges as its playlist names them.</summary>
+    HlsMedia,
 }
 
 /// <summary>
@@ -45,4 +54,4 @@ public sealed record RecordingLink(
 
 /// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
 public sealed record RecordingFileLinks(
-    RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac, RecordingLink? PreviewsTrack);
+    RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac, RecordingLink? PreviewsTrack, RecordingLink? Hls);

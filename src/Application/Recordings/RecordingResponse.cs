@@ -16,7 +16,8 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, Recordin
 /// <see cref="PosterState"/> is where its poster job stands (a video's still, an audio recording's waveform; null
 /// without a job) and <see cref="PosterUrl"/> a signed link to the poster once it is made; <see cref="AacState"/> and
 /// <see cref="AacUrl"/> the same for an audio recording's AAC copy, <see cref="PreviewsState"/> and
-/// <see cref="PreviewsUrl"/> for a video's seek previews (the link is to their WebVTT thumbnails track).
+/// <see cref="PreviewsUrl"/> for a video's seek previews (the link is to their WebVTT thumbnails track), and
+/// <see cref="HlsState"/> and <see cref="HlsUrl"/> for its HLS packaging (the link is to its media playlist).
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -43,7 +44,9 @@ public sealed record RecordingResponse(
     MediaJobState? AacState,
     string? AacUrl,
     MediaJobState? PreviewsState,
-    string? PreviewsUrl)
+    string? PreviewsUrl,
+    MediaJobState? HlsState,
+    string? HlsUrl)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -76,7 +79,9 @@ public sealed record RecordingResponse(
             recording.AacState,
             links?.Aac?.Url,
             recording.PreviewsState,
-            links?.PreviewsTrack?.Url);
+            links?.PreviewsTrack?.Url,
+            recording.HlsState,
+            links?.Hls?.Url);
     }
 }
 
@@ -102,7 +107,8 @@ public sealed record RecordingRow(
     StoredJson Metadata,
     MediaJobState? PosterState,
     MediaJobState? AacState,
-    MediaJobState? PreviewsState)
+    MediaJobState? PreviewsState,
+    MediaJobState? HlsState)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -122,7 +128,8 @@ public sealed record RecordingRow(
         new StoredJson(StoredJson.TextOf(r.Metadata)),
         r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.MediaJobs.Where(j => j.Task == MediaTask.AacCopy).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
-        r.MediaJobs.Where(j => j.Task == MediaTask.SeekPreviews).Select(j => (MediaJobState?)j.State).FirstOrDefault());
+        r.MediaJobs.Where(j => j.Task == MediaTask.SeekPreviews).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
+        r.MediaJobs.Where(j => j.Task == MediaTask.Hls).Select(j => (MediaJobState?)j.State).FirstOrDefault());
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

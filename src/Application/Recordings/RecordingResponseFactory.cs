@@ -25,7 +25,8 @@ public sealed class RecordingResponseFactory(IRecordingLinkSigner signer)
                 viewer.UserId,
                 withPoster: recording.PosterState == MediaJobState.Done,
                 withAac: recording.AacState == MediaJobState.Done,
-                withPreviews: recording.PreviewsState == MediaJobState.Done)
+                withPreviews: recording.PreviewsState == MediaJobState.Done,
+                withHls: recording.HlsState == MediaJobState.Done)
             : null;
         return RecordingResponse.From(recording, links);
     }

@@ -125,8 +125,8 @@ public sealed class Recording
     /// <summary>
     /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
     /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
-    /// Its media jobs are queued, saved with the recording: the poster, then the seek previews of a video or the AAC
-    /// copy of an audio recording (Ogg).
+    /// Its media jobs are queued, saved with the recording: the poster, then a video's seek previews and HLS packaging,
+    /// or an audio recording's (Ogg) AAC copy.
     /// </summary>
     public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
@@ -143,7 +143,15 @@ public sealed class Recording
         CompletedAt = completedAt;
         ProcessingError = note;
         _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
-        _mediaJobs.Add(MediaJob.Queue(Id, file.Format == RecordingFormat.Ogg ? MediaTask.AacCopy : MediaTask.SeekPreviews, completedAt));
+        if (file.Format == RecordingFormat.Ogg)
+        {
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.AacCopy, completedAt));
+        }
+        else
+        {
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.SeekPreviews, completedAt));
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Hls, completedAt));
+        }
 
         return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
     }

@@ -118,6 +118,24 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
         EnsureWritten(copyPath, "an AAC copy");
     }
 
+    /// <summary>
+    /// Six-second segments (cut at the key frame at or after each mark, so a segment may run longer); the one file and
+    /// its init section are named in the playlist by the file's name.
+    /// </summary>
+    public async Task MakeHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            [
+                "-i", source,
+                "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy",
+                "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+                "-hls_flags", "single_file", "-hls_segment_filename", mediaPath, "-y", playlistPath,
+            ],
+            cancellationToken);
+        EnsureWritten(mediaPath, "HLS segments");
+        EnsureWritten(playlistPath, "HLS playlist");
+    }
+
     private static string Seconds(TimeSpan at) => at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void EnsureWritten(string path, string what)

@@ -33,7 +33,8 @@ public sealed class DataProtectionRecordingLinkSigner(
     // Derived link keys by Data Protection key id; a key's master key never changes.
     private readonly ConcurrentDictionary<Guid, byte[]> _linkKeys = new();
 
-    public RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false)
+    public RecordingFileLinks SignFileLinks(
+        Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false, bool withHls = false)
     {
         var expiresAt = ExpiryFromNow();
         return new RecordingFileLinks(
@@ -41,7 +42,8 @@ public sealed class DataProtectionRecordingLinkSigner(
             Sign(recordingId, RecordingFileAction.Download, userId, expiresAt),
             withPoster ? Sign(recordingId, RecordingFileAction.Poster, userId, expiresAt) : null,
             withAac ? Sign(recordingId, RecordingFileAction.Aac, userId, expiresAt) : null,
-            withPreviews ? Sign(recordingId, RecordingFileAction.PreviewsTrack, userId, expiresAt) : null);
+            withPreviews ? Sign(recordingId, RecordingFileAction.PreviewsTrack, userId, expiresAt) : null,
+            withHls ? Sign(recordingId, RecordingFileAction.Hls, userId, expiresAt) : null);
     }
 
     public RecordingLink SignLink(Guid recordingId, RecordingFileAction action, Guid userId) => Sign(recordingId, action, userId, ExpiryFromNow());

@@ -14,6 +14,9 @@ public interface IRecordingFileStore
 
     Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
 
+    /// <summary>The text of a small file made here (a playlist), or null when it does not exist.</summary>
+    Task<string?> ReadTextAsync(string relativePath, CancellationToken cancellationToken);
+
     /// <summary>Puts a local file at <paramref name="relativePath"/>, replacing what was there, and checks the copy.</summary>
     Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken);
 

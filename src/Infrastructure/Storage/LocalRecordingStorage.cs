@@ -32,6 +32,9 @@ public sealed class LocalRecordingStorage(IOptions<StorageOptions> options) : IR
     public Task<StoredFile?> FindFileAsync(string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
         Task.FromResult<StoredFile?>(FindFile(relativePath));
 
+    public async Task<string?> ReadTextAsync(string relativePath, CancellationToken cancellationToken) =>
+        FindFile(relativePath) is { } file ? await File.ReadAllTextAsync(file.PhysicalPath, cancellationToken) : null;
+
     /// <summary>Written beside the target and renamed over it, so a reader never sees half a file; then its size is checked.</summary>
     public async Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class RecordingStorage(IOptions<StorageOptions> options, LocalReco
     public Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken) =>
         StoreOf(store) is { } found ? found.FindFileAsync(relativePath, delivery, cancellationToken) : Task.FromResult<StoredFile?>(null);
 
+    public Task<string?> ReadTextAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken) =>
+        StoreOf(store) is { } found ? found.ReadTextAsync(relativePath, cancellationToken) : Task.FromResult<string?>(null);
+
     public Task SaveFileAsync(StorageProvider store, string relativePath, string localPath, string contentType, CancellationToken cancellationToken) =>
         Configured(store, relativePath).SaveFileAsync(relativePath, localPath, contentType, cancellationToken);
 

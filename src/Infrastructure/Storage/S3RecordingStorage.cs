@@ -122,6 +122,21 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
         return presigned.File;
     }
 
+    public async Task<string?> ReadTextAsync(string relativePath, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(relativePath);
+        try
+        {
+            using var response = await AskAsync(key, () => _client.GetObjectAsync(_options.Bucket, key, cancellationToken));
+            using var reader = new StreamReader(response.ResponseStream);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     private TimeSpan HandOutAgainFor => _options.PresignedUrlLifetime / 4;
 
     /// <summary>

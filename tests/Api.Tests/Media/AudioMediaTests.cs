@@ -14,7 +14,7 @@ public sealed class AudioMediaTests(MediaProcessingApiFixture api)
     [Fact]
     public async Task An_audio_recording_gets_an_AAC_copy_as_long_as_the_original_and_a_waveform_as_its_poster()
     {
-        var (recordingId, original) = await NewOggRecordingAsync(seconds: 6);
+        var (recordingId, original) = await api.NewCompletedOggAsync(seconds: 6);
         var student = await api.SignedInClientAsync(TestData.Student);
         var before = (await student.GetFromJsonAsync<RecordingJson>($"/api/recordings/{recordingId}"))!;
         before.AacState.Should().Be("queued");
@@ -56,15 +56,6 @@ public sealed class AudioMediaTests(MediaProcessingApiFixture api)
         range.StatusCode.Should().Be(HttpStatusCode.PartialContent, "a player seeks in the copy as in the original");
         (await student.GetAsync($"/api/recordings/{recordingId}/stream")).Content.Headers.ContentType!.MediaType
             .Should().Be("audio/ogg", "the original stays what the stream sends");
-    }
-
-    private async Task<(Guid RecordingId, string OriginalPath)> NewOggRecordingAsync(int seconds)
-    {
-        var empty = api.NewStoredFile(_ => { }, RecordingFormat.Ogg);
-        var physical = Path.Combine(api.StorageRoot, empty.RelativePath);
-        await TestMedia.WriteOggOpusAsync(physical, seconds);
-        var file = new RecordingFile(empty.RelativePath, new FileInfo(physical).Length, RecordingFormat.Ogg);
-        return (await api.NewCompletedRecordingAsync(file), physical);
     }
 
     private static async Task<string> SaveAsync(HttpResponseMessage response, string extension)

@@ -56,11 +56,7 @@ public sealed class PosterTests(MediaProcessingApiFixture api)
     [Fact]
     public async Task A_video_gets_seek_previews_a_thumbnails_track_places_on_its_timeline()
     {
-        var empty = api.NewStoredFile(_ => { });
-        var physical = Path.Combine(api.StorageRoot, empty.RelativePath);
-        await TestMedia.WriteVideoAsync(physical, seconds: 25);
-        var recordingId = await api.NewCompletedRecordingAsync(
-            new RecordingFile(empty.RelativePath, new FileInfo(physical).Length, RecordingFormat.Mp4), duration: TimeSpan.FromSeconds(25));
+        var (recordingId, _) = await api.NewCompletedVideoAsync(seconds: 25);
         await api.RunMediaJobsAsync();
         var student = await api.SignedInClientAsync(TestData.Student);
         var recording = (await student.GetFromJsonAsync<RecordingJson>($"/api/recordings/{recordingId}"))!;

@@ -30,6 +30,8 @@ public sealed record RecordingJson(
     string? AacState,
     string? AacUrl,
     string? PreviewsState,
-    string? PreviewsUrl);
+    string? PreviewsUrl,
+    string? HlsState,
+    string? HlsUrl);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

@@ -136,14 +136,14 @@ public class RecordingTests
     }
 
     [Fact]
-    public void A_completed_video_has_its_poster_and_seek_previews_queued_at_the_completion_time()
+    public void A_completed_video_has_its_poster_seek_previews_and_hls_packaging_queued_at_the_completion_time()
     {
         var recording = RecordingIn(RecordingStatus.Processing);
         var completedAt = StartedAt.AddHours(2);
 
         recording.Complete(File, TimeSpan.FromHours(1), StartedAt.AddHours(1), completedAt);
 
-        recording.MediaJobs.Select(j => j.Task).Should().Equal(MediaTask.Poster, MediaTask.SeekPreviews);
+        recording.MediaJobs.Select(j => j.Task).Should().Equal(MediaTask.Poster, MediaTask.SeekPreviews, MediaTask.Hls);
         recording.MediaJobs.Should().OnlyContain(j => j.RecordingId == recording.Id
             && j.State == MediaJobState.Queued && j.NextAttemptAt == completedAt && j.Attempts == 0);
     }

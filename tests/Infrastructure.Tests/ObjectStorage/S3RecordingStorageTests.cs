@@ -92,6 +92,25 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
         answer.Content.Headers.ContentDisposition!.FileName.Should().Be("Lesson 1.mp4");
     }
 
+    [Fact]
+    public async Task A_made_text_file_saved_into_the_store_reads_back_as_it_was_and_a_missing_one_reads_as_null()
+    {
+        const string playlist = "#EXTM3U\n#EXT-X-VERSION:7\n#EXTINF:6.000000,\n#EXT-X-BYTERANGE:100@0\nlesson.mp4.hls.m4s\n#EXT-X-ENDLIST\n";
+        var local = Path.GetTempFileName();
+        await File.WriteAllTextAsync(local, playlist);
+        try
+        {
+            await _storage.SaveFileAsync(RelativePath + ".hls.m3u8", local, "application/vnd.apple.mpegurl", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
+
+        (await _storage.ReadTextAsync(RelativePath + ".hls.m3u8", CancellationToken.None)).Should().Be(playlist);
+        (await _storage.ReadTextAsync("session-1/none.m3u8", CancellationToken.None)).Should().BeNull();
+    }
+
     private async Task<Uri> PresignedUrlAsync(FileDelivery delivery) =>
         (await _storage.FindFileAsync(RelativePath, delivery, CancellationToken.None)).Should()
         .BeOfType<StoredFile.AtPresignedUrl>().Subject.Url;

@@ -23,6 +23,13 @@ public interface IMediaTools
 
     /// <summary>Writes the audio as AAC in an MP4 container (.m4a, faststart) to <paramref name="copyPath"/>.</summary>
     Task MakeAacCopyAsync(string source, string copyPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Packages the video for HLS by stream copy (nothing encoded again): its segments, about six seconds each and cut
+    /// at key frames, as fragmented MP4 in one file at <paramref name="mediaPath"/>, and the VOD media playlist that
+    /// names them as byte ranges of that file at <paramref name="playlistPath"/> (the file by its name alone).
+    /// </summary>
+    Task MakeHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken);
 }
 
 /// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>

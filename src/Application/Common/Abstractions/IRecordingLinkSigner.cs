@@ -9,9 +9,10 @@ public interface IRecordingLinkSigner
 {
     /// <summary>
     /// Links for <paramref name="userId"/> to stream and to download the recording and, when they are made, to its
-    /// poster, its AAC copy and its seek previews' track, valid for the configured lifetime.
+    /// poster, its AAC copy, its seek previews' track and its HLS playlist, valid for the configured lifetime.
     /// </summary>
-    RecordingFileLinks SignFileLinks(Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false);
+    RecordingFileLinks SignFileLinks(
+        Guid recordingId, Guid userId, bool withPoster = false, bool withAac = false, bool withPreviews = false, bool withHls = false);
 
     /// <summary>One link for <paramref name="userId"/> to <paramref name="action"/> on the recording, valid for the configured lifetime.</summary>
     RecordingLink SignLink(Guid recordingId, RecordingFileAction action, Guid userId);

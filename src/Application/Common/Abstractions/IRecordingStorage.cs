@@ -39,6 +39,12 @@ public interface IRecordingStorage
     Task<StoredFile?> FindFileAsync(StorageProvider store, string relativePath, FileDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The text of a small file made from a recording's file (its HLS playlist) in the storage that holds it, or null
+    /// when it does not exist. Throws <see cref="ArgumentException"/> for a path that would leave the storage root.
+    /// </summary>
+    Task<string?> ReadTextAsync(StorageProvider store, string relativePath, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Copies a local file into the current storage under the same relative path and checks the copy (its size, and
     /// the store's checksum against one computed here); false when the local file does not exist. Throws
     /// <see cref="InvalidDataException"/> when the copy does not verify, <see cref="StorageUnavailableException"/>

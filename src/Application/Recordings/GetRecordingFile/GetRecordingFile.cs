@@ -15,7 +15,8 @@ namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 /// in for the user it was made out to. The first stream and the first download per user and UTC day go into the
 /// audit trail; the player's further range requests add nothing. A poster (<see cref="RecordingFileAction.Poster"/>)
 /// follows the same access rules and is not audited; listening to the AAC copy (<see cref="RecordingFileAction.Aac"/>)
-/// is audited as a stream. A granted access is remembered for a short while
+/// is audited as a stream, and so is reading a video's HLS segments (<see cref="RecordingFileAction.HlsMedia"/>), while its
+/// playlist (<see cref="RecordingFileAction.Hls"/>) is not. A granted access is remembered for a short while
 /// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
 public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
@@ -85,17 +86,29 @@ public sealed class GetRecordingFileHandler(
                             recording.Duration ?? TimeSpan.Zero, signer.SignLink(recording.Id, RecordingFileAction.Previews, requester.Value).Url)),
                         new FileDelivery(SeekPreviewsTrack.ContentType, null))
                     : sprite.Error;
+            case RecordingFileAction.Hls:
+                return await ReadTextAsync(recording.Id, store, MediaOutputs.HlsPlaylistOf(path), cancellationToken) is { } playlist
+                    ? new RecordingFileToSend(
+                        new StoredFile.Made(HlsPlaylist.Sign(playlist, signer.SignLink(recording.Id, RecordingFileAction.HlsMedia, requester.Value).Url)),
+                        new FileDelivery(MediaOutputs.HlsPlaylistContentType, null))
+                    : RecordingErrors.HlsMissing;
         }
 
         var (sentPath, delivery) = query.Action switch
         {
             RecordingFileAction.Aac => (MediaOutputs.AacCopyOf(path), new FileDelivery(MediaOutputs.AacCopyContentType, null)),
+            RecordingFileAction.HlsMedia => (MediaOutputs.HlsMediaOf(path), new FileDelivery(MediaOutputs.HlsMediaContentType, null)),
             RecordingFileAction.Download => (path, new FileDelivery(format.ContentType(), DownloadFileName.For(recording.DisplayName, format))),
             _ => (path, new FileDelivery(format.ContentType(), null)),
         };
         if (await FindStoredFileAsync(recording.Id, store, sentPath, delivery, cancellationToken) is not { } stored)
         {
-            return query.Action == RecordingFileAction.Aac ? RecordingErrors.AacCopyMissing : RecordingErrors.FileMissing;
+            return query.Action switch
+            {
+                RecordingFileAction.Aac => RecordingErrors.AacCopyMissing,
+                RecordingFileAction.HlsMedia => RecordingErrors.HlsMissing,
+                _ => RecordingErrors.FileMissing,
+            };
         }
 
         // The database's unique index keeps the first entry of the user's day and ignores parallel first requests;
@@ -195,6 +208,20 @@ public sealed class GetRecordingFileHandler(
         return await FindStoredFileAsync(recordingId, store, relativePath, image, cancellationToken) is { } stored
             ? new RecordingFileToSend(stored, image)
             : missing;
+    }
+
+    /// <summary>The text of a small made file, or null when it is gone or the path would leave the storage root.</summary>
+    private async Task<string?> ReadTextAsync(Guid recordingId, StorageProvider store, string relativePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadTextAsync(store, relativePath, cancellationToken);
+        }
+        catch (ArgumentException exception)
+        {
+            logger.LogError(exception, "Recording {RecordingId} holds a file path outside the storage root: {RelativePath}", recordingId, relativePath);
+            return null;
+        }
     }
 
     /// <summary>The file in its storage, or null when it is gone or the recording's path would leave the storage root.</summary>

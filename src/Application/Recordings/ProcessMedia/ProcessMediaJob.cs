@@ -10,7 +10,7 @@ namespace ItqanRecording.Application.Recordings.ProcessMedia;
 /// <summary>
 /// One attempt at a media job this instance has claimed (<see cref="IMediaJobQueue"/>): reads the recording's file
 /// where it lies (a local path, or a presigned URL of the object), makes the output with the media tools in a
-/// temporary file, puts it beside the file in the same storage, and records how it went on the job. A failure is
+/// temporary folder, puts it beside the file in the same storage, and records how it went on the job. A failure is
 /// tried again later (<see cref="MediaJob.FailAttempt"/>); the recording's own file is never touched. Answers the
 /// job's state after the attempt, or null when the job is gone or was not this instance's to run.
 /// </summary>
@@ -63,7 +63,8 @@ public sealed class ProcessMediaJobHandler(
 
     private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(Path.GetTempPath(), $"itqan-media-{job.Id:N}-{job.Attempts}");
+        var workFolder = Directory.CreateTempSubdirectory($"itqan-media-{job.Id:N}-{job.Attempts}-");
+        var output = Path.Combine(workFolder.FullName, "output");
         try
         {
             var source = await storage.FindFileAsync(file.Store, file.RelativePath, new FileDelivery(file.Format.ContentType(), null), cancellationToken);
@@ -76,6 +77,13 @@ public sealed class ProcessMediaJobHandler(
             await MakeAsync(job.Task, file.Format, SourceOf(source), duration, output, cancellationToken);
             await storage.SaveFileAsync(
                 file.Store, MediaOutputs.PathOf(job.Task, file.RelativePath), output, MediaOutputs.ContentTypeOf(job.Task), cancellationToken);
+            if (job.Task == MediaTask.Hls)
+            {
+                // After the segments' file, so a playlist in storage never names a file that is not all there.
+                await storage.SaveFileAsync(
+                    file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
+            }
+
             job.Succeed(clock.GetUtcNow());
             logger.LogInformation("Media job {JobId}: {Task} of recording {RecordingId} made", job.Id, job.Task, job.RecordingId);
         }
@@ -93,7 +101,7 @@ public sealed class ProcessMediaJobHandler(
         }
         finally
         {
-            File.Delete(output);
+            workFolder.Delete(recursive: true);
         }
     }
 
@@ -105,8 +113,12 @@ public sealed class ProcessMediaJobHandler(
             MediaTask.Poster => tools.MakePosterAsync(source, duration < 2 * PosterAt ? duration / 2 : PosterAt, output, cancellationToken),
             MediaTask.SeekPreviews => tools.MakeSeekPreviewsAsync(source, SeekPreviewGrid.For(duration), output, cancellationToken),
             MediaTask.AacCopy => tools.MakeAacCopyAsync(source, output, cancellationToken),
+            MediaTask.Hls => tools.MakeHlsAsync(source, output, PlaylistOf(output), cancellationToken),
             _ => throw new MediaToolException($"No media tool makes {task}.", isFinal: true),
         };
+
+    /// <summary>Where the HLS playlist is written beside the segments' file at <paramref name="output"/>.</summary>
+    private static string PlaylistOf(string output) => output + ".m3u8";
 
     private static string SourceOf(StoredFile file) => file switch
     {

@@ -7,6 +7,10 @@ public static class MediaOutputs
 
     public const string AacCopyContentType = "audio/mp4";
 
+    public const string HlsMediaContentType = "video/mp4";
+
+    public const string HlsPlaylistContentType = "application/vnd.apple.mpegurl";
+
     /// <summary>The poster of the file at <paramref name="filePath"/> (a path below the storage root).</summary>
     public static string PosterOf(string filePath) => filePath + ".poster.jpg";
 
@@ -16,18 +20,31 @@ public static class MediaOutputs
     /// <summary>The seek previews' sprite of the video at <paramref name="filePath"/>.</summary>
     public static string SeekPreviewsOf(string filePath) => filePath + ".previews.jpg";
 
+    /// <summary>The fragmented MP4 of the HLS segments of the video at <paramref name="filePath"/>.</summary>
+    public static string HlsMediaOf(string filePath) => filePath + ".hls.m4s";
+
+    /// <summary>The HLS media playlist of the video at <paramref name="filePath"/>; saved last, so it names a whole file.</summary>
+    public static string HlsPlaylistOf(string filePath) => filePath + ".hls.m3u8";
+
     /// <summary>Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies.</summary>
     public static string PathOf(MediaTask task, string filePath) => task switch
     {
         MediaTask.Poster => PosterOf(filePath),
         MediaTask.AacCopy => AacCopyOf(filePath),
         MediaTask.SeekPreviews => SeekPreviewsOf(filePath),
+        MediaTask.Hls => HlsMediaOf(filePath),
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Not a media task."),
     };
 
     /// <summary>The media type of <paramref name="task"/>'s output.</summary>
-    public static string ContentTypeOf(MediaTask task) => task == MediaTask.AacCopy ? AacCopyContentType : JpegContentType;
+    public static string ContentTypeOf(MediaTask task) => task switch
+    {
+        MediaTask.AacCopy => AacCopyContentType,
+        MediaTask.Hls => HlsMediaContentType,
+        _ => JpegContentType,
+    };
 
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
-    public static IReadOnlyList<string> AllOf(string filePath) => [.. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath))];
+    public static IReadOnlyList<string> AllOf(string filePath) =>
+        [.. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath)), HlsPlaylistOf(filePath)];
 }

@@ -20,4 +20,11 @@ public enum MediaTask
     /// <see cref="MediaOutputs.SeekPreviewsOf"/>), shown above the seek bar through a WebVTT thumbnails track.
     /// </summary>
     SeekPreviews,
+
+    /// <summary>
+    /// A video packaged for HLS by stream copy, nothing encoded again: one fragmented-MP4 file of segments
+    /// (<see cref="MediaOutputs.HlsMediaOf"/>) and its media playlist, which names them as byte ranges of that file
+    /// (<see cref="MediaOutputs.HlsPlaylistOf"/>). For players that stream HLS rather than fetch one MP4.
+    /// </summary>
+    Hls,
 }

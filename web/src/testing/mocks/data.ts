@@ -74,6 +74,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     aacUrl: null,
     previewsState: 'done',
     previewsUrl: '/api/recordings/recording-1/previews_track?sig=previews',
+    hlsState: 'queued',
+    hlsUrl: null,
     ...overrides,
   };
 }
@@ -98,6 +100,8 @@ export function aRunningRecording(secondsAgo: number, overrides: Partial<Recordi
     aacUrl: null,
     previewsState: null,
     previewsUrl: null,
+    hlsState: null,
+    hlsUrl: null,
     ...overrides,
   });
 }

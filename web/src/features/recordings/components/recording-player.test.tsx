@@ -1,12 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Recording } from '@/lib/api-types';
 import { aRecording } from '@/testing/mocks/data';
 import { problem } from '@/testing/mocks/problem';
 import { server } from '@/testing/mocks/server';
 import { renderApp, signedInAs } from '@/testing/test-utils';
 import { audioSourceOf } from './recording-player';
+import { videoPlaybackOf } from './hls-playback';
 
 function serveRecording(recording: Recording) {
   server.use(http.get(`*/api/recordings/${recording.id}`, () => HttpResponse.json(recording)));
@@ -141,6 +142,35 @@ describe('Recording player', () => {
     expect(audioSourceOf(recording, safari)).toBe('/aac?sig=a');
     expect(audioSourceOf(recording, chromium)).toBe('/stream?sig=s');
     expect(audioSourceOf({ ...recording, aacState: 'queued', aacUrl: null }, safari)).toBe('/stream?sig=s');
+  });
+
+  it('streams a video\'s HLS playlist through hls.js with Media Source, natively without, else its file', () => {
+    const iPhone = (type: string) => (type === 'application/vnd.apple.mpegurl' ? 'maybe' : '');
+    const noHls = () => '';
+
+    expect(videoPlaybackOf('/hls?sig=h', noHls, true)).toBe('hls.js');
+    expect(videoPlaybackOf('/hls?sig=h', iPhone, false)).toBe('native-hls');
+    expect(videoPlaybackOf('/hls?sig=h', noHls, false)).toBe('file');
+    expect(videoPlaybackOf(null, iPhone, true)).toBe('file');
+  });
+
+  it('gives a browser that plays HLS itself the playlist as the video\'s source', async () => {
+    signedInAs();
+    const recording = aRecording({ id: 'rec-hls', hlsState: 'done', hlsUrl: '/api/recordings/rec-hls/hls?sig=h' });
+    const canPlayType = vi
+      .spyOn(HTMLMediaElement.prototype, 'canPlayType')
+      .mockImplementation((type: string) => (type === 'application/vnd.apple.mpegurl' ? 'maybe' : ''));
+    try {
+      serveRecording(recording);
+      renderApp('/recordings/rec-hls');
+
+      await screen.findByRole('heading', { name: recording.displayName });
+      const video = document.querySelector('video');
+      expect(video).toHaveAttribute('src', recording.hlsUrl);
+      expect(video).toHaveAttribute('data-playback', 'native-hls');
+    } finally {
+      canPlayType.mockRestore();
+    }
   });
 
   it('explains that a recording still processing is not ready', async () => {

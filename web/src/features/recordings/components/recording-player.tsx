@@ -15,6 +15,7 @@ import {
   playbackRates,
   savePlaybackPreferences,
 } from './playback-preferences';
+import { hasMediaSource, useHlsJs, videoPlaybackOf } from './hls-playback';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -35,6 +36,7 @@ export function audioSourceOf(recording: Recording, canPlay: (type: string) => s
 }
 
 const canPlayType = (type: string) => document.createElement('audio').canPlayType(type);
+const videoCanPlayType = (type: string) => document.createElement('video').canPlayType(type);
 
 /** A failed load is retried with fresh links at most this often, so a file that is really broken does not loop. */
 const relinkInterval = 10_000;
@@ -47,15 +49,16 @@ const relinkInterval = 10_000;
 function useFreshLinksOnError(refresh: () => unknown) {
   const resume = useRef<{ time: number; playing: boolean } | null>(null);
   const lastRelink = useRef(0);
+  const relinkFrom = (media: HTMLMediaElement) => {
+    const now = Date.now();
+    if (now - lastRelink.current < relinkInterval) return;
+    lastRelink.current = now;
+    resume.current = { time: media.currentTime, playing: !media.paused || media.autoplay };
+    void refresh();
+  };
   return {
-    onError: (event: SyntheticEvent<HTMLMediaElement>) => {
-      const now = Date.now();
-      if (now - lastRelink.current < relinkInterval) return;
-      lastRelink.current = now;
-      const media = event.currentTarget;
-      resume.current = { time: media.currentTime, playing: !media.paused || media.autoplay };
-      void refresh();
-    },
+    relinkFrom,
+    onError: (event: SyntheticEvent<HTMLMediaElement>) => relinkFrom(event.currentTarget),
     onLoadedMetadata: (event: SyntheticEvent<HTMLMediaElement>) => {
       const at = resume.current;
       if (!at) return;
@@ -73,6 +76,7 @@ function useFreshLinksOnError(refresh: () => unknown) {
  */
 function usePlaybackPreferences() {
   const media = useRef<HTMLMediaElement | null>(null);
+  const [element, setElement] = useState<HTMLMediaElement | null>(null);
   const [rate, setRateState] = useState(() => loadPlaybackPreferences().rate);
   const setRate = (next: number) => {
     setRateState(next);
@@ -82,8 +86,10 @@ function usePlaybackPreferences() {
     savePlaybackPreferences({ rate: element.playbackRate, volume: element.volume });
   return {
     media,
-    attach: (element: HTMLMediaElement | null) => {
-      media.current = element;
+    element,
+    attach: (attached: HTMLMediaElement | null) => {
+      media.current = attached;
+      setElement(attached);
     },
     rate,
     setRate,
@@ -106,6 +112,9 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const { t } = useTranslation();
   const relink = useFreshLinksOnError(refresh);
   const playback = usePlaybackPreferences();
+  const video = playback.element instanceof HTMLVideoElement ? playback.element : null;
+  const videoPlayback = videoPlaybackOf(recording.hlsUrl, videoCanPlayType, hasMediaSource());
+  useHlsJs(video, recording.hlsUrl, recording.streamUrl ?? '', videoPlayback === 'hls.js', relink.relinkFrom);
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }
@@ -133,6 +142,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   };
 
   // The signed URLs are used as they are: the API checks them and sends the file, or redirects to the object store.
+  // A video streams its HLS packaging once made (hls.js, or the browser's own HLS), else its original file.
   return (
     // The shortcuts work while the player (or its media) has the focus; each also has a control of its own.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
@@ -143,7 +153,12 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
           <audio src={audioSourceOf(recording, canPlayType) ?? undefined} {...mediaProps} />
         </>
       ) : (
-        <video src={recording.streamUrl} poster={recording.posterUrl ?? undefined} {...mediaProps} />
+        <video
+          src={videoPlayback === 'hls.js' ? undefined : videoPlayback === 'native-hls' ? (recording.hlsUrl ?? undefined) : recording.streamUrl}
+          poster={recording.posterUrl ?? undefined}
+          data-playback={videoPlayback}
+          {...mediaProps}
+        />
       )}
       <div className="player__controls">
         <label className="player__speed">
