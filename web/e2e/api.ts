@@ -25,6 +25,7 @@ export interface RecordingJson {
   posterUrl?: string | null;
   aacState?: 'queued' | 'running' | 'done' | 'failed' | null;
   aacUrl?: string | null;
+  previewsState?: 'queued' | 'running' | 'done' | 'failed' | null;
   hlsState?: 'queued' | 'running' | 'done' | 'failed' | null;
   hlsUrl?: string | null;
 }

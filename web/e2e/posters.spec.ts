@@ -8,8 +8,11 @@ test('a video recording shows its poster in the session list and in the player',
   const session = await sessionTitled(api, 'Tajweed Foundations - Session 1');
   // The API makes the demo recordings' posters by itself (its media jobs look every 5 s).
   await expect
-    .poll(async () => (await completedRecordingOf(api, session.id)).posterState, { timeout: 60_000 })
-    .toBe('done');
+    .poll(async () => {
+      const made = await completedRecordingOf(api, session.id);
+      return `${made.posterState ?? 'none'} ${made.previewsState ?? 'none'}`;
+    }, { timeout: 60_000 })
+    .toBe('done done');
   const recording = await completedRecordingOf(api, session.id);
   const poster = await api.get(recording.posterUrl ?? '');
   expect(poster.status()).toBe(200);
@@ -29,6 +32,23 @@ test('a video recording shows its poster in the session list and in the player',
   // Before playing, the player shows the poster: the still is drawn where the video will be.
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
   await screenshot(page, 'player-poster');
+
+  // Over the seek bar, the player shows the still of that moment from the seek previews' sprite.
+  const seekBar = page.locator('media-time-range');
+  const bar = await seekBar.boundingBox();
+  if (!bar) throw new Error('the seek bar is not shown');
+  await page.mouse.move(bar.x + bar.width * 0.6, bar.y + bar.height / 2);
+  await expect
+    .poll(() => page.locator('media-controller').getAttribute('mediapreviewimage'), { message: 'a preview still is shown' })
+    .toMatch(new RegExp(`/api/recordings/${recording.id}/previews\\?`));
+  await expect(page.locator('media-controller')).toHaveAttribute('mediapreviewcoords', /^\d+ \d+ 160 90$/);
+  const previewOpacity = () =>
+    seekBar.evaluate((range) => {
+      const box = range.shadowRoot?.querySelector<HTMLElement>('[part~="box"], #preview-box, [part~="preview-box"]');
+      return box ? Number(getComputedStyle(box).opacity) : 0;
+    });
+  await expect.poll(previewOpacity, { message: 'the preview box has faded in' }).toBeGreaterThan(0.99);
+  await screenshot(page, 'player-seek-preview');
 });
 
 test('an audio recording shows its waveform, and its AAC copy plays and seeks', async ({ page, baseURL }) => {

@@ -36,6 +36,8 @@ public static class MediaCost
             var seekingGrid = new SeekPreviewGrid(TimeSpan.FromSeconds(30), (int)Math.Ceiling(videoSeconds / 30));
             var previewsBySeeking = await CpuSecondsOfAsync(() => tools.MakeSeekPreviewsAsync(
                 video, seekingGrid, Path.Combine(work.FullName, "previews-seeking.jpg"), cancellationToken));
+            var hls = await CpuSecondsOfAsync(() => tools.MakeHlsAsync(
+                video, Path.Combine(work.FullName, "hls.m4s"), Path.Combine(work.FullName, "hls.m3u8"), cancellationToken));
             var waveform = await CpuSecondsOfAsync(() => tools.MakeWaveformAsync(audio, Path.Combine(work.FullName, "waveform.jpg"), cancellationToken));
             var aac = await CpuSecondsOfAsync(() => tools.MakeAacCopyAsync(audio, Path.Combine(work.FullName, "copy.m4a"), cancellationToken));
             var result = new Dictionary<string, double>
@@ -45,13 +47,14 @@ public static class MediaCost
                 ["posterCpuSeconds"] = poster,
                 ["previewsCpuSeconds"] = previews,
                 ["previewsBySeekingCpuSeconds"] = previewsBySeeking,
+                ["hlsCpuSeconds"] = hls,
                 ["waveformCpuSeconds"] = waveform,
                 ["aacCpuSeconds"] = aac,
             };
             await File.WriteAllTextAsync(options.Get("out"), JsonSerializer.Serialize(result), cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"media-cost: poster {poster:F2} s, seek previews {previews:F2} s (every 30 s by seeking: {previewsBySeeking:F2} s) CPU ({videoSeconds:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
+                $"media-cost: poster {poster:F2} s, seek previews {previews:F2} s (every 30 s by seeking: {previewsBySeeking:F2} s), HLS {hls:F2} s CPU ({videoSeconds:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
             return 0;
         }
         finally

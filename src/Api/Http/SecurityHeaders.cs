@@ -4,8 +4,9 @@ namespace ItqanRecording.Api.Http;
 
 /// <summary>
 /// The headers every answer carries: <c>nosniff</c>, <c>Referrer-Policy: no-referrer</c> (a signed link in a page's
-/// address never leaks to another site), a Content-Security-Policy fit for the built SPA (its scripts and styles from
-/// this origin only, media from this origin, <c>blob:</c> and the object store the file endpoints redirect to, never
+/// address never leaks to another site), a Content-Security-Policy fit for the built SPA (its scripts from this origin
+/// only; styles from this origin and inline, because the player's controls (Media Chrome web components) write their
+/// styles into their shadow roots as inline style elements; media from this origin, <c>blob:</c> and the object store the file endpoints redirect to, never
 /// framed), and <c>Cache-Control: no-store</c> on
 /// API JSON that sets no caching of its own (it is per user and may carry signed links). Kestrel sends no
 /// <c>Server</c> header (<see cref="HideServerHeader"/>).
@@ -17,7 +18,7 @@ public static class SecurityHeaders
     /// presigned URLs, may serve media too: a browser checks a redirect's target against <c>media-src</c>.
     /// </summary>
     public static string ContentSecurityPolicy(Uri? mediaOrigin) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         $"media-src 'self' blob:{(mediaOrigin is null ? "" : " " + mediaOrigin.GetLeftPart(UriPartial.Authority))}; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

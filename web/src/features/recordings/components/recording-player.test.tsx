@@ -23,7 +23,8 @@ describe('Recording player', () => {
     expect(await screen.findByRole('heading', { name: recording.displayName })).toBeVisible();
     const video = document.querySelector('video');
     expect(video).toHaveAttribute('src', recording.streamUrl);
-    expect(video).toHaveAttribute('controls');
+    expect(video?.closest('media-controller')?.querySelector('media-control-bar media-time-range')).not.toBeNull();
+    expect(video?.querySelector('track[kind="metadata"][label="thumbnails"]')).toHaveAttribute('src', recording.previewsUrl);
     const download = screen.getByRole('link', { name: 'Download' });
     expect(download).toHaveAttribute('href', recording.downloadUrl);
     expect(download).toHaveAttribute('download', recording.file?.name);

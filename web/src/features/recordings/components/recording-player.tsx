@@ -1,5 +1,17 @@
 /* eslint-disable jsx-a11y/media-has-caption -- recordings of live classes come without a caption track; the API offers none */
 import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import {
+  MediaControlBar,
+  MediaController,
+  MediaFullscreenButton,
+  MediaMuteButton,
+  MediaPlayButton,
+  MediaSeekBackwardButton,
+  MediaSeekForwardButton,
+  MediaTimeDisplay,
+  MediaTimeRange,
+  MediaVolumeRange,
+} from 'media-chrome/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -124,7 +136,6 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
 
   const mediaProps = {
     ref: playback.attach,
-    controls: true,
     className: 'player__media',
     'aria-label': recording.displayName,
     onError: relink.onError,
@@ -138,6 +149,8 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (!playback.media.current || ['SELECT', 'INPUT', 'TEXTAREA', 'BUTTON', 'A'].includes(target.tagName)) return;
+    // The control bar's own buttons and seek bar answer their keys themselves (Space, Enter, the arrows).
+    if (target.closest('media-control-bar')) return;
     if (handlePlayerKey(event.key, playback.media.current, playback.setRate)) event.preventDefault();
   };
 
@@ -150,15 +163,32 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
       {isAudioFormat(recording.file?.format) ? (
         <>
           {recording.posterUrl && <img className="player__waveform" src={recording.posterUrl} alt="" width={1280} height={360} />}
-          <audio src={audioSourceOf(recording, canPlayType) ?? undefined} {...mediaProps} />
+          <audio src={audioSourceOf(recording, canPlayType) ?? undefined} controls {...mediaProps} />
         </>
       ) : (
-        <video
-          src={videoPlayback === 'hls.js' ? undefined : videoPlayback === 'native-hls' ? (recording.hlsUrl ?? undefined) : recording.streamUrl}
-          poster={recording.posterUrl ?? undefined}
-          data-playback={videoPlayback}
-          {...mediaProps}
-        />
+        // Media Chrome's controls, the seek bar showing the still of the moment under the pointer; the keyboard
+        // shortcuts are the player's own (below), so the controller's are off.
+        <MediaController className="player__chrome" noHotkeys>
+          <video
+            slot="media"
+            src={videoPlayback === 'hls.js' ? undefined : videoPlayback === 'native-hls' ? (recording.hlsUrl ?? undefined) : recording.streamUrl}
+            poster={recording.posterUrl ?? undefined}
+            data-playback={videoPlayback}
+            {...mediaProps}
+          >
+            {recording.previewsUrl && <track kind="metadata" label="thumbnails" src={recording.previewsUrl} default />}
+          </video>
+          <MediaControlBar>
+            <MediaPlayButton />
+            <MediaSeekBackwardButton seekOffset={10} />
+            <MediaSeekForwardButton seekOffset={10} />
+            <MediaTimeRange />
+            <MediaTimeDisplay showDuration />
+            <MediaMuteButton />
+            <MediaVolumeRange />
+            <MediaFullscreenButton />
+          </MediaControlBar>
+        </MediaController>
       )}
       <div className="player__controls">
         <label className="player__speed">
