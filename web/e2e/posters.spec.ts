@@ -107,3 +107,24 @@ test('a video streams its HLS packaging through hls.js, byte ranges of one file,
   expect(segmentRanges.every((range) => /^bytes=\d+-\d+$/.test(range)), segmentRanges.join(', ')).toBe(true);
   await screenshot(page, 'player-hls');
 });
+
+test('in Arabic the player\'s controls speak Arabic and run right to left', async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL ?? '', demo.teacher);
+  const session = await sessionTitled(api, 'Tajweed Foundations - Session 1');
+  const recording = await completedRecordingOf(api, session.id);
+  await api.dispose();
+  await signIn(page, demo.teacher);
+  await page.evaluate(() => {
+    window.localStorage.setItem('itqan.language', 'ar');
+  });
+  await page.goto(`/recordings/${recording.id}`);
+
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('media-play-button')).toHaveAttribute('aria-label', 'تشغيل');
+  await expect(page.locator('media-fullscreen-button')).toHaveAttribute('aria-label', 'ملء الشاشة');
+  const play = await page.locator('media-play-button').boundingBox();
+  const fullscreen = await page.locator('media-fullscreen-button').boundingBox();
+  if (!play || !fullscreen) throw new Error('the control bar is not shown');
+  expect(play.x, 'play is the first control, on the right in Arabic').toBeGreaterThan(fullscreen.x);
+  await screenshot(page, 'player-arabic');
+});
