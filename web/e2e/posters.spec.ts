@@ -91,8 +91,12 @@ test('a video streams its HLS packaging through hls.js, byte ranges of one file,
   const recording = await completedRecordingOf(api, session.id);
   await api.dispose();
   const segmentRanges: string[] = [];
+  const variantPlaylists: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes(`/api/recordings/${recording.id}/hls_media?`)) segmentRanges.push(request.headers().range ?? 'none');
+    const url = request.url();
+    if (url.includes(`/api/recordings/${recording.id}/hls_media?`)) segmentRanges.push(request.headers().range ?? 'none');
+    const variant = /\/hls\?.*variant=(\w+)/.exec(url);
+    if (variant?.[1]) variantPlaylists.push(variant[1]);
   });
 
   await signIn(page, demo.teacher);
@@ -103,6 +107,8 @@ test('a video streams its HLS packaging through hls.js, byte ranges of one file,
     .toMatch(/^blob:/);
   await expectToPlayAndSeek(video);
 
+  // The demo academy offers the 360p rendition: hls.js read the master playlist and fetched a variant from it.
+  expect(variantPlaylists.length, 'a variant playlist named by the master').toBeGreaterThan(0);
   expect(segmentRanges.length).toBeGreaterThan(1);
   expect(segmentRanges.every((range) => /^bytes=\d+-\d+$/.test(range)), segmentRanges.join(', ')).toBe(true);
   await screenshot(page, 'player-hls');

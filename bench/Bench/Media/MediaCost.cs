@@ -38,6 +38,8 @@ public static class MediaCost
                 video, seekingGrid, Path.Combine(work.FullName, "previews-seeking.jpg"), cancellationToken));
             var hls = await CpuSecondsOfAsync(() => tools.MakeHlsAsync(
                 video, Path.Combine(work.FullName, "hls.m4s"), Path.Combine(work.FullName, "hls.m3u8"), cancellationToken));
+            var rendition = await CpuSecondsOfAsync(() => tools.MakeLowBandwidthHlsAsync(
+                video, Path.Combine(work.FullName, "low.m4s"), Path.Combine(work.FullName, "low.m3u8"), cancellationToken));
             var waveform = await CpuSecondsOfAsync(() => tools.MakeWaveformAsync(audio, Path.Combine(work.FullName, "waveform.jpg"), cancellationToken));
             var aac = await CpuSecondsOfAsync(() => tools.MakeAacCopyAsync(audio, Path.Combine(work.FullName, "copy.m4a"), cancellationToken));
             var result = new Dictionary<string, double>
@@ -48,13 +50,14 @@ public static class MediaCost
                 ["previewsCpuSeconds"] = previews,
                 ["previewsBySeekingCpuSeconds"] = previewsBySeeking,
                 ["hlsCpuSeconds"] = hls,
+                ["renditionCpuSeconds"] = rendition,
                 ["waveformCpuSeconds"] = waveform,
                 ["aacCpuSeconds"] = aac,
             };
             await File.WriteAllTextAsync(options.Get("out"), JsonSerializer.Serialize(result), cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"media-cost: poster {poster:F2} s, seek previews {previews:F2} s (every 30 s by seeking: {previewsBySeeking:F2} s), HLS {hls:F2} s CPU ({videoSeconds:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
+                $"media-cost: poster {poster:F2} s, seek previews {previews:F2} s (every 30 s by seeking: {previewsBySeeking:F2} s), HLS {hls:F2} s, 360p rendition {rendition:F2} s CPU ({videoSeconds:F0} s video); waveform {waveform:F2} s, AAC copy {aac:F2} s CPU ({result["audioSeconds"]:F0} s audio)"));
             return 0;
         }
         finally

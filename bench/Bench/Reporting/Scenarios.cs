@@ -61,6 +61,7 @@ public static class Scenarios
             MediaCost(results, "Seek previews of a video (the grid of its length: a still every 3 s, every frame decoded)", "previewsCpuSeconds", "videoSeconds"),
             MediaCost(results, "Seek previews, a still every 30 s as for a class of 50 min or more (seeking to each)", "previewsBySeekingCpuSeconds", "videoSeconds"),
             MediaCost(results, "HLS packaging of a video (stream copy into one file of byte-range segments)", "hlsCpuSeconds", "videoSeconds", targetPercent: 5),
+            MediaCost(results, "Low-bandwidth rendition of a video (360p re-encode, one thread, packaged for HLS)", "renditionCpuSeconds", "videoSeconds"),
             MediaCost(results, "Waveform poster of an audio recording", "waveformCpuSeconds", "audioSeconds"),
             MediaCost(results, "AAC copy of an audio recording (re-encode, 96 kb/s)", "aacCpuSeconds", "audioSeconds"),
             Memory(results),

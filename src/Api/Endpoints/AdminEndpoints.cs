@@ -1,4 +1,5 @@
 using ItqanRecording.Api.Auth;
+using ItqanRecording.Application.Academies.PlaybackSettings;
 using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
@@ -16,6 +17,8 @@ public static class AdminEndpoints
         group.MapGet("/retention/report", Report).WithName("GetRetentionReport");
         group.MapPost("/retention/run", Run).WithName("ApplyRetention");
         group.MapPost("/reconcile", Reconcile).WithName("ReconcileRecordings");
+        group.MapGet("/playback", GetPlayback).WithName("GetPlaybackSettings");
+        group.MapPut("/playback", SetPlayback).WithName("SetPlaybackSettings").ProducesValidationProblem();
         return app;
     }
 
@@ -31,6 +34,19 @@ public static class AdminEndpoints
     /// Asks LiveKit now about every recording of the admin's academy that is still recording or processing, and
     /// applies what it says (the job does this on its own for recordings stuck a while). Answers what changed.
     /// </summary>
+    /// <summary>How the admin's academy prepares its recordings for playback.</summary>
+    private static async Task<Ok<PlaybackSettingsResponse>> GetPlayback(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetPlaybackSettingsQuery(http.User.ToActor().AcademyId), cancellationToken));
+
+    /// <summary>
+    /// Turns the low-bandwidth rendition on or off for the videos packaged from now on (their HLS packaging
+    /// then has a 360p variant beside the original, and the player picks by connection).
+    /// </summary>
+    private static async Task<Ok<PlaybackSettingsResponse>> SetPlayback(
+        PlaybackSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new SetPlaybackSettingsCommand(http.User.ToActor().AcademyId, change.LowBandwidthRendition), cancellationToken));
+
     private static async Task<Ok<ReconciliationReport>> Reconcile(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ReconcileRecordingsCommand(http.User.ToActor().AcademyId, StuckFor: TimeSpan.Zero), cancellationToken));
 }

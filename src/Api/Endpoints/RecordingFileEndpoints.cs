@@ -1,6 +1,7 @@
 using System.Globalization;
 using ItqanRecording.Api.Auth;
 using ItqanRecording.Api.Http;
+using ItqanRecording.Application.Common;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Application.Recordings.GetRecordingFile;
@@ -131,27 +132,44 @@ public static class RecordingFileEndpoints
         SendFileAsync(recordingId, RecordingFileAction.Aac, link, http, sender, cancellationToken);
 
     /// <summary>
-    /// A video's HLS media playlist (the recording's <c>hlsUrl</c>), once its packaging is done (<c>hlsState</c>:
-    /// <c>done</c>); 404 <c>recording.hls_missing</c> before. Its segments are byte ranges of one file, named by a link
-    /// signed for the asker. Same rules as StreamRecording; not audited (the segments are).
+    /// A video's HLS playlist (the recording's <c>hlsUrl</c>), once its packaging is done (<c>hlsState</c>:
+    /// <c>done</c>); 404 <c>recording.hls_missing</c> before. With the academy's low-bandwidth rendition, a master
+    /// playlist of both variants (<c>variant=source</c>, <c>variant=low</c>); else, or with <c>variant</c>, a media
+    /// playlist whose segments are byte ranges of one file, named by a link signed for the asker. Same rules as StreamRecording; not audited (the segments are).
     /// </summary>
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> HlsPlaylistOf(
-        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        SendFileAsync(recordingId, RecordingFileAction.Hls, link, http, sender, cancellationToken);
+        Guid recordingId,
+        [AsParameters] SignedLinkQuery link,
+        [FromQuery(Name = RecordingLink.VariantParameter)] HlsVariantParameter? variant,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Hls, link, http, sender, cancellationToken, variant?.Value);
 
     /// <summary>
     /// The file of a video's HLS segments (fragmented MP4), read with Range as the playlist says. Same rules and Range
     /// as StreamRecording, with the link in the playlist; audited as a stream.
     /// </summary>
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> HlsSegments(
-        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        SendFileAsync(recordingId, RecordingFileAction.HlsMedia, link, http, sender, cancellationToken);
+        Guid recordingId,
+        [AsParameters] SignedLinkQuery link,
+        [FromQuery(Name = RecordingLink.VariantParameter)] HlsVariantParameter? variant,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.HlsMedia, link, http, sender, cancellationToken, variant?.Value);
 
     private static async Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SendFileAsync(
-        Guid recordingId, RecordingFileAction action, SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken)
+        Guid recordingId,
+        RecordingFileAction action,
+        SignedLinkQuery link,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken,
+        HlsVariant? variant = null)
     {
         var result = await sender.Send(
-            new GetRecordingFileQuery(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters()), cancellationToken);
+            new GetRecordingFileQuery(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters(), variant), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();
@@ -198,6 +216,19 @@ public static class RecordingFileEndpoints
     {
         context.HttpContext.Response.Headers.CacheControl = "private, no-cache";
         return next(context);
+    }
+}
+
+/// <summary>
+/// The <c>variant</c> of an HLS link by its wire name (<c>source</c>, <c>low</c>); anything else is a 400.
+/// </summary>
+public readonly record struct HlsVariantParameter(HlsVariant Value)
+{
+    public static bool TryParse(string? text, out HlsVariantParameter parameter)
+    {
+        var known = WireNames.TryParse(text, out HlsVariant variant);
+        parameter = new HlsVariantParameter(variant);
+        return known;
     }
 }
 

@@ -43,6 +43,9 @@ public sealed record RecordingLink(
     public const string UserParameter = "u";
     public const string SignatureParameter = "sig";
 
+    /// <summary>Which HLS variant an HLS link asks for (not signed: each variant is the same recording's).</summary>
+    public const string VariantParameter = "variant";
+
     /// <summary>
     /// E.g. <c>/api/recordings/{id}/stream?expires=1795000000&amp;u={userId}&amp;sig=…</c>; the signature is
     /// base64url, so nothing needs escaping.

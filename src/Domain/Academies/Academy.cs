@@ -32,6 +32,12 @@ public sealed class Academy
     /// <summary>Completed and failed recordings older than this many days are removed; null keeps them forever.</summary>
     public int? RetentionDays { get; private set; }
 
+    /// <summary>
+    /// Whether its videos also get a low-bandwidth rendition beside their HLS packaging
+    /// (<see cref="Recordings.Media.HlsVariant.Low"/>): a re-encode, so it costs CPU, and it is off until the academy asks.
+    /// </summary>
+    public bool OffersLowBandwidthRendition { get; private set; }
+
     public IReadOnlyCollection<AcademyRecordingOverride> RecordingOverrides => _recordingOverrides;
 
     /// <summary>The kind's defaults with whatever this academy overrides for that kind.</summary>
@@ -60,6 +66,8 @@ public sealed class Academy
     /// keeps recordings forever. The age counts from the start, which every recording has (a failed one never completes).
     /// </summary>
     public DateTimeOffset? RetentionCutoff(DateTimeOffset now) => RetentionDays is { } days ? now.AddDays(-days) : null;
+
+    public void OfferLowBandwidthRendition(bool offered) => OffersLowBandwidthRendition = offered;
 
     public void KeepRecordingsFor(int? days)
     {

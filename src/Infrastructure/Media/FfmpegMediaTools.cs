@@ -136,6 +136,26 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
         EnsureWritten(playlistPath, "HLS playlist");
     }
 
+    public async Task MakeLowBandwidthHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken)
+    {
+        var video = LowBandwidthRendition.VideoKilobitsPerSecond.ToString(CultureInfo.InvariantCulture);
+        await RunAsync(
+            [
+                "-i", source,
+                "-map", "0:v:0", "-map", "0:a:0?",
+                "-vf", $"scale=-2:{LowBandwidthRendition.Height}", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-b:v", video + "k", "-maxrate", Math.Round(LowBandwidthRendition.VideoKilobitsPerSecond * 1.2).ToString(CultureInfo.InvariantCulture) + "k",
+                "-bufsize", (LowBandwidthRendition.VideoKilobitsPerSecond * 2).ToString(CultureInfo.InvariantCulture) + "k",
+                "-force_key_frames", "expr:gte(t,n_forced*6)", "-threads", "1",
+                "-c:a", "aac", "-b:a", LowBandwidthRendition.AudioKilobitsPerSecond.ToString(CultureInfo.InvariantCulture) + "k", "-ac", "2",
+                "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+                "-hls_flags", "single_file", "-hls_segment_filename", mediaPath, "-y", playlistPath,
+            ],
+            cancellationToken);
+        EnsureWritten(mediaPath, "low-bandwidth HLS segments");
+        EnsureWritten(playlistPath, "low-bandwidth HLS playlist");
+    }
+
     private static string Seconds(TimeSpan at) => at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void EnsureWritten(string path, string what)

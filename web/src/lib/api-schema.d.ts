@@ -47,11 +47,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["ReconcileRecordings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         /**
          * Asks LiveKit now about every recording of the admin's academy that is still recording or processing, and
          *     applies what it says (the job does this on its own for recordings stuck a while). Answers what changed.
          */
-        post: operations["ReconcileRecordings"];
+        get: operations["GetPlaybackSettings"];
+        /**
+         * Turns the low-bandwidth rendition on or off for the videos packaged from now on (their HLS packaging
+         *     then has a 360p variant beside the original, and the player picks by connection).
+         */
+        put: operations["SetPlaybackSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -337,9 +357,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A video's HLS media playlist (the recording's `hlsUrl`), once its packaging is done (`hlsState`:
-         *     `done`); 404 `recording.hls_missing` before. Its segments are byte ranges of one file, named by a link
-         *     signed for the asker. Same rules as StreamRecording; not audited (the segments are).
+         * A video's HLS playlist (the recording's `hlsUrl`), once its packaging is done (`hlsState`:
+         *     `done`); 404 `recording.hls_missing` before. With the academy's low-bandwidth rendition, a master
+         *     playlist of both variants (`variant=source`, `variant=low`); else, or with `variant`, a media
+         *     playlist whose segments are byte ranges of one file, named by a link signed for the asker. Same rules as StreamRecording; not audited (the segments are).
          */
         get: operations["RecordingHlsPlaylist"];
         put?: never;
@@ -481,6 +502,12 @@ export interface components {
             /** Format: int64 */
             sizeBytes: number | null;
         };
+        /** @enum {string} */
+        HlsVariant: "source" | "low";
+        /** @description The `variant` of an HLS link by its wire name (`source`, `low`); anything else is a 400. */
+        HlsVariantParameter: {
+            value: components["schemas"]["HlsVariant"];
+        };
         HttpValidationProblemDetails: {
             type: string | null;
             title: string | null;
@@ -506,6 +533,12 @@ export interface components {
         };
         /** @enum {string} */
         MediaJobState: "queued" | "running" | "done" | "failed";
+        PlaybackSettingsChange: {
+            lowBandwidthRendition: boolean;
+        };
+        PlaybackSettingsResponse: {
+            lowBandwidthRendition: boolean;
+        };
         ProblemDetails: {
             type: string | null;
             title: string | null;
@@ -789,6 +822,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReconciliationReport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPlaybackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSettingsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetPlaybackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybackSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSettingsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -1834,6 +1956,8 @@ export interface operations {
                 expires?: number;
                 u?: string;
                 sig?: string;
+                /** @description The `variant` of an HLS link by its wire name (`source`, `low`); anything else is a 400. */
+                variant?: components["schemas"]["HlsVariantParameter"];
             };
             header?: never;
             path: {
@@ -1914,6 +2038,8 @@ export interface operations {
                 expires?: number;
                 u?: string;
                 sig?: string;
+                /** @description The `variant` of an HLS link by its wire name (`source`, `low`); anything else is a 400. */
+                variant?: components["schemas"]["HlsVariantParameter"];
             };
             header?: never;
             path: {

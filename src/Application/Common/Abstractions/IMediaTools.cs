@@ -30,6 +30,12 @@ public interface IMediaTools
     /// names them as byte ranges of that file at <paramref name="playlistPath"/> (the file by its name alone).
     /// </summary>
     Task MakeHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Encodes the low-bandwidth rendition (<see cref="LowBandwidthRendition"/>) and packages it for HLS as
+    /// <see cref="MakeHlsAsync"/> does, key frames every 6 s so its segments line up with the time.
+    /// </summary>
+    Task MakeLowBandwidthHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken);
 }
 
 /// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>

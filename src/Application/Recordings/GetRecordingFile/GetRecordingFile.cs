@@ -1,3 +1,4 @@
+using ItqanRecording.Application.Common;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Results;
 using ItqanRecording.Domain.Recordings;
@@ -19,7 +20,8 @@ namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 /// playlist (<see cref="RecordingFileAction.Hls"/>) is not. A granted access is remembered for a short while
 /// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
 /// </summary>
-public sealed record GetRecordingFileQuery(Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link)
+public sealed record GetRecordingFileQuery(
+    Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link, HlsVariant? Variant = null)
     : IQuery<Result<RecordingFileToSend>>;
 
 /// <summary>The <c>expires</c> (Unix seconds), <c>u</c> and <c>sig</c> of a signed link, as the request carried them.</summary>
@@ -87,17 +89,14 @@ public sealed class GetRecordingFileHandler(
                         new FileDelivery(SeekPreviewsTrack.ContentType, null))
                     : sprite.Error;
             case RecordingFileAction.Hls:
-                return await ReadTextAsync(recording.Id, store, MediaOutputs.HlsPlaylistOf(path), cancellationToken) is { } playlist
-                    ? new RecordingFileToSend(
-                        new StoredFile.Made(HlsPlaylist.Sign(playlist, signer.SignLink(recording.Id, RecordingFileAction.HlsMedia, requester.Value).Url)),
-                        new FileDelivery(MediaOutputs.HlsPlaylistContentType, null))
-                    : RecordingErrors.HlsMissing;
+                return await HlsPlaylistAsync(recording.Id, store, path, requester.Value, query.Variant, cancellationToken);
         }
 
         var (sentPath, delivery) = query.Action switch
         {
             RecordingFileAction.Aac => (MediaOutputs.AacCopyOf(path), new FileDelivery(MediaOutputs.AacCopyContentType, null)),
-            RecordingFileAction.HlsMedia => (MediaOutputs.HlsMediaOf(path), new FileDelivery(MediaOutputs.HlsMediaContentType, null)),
+            RecordingFileAction.HlsMedia => (
+                MediaOutputs.HlsMediaOf(path, query.Variant ?? HlsVariant.Source), new FileDelivery(MediaOutputs.HlsMediaContentType, null)),
             RecordingFileAction.Download => (path, new FileDelivery(format.ContentType(), DownloadFileName.For(recording.DisplayName, format))),
             _ => (path, new FileDelivery(format.ContentType(), null)),
         };
@@ -208,6 +207,37 @@ public sealed class GetRecordingFileHandler(
         return await FindStoredFileAsync(recordingId, store, relativePath, image, cancellationToken) is { } stored
             ? new RecordingFileToSend(stored, image)
             : missing;
+    }
+
+    /// <summary>
+    /// The playlist a player asked for: without a variant, the master playlist when the low-bandwidth rendition is
+    /// there, else the source's media playlist; with one, that variant's media playlist. Links carry the variant.
+    /// </summary>
+    private async Task<Result<RecordingFileToSend>> HlsPlaylistAsync(
+        Guid recordingId, StorageProvider store, string path, Guid userId, HlsVariant? variant, CancellationToken cancellationToken)
+    {
+        var source = variant == HlsVariant.Low ? null : await ReadTextAsync(recordingId, store, MediaOutputs.HlsPlaylistOf(path), cancellationToken);
+        var low = variant == HlsVariant.Source ? null : await ReadTextAsync(recordingId, store, MediaOutputs.HlsPlaylistOf(path, HlsVariant.Low), cancellationToken);
+        string playlist;
+        if (variant is null && source is not null && low is not null)
+        {
+            var link = signer.SignLink(recordingId, RecordingFileAction.Hls, userId).Url;
+            playlist = HlsPlaylist.Master([
+                ($"{link}&{RecordingLink.VariantParameter}={WireNames.Of(HlsVariant.Source)}", HlsPlaylist.PeakBandwidthOf(source)),
+                ($"{link}&{RecordingLink.VariantParameter}={WireNames.Of(HlsVariant.Low)}", HlsPlaylist.PeakBandwidthOf(low)),
+            ]);
+        }
+        else if ((variant == HlsVariant.Low ? low : source) is { } media)
+        {
+            var mediaLink = signer.SignLink(recordingId, RecordingFileAction.HlsMedia, userId).Url;
+            playlist = HlsPlaylist.Sign(media, variant == HlsVariant.Low ? $"{mediaLink}&{RecordingLink.VariantParameter}={WireNames.Of(HlsVariant.Low)}" : mediaLink);
+        }
+        else
+        {
+            return RecordingErrors.HlsMissing;
+        }
+
+        return new RecordingFileToSend(new StoredFile.Made(playlist), new FileDelivery(MediaOutputs.HlsPlaylistContentType, null));
     }
 
     /// <summary>The text of a small made file, or null when it is gone or the path would leave the storage root.</summary>

@@ -36,7 +36,7 @@ public sealed class ProcessMediaJobHandler(
 
         var recording = await db.Recordings.AsNoTracking()
             .Where(r => r.Id == job.RecordingId)
-            .Select(r => new { r.Status, r.File, r.Duration })
+            .Select(r => new { r.Status, r.File, r.Duration, r.AcademyId })
             .SingleOrDefaultAsync(cancellationToken);
         if (recording is not { Status: RecordingStatus.Completed, File: { } file })
         {
@@ -44,7 +44,9 @@ public sealed class ProcessMediaJobHandler(
         }
         else
         {
-            await AttemptAsync(job, file, recording.Duration ?? TimeSpan.Zero, cancellationToken);
+            var withRendition = job.Task == MediaTask.Hls && await db.Academies.AsNoTracking()
+                .AnyAsync(a => a.Id == recording.AcademyId && a.OffersLowBandwidthRendition, cancellationToken);
+            await AttemptAsync(job, file, recording.Duration ?? TimeSpan.Zero, withRendition, cancellationToken);
         }
 
         try
@@ -61,7 +63,7 @@ public sealed class ProcessMediaJobHandler(
         return job.State;
     }
 
-    private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, CancellationToken cancellationToken)
+    private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, bool withRendition, CancellationToken cancellationToken)
     {
         var workFolder = Directory.CreateTempSubdirectory($"itqan-media-{job.Id:N}-{job.Attempts}-");
         var output = Path.Combine(workFolder.FullName, "output");
@@ -79,6 +81,11 @@ public sealed class ProcessMediaJobHandler(
                 file.Store, MediaOutputs.PathOf(job.Task, file.RelativePath), output, MediaOutputs.ContentTypeOf(job.Task), cancellationToken);
             if (job.Task == MediaTask.Hls)
             {
+                if (withRendition)
+                {
+                    await MakeLowBandwidthRenditionAsync(file, SourceOf(source), output + "-360p", cancellationToken);
+                }
+
                 // After the segments' file, so a playlist in storage never names a file that is not all there.
                 await storage.SaveFileAsync(
                     file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
@@ -116,6 +123,16 @@ public sealed class ProcessMediaJobHandler(
             MediaTask.Hls => tools.MakeHlsAsync(source, output, PlaylistOf(output), cancellationToken),
             _ => throw new MediaToolException($"No media tool makes {task}.", isFinal: true),
         };
+
+    /// <summary>The academy's low-bandwidth rendition of the video, saved beside its HLS packaging (playlist last).</summary>
+    private async Task MakeLowBandwidthRenditionAsync(RecordingFile file, string source, string output, CancellationToken cancellationToken)
+    {
+        await tools.MakeLowBandwidthHlsAsync(source, output, PlaylistOf(output), cancellationToken);
+        await storage.SaveFileAsync(
+            file.Store, MediaOutputs.HlsMediaOf(file.RelativePath, HlsVariant.Low), output, MediaOutputs.HlsMediaContentType, cancellationToken);
+        await storage.SaveFileAsync(
+            file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath, HlsVariant.Low), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
+    }
 
     /// <summary>Where the HLS playlist is written beside the segments' file at <paramref name="output"/>.</summary>
     private static string PlaylistOf(string output) => output + ".m3u8";

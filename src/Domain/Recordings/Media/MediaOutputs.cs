@@ -26,6 +26,14 @@ public static class MediaOutputs
     /// <summary>The HLS media playlist of the video at <paramref name="filePath"/>; saved last, so it names a whole file.</summary>
     public static string HlsPlaylistOf(string filePath) => filePath + ".hls.m3u8";
 
+    /// <summary>The segments' file of <paramref name="variant"/> of the video at <paramref name="filePath"/>.</summary>
+    public static string HlsMediaOf(string filePath, HlsVariant variant) =>
+        variant == HlsVariant.Source ? HlsMediaOf(filePath) : filePath + ".hls-360p.m4s";
+
+    /// <summary>The media playlist of <paramref name="variant"/> of the video at <paramref name="filePath"/>.</summary>
+    public static string HlsPlaylistOf(string filePath, HlsVariant variant) =>
+        variant == HlsVariant.Source ? HlsPlaylistOf(filePath) : filePath + ".hls-360p.m3u8";
+
     /// <summary>Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies.</summary>
     public static string PathOf(MediaTask task, string filePath) => task switch
     {
@@ -46,5 +54,10 @@ public static class MediaOutputs
 
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
     public static IReadOnlyList<string> AllOf(string filePath) =>
-        [.. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath)), HlsPlaylistOf(filePath)];
+        [
+            .. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath)),
+            HlsPlaylistOf(filePath),
+            HlsMediaOf(filePath, HlsVariant.Low),
+            HlsPlaylistOf(filePath, HlsVariant.Low),
+        ];
 }

@@ -243,6 +243,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OffersLowBandwidthRendition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("offers_low_bandwidth_rendition");
+
                     b.Property<bool?>("QuranRecordingEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("quran_recording_enabled");

@@ -49,6 +49,8 @@ public sealed class DemoData(
         var hash = hasher.Hash(Password);
         var academy = new Academy(AcademyId, "Itqan Demo Academy", quranRecordingEnabled: true, academicRecordingEnabled: false);
         academy.KeepRecordingsFor(365);
+        // The demo shows the player switching to the 360p rendition on a weak connection; a new academy starts without.
+        academy.OfferLowBandwidthRendition(true);
         var other = new Academy(OtherAcademyId, "Noor Academy", quranRecordingEnabled: true, academicRecordingEnabled: true);
         db.Academies.AddRange(academy, other);
         db.Users.AddRange(
