@@ -354,7 +354,9 @@ if wants counts; then
   say "counts: database round trips of egress_ended, Start and Stop"
   relay_port=$(free_port $((api_port + 20)))
   control_port=$(free_port $((relay_port + 1)))
-  tool pg-count --listen "$relay_port" --upstream "$pg_port" --control "$control_port" >"$results/logs/pg-count.log" 2>&1 &
+  # Started without the tool function: its background subshell's pid is not the relay's, so stopping it left the relay running.
+  dotnet "$repo/bench/Bench/bin/Release/net10.0/ItqanRecording.Bench.dll" pg-count \
+    --listen "$relay_port" --upstream "$pg_port" --control "$control_port" >"$results/logs/pg-count.log" 2>&1 &
   pids+=("$!")
   for _ in $(seq 1 100); do port_free "$control_port" || break; sleep 0.1; done
   counting_port=$(free_port $((control_port + 1)))

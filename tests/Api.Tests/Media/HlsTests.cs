@@ -50,24 +50,11 @@ public sealed partial class HlsTests(MediaProcessingApiFixture api)
             initAnswer.StatusCode.Should().Be(HttpStatusCode.PartialContent);
             (await initAnswer.Content.ReadAsByteArrayAsync()).Length.Should().Be((int)initLength);
 
-            var folder = Directory.CreateTempSubdirectory("itqan-hls-test-");
-            try
-            {
-                var media = await anonymous.GetByteArrayAsync(mediaLink);
-                await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "media.mp4"), media);
-                var local = Path.Combine(folder.FullName, "playlist.m3u8");
-                await File.WriteAllTextAsync(local, playlist.Replace(mediaLink, "media.mp4", StringComparison.Ordinal));
-
-                var duration = await MediaProbe.DurationAsync(local);
-                duration.Should().BeCloseTo(await MediaProbe.DurationAsync(source), TimeSpan.FromMilliseconds(500));
-                var video = (await MediaProbe.StreamsAsync(local)).Should().ContainSingle(s => s.CodecType == "video").Subject;
-                (video.CodecName, video.Width, video.Height).Should().Be(("h264", 1280, 720));
-                ((double)media.Length).Should().BeApproximately(new FileInfo(source).Length, new FileInfo(source).Length * 0.05, "stream copy: the same frames, not encoded again");
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
+            var packaged = await ProbeAsync(anonymous, playlist, mediaLink);
+            packaged.Duration.Should().BeCloseTo(await MediaProbe.DurationAsync(source), TimeSpan.FromMilliseconds(500));
+            (packaged.Video.CodecName, packaged.Video.Width, packaged.Video.Height).Should().Be(("h264", 1280, 720));
+            var sourceLength = new FileInfo(source).Length;
+            ((double)packaged.MediaLength).Should().BeApproximately(sourceLength, sourceLength * 0.05, "stream copy: the same frames, not encoded again");
         }
         finally
         {
@@ -154,16 +141,18 @@ public sealed partial class HlsTests(MediaProcessingApiFixture api)
     }
 
     /// <summary>Fetches a media playlist's file and probes the two as ffprobe reads them from disk.</summary>
-    private static async Task<(MediaProbe.Stream Video, TimeSpan Duration)> ProbeAsync(HttpClient client, string playlist, string mediaLink)
+    private static async Task<(MediaProbe.Stream Video, TimeSpan Duration, long MediaLength)> ProbeAsync(
+        HttpClient client, string playlist, string mediaLink)
     {
         var folder = Directory.CreateTempSubdirectory("itqan-hls-test-");
         try
         {
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "media.mp4"), await client.GetByteArrayAsync(mediaLink));
+            var media = await client.GetByteArrayAsync(mediaLink);
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "media.mp4"), media);
             var local = Path.Combine(folder.FullName, "playlist.m3u8");
             await File.WriteAllTextAsync(local, playlist.Replace(mediaLink, "media.mp4", StringComparison.Ordinal));
-            var video = (await MediaProbe.StreamsAsync(local)).Single(s => s.CodecType == "video");
-            return (video, await MediaProbe.DurationAsync(local));
+            var video = (await MediaProbe.StreamsAsync(local)).Should().ContainSingle(s => s.CodecType == "video").Subject;
+            return (video, await MediaProbe.DurationAsync(local), media.Length);
         }
         finally
         {
