@@ -77,18 +77,21 @@ public sealed class ProcessMediaJobHandler(
             }
 
             await MakeAsync(job.Task, file.Format, SourceOf(source), duration, output, cancellationToken);
-            await storage.SaveFileAsync(
-                file.Store, MediaOutputs.PathOf(job.Task, file.RelativePath), output, MediaOutputs.ContentTypeOf(job.Task), cancellationToken);
-            if (job.Task == MediaTask.Hls)
+            if (job.Task != MediaTask.Hls)
+            {
+                await storage.SaveFileAsync(
+                    file.Store, MediaOutputs.PathOf(job.Task, file.RelativePath), output, MediaOutputs.ContentTypeOf(job.Task), cancellationToken);
+            }
+            else
             {
                 if (withRendition)
                 {
-                    await MakeLowBandwidthRenditionAsync(file, SourceOf(source), output + "-360p", cancellationToken);
+                    var rendition = output + "-360p";
+                    await tools.MakeLowBandwidthHlsAsync(SourceOf(source), rendition, PlaylistOf(rendition), cancellationToken);
+                    await SaveHlsVariantAsync(file, HlsVariant.Low, rendition, cancellationToken);
                 }
 
-                // After the segments' file, so a playlist in storage never names a file that is not all there.
-                await storage.SaveFileAsync(
-                    file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
+                await SaveHlsVariantAsync(file, HlsVariant.Source, output, cancellationToken);
             }
 
             job.Succeed(clock.GetUtcNow());
@@ -124,14 +127,16 @@ public sealed class ProcessMediaJobHandler(
             _ => throw new MediaToolException($"No media tool makes {task}.", isFinal: true),
         };
 
-    /// <summary>The academy's low-bandwidth rendition of the video, saved beside its HLS packaging (playlist last).</summary>
-    private async Task MakeLowBandwidthRenditionAsync(RecordingFile file, string source, string output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts one HLS variant beside the file: the segments' file first, then its playlist, so a playlist in storage
+    /// never names a file that is not all there.
+    /// </summary>
+    private async Task SaveHlsVariantAsync(RecordingFile file, HlsVariant variant, string output, CancellationToken cancellationToken)
     {
-        await tools.MakeLowBandwidthHlsAsync(source, output, PlaylistOf(output), cancellationToken);
         await storage.SaveFileAsync(
-            file.Store, MediaOutputs.HlsMediaOf(file.RelativePath, HlsVariant.Low), output, MediaOutputs.HlsMediaContentType, cancellationToken);
+            file.Store, MediaOutputs.HlsMediaOf(file.RelativePath, variant), output, MediaOutputs.HlsMediaContentType, cancellationToken);
         await storage.SaveFileAsync(
-            file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath, HlsVariant.Low), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
+            file.Store, MediaOutputs.HlsPlaylistOf(file.RelativePath, variant), PlaylistOf(output), MediaOutputs.HlsPlaylistContentType, cancellationToken);
     }
 
     /// <summary>Where the HLS playlist is written beside the segments' file at <paramref name="output"/>.</summary>

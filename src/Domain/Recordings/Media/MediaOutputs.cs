@@ -20,19 +20,16 @@ public static class MediaOutputs
     /// <summary>The seek previews' sprite of the video at <paramref name="filePath"/>.</summary>
     public static string SeekPreviewsOf(string filePath) => filePath + ".previews.jpg";
 
-    /// <summary>The fragmented MP4 of the HLS segments of the video at <paramref name="filePath"/>.</summary>
-    public static string HlsMediaOf(string filePath) => filePath + ".hls.m4s";
+    /// <summary>The fragmented MP4 of the HLS segments of <paramref name="variant"/> of the video at <paramref name="filePath"/>.</summary>
+    public static string HlsMediaOf(string filePath, HlsVariant variant = HlsVariant.Source) => HlsStemOf(filePath, variant) + ".m4s";
 
-    /// <summary>The HLS media playlist of the video at <paramref name="filePath"/>; saved last, so it names a whole file.</summary>
-    public static string HlsPlaylistOf(string filePath) => filePath + ".hls.m3u8";
+    /// <summary>
+    /// The HLS media playlist of <paramref name="variant"/> of the video at <paramref name="filePath"/>; saved after its
+    /// segments' file, so it names a whole file.
+    /// </summary>
+    public static string HlsPlaylistOf(string filePath, HlsVariant variant = HlsVariant.Source) => HlsStemOf(filePath, variant) + ".m3u8";
 
-    /// <summary>The segments' file of <paramref name="variant"/> of the video at <paramref name="filePath"/>.</summary>
-    public static string HlsMediaOf(string filePath, HlsVariant variant) =>
-        variant == HlsVariant.Source ? HlsMediaOf(filePath) : filePath + ".hls-360p.m4s";
-
-    /// <summary>The media playlist of <paramref name="variant"/> of the video at <paramref name="filePath"/>.</summary>
-    public static string HlsPlaylistOf(string filePath, HlsVariant variant) =>
-        variant == HlsVariant.Source ? HlsPlaylistOf(filePath) : filePath + ".hls-360p.m3u8";
+    private static string HlsStemOf(string filePath, HlsVariant variant) => filePath + (variant == HlsVariant.Source ? ".hls" : ".hls-360p");
 
     /// <summary>Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies.</summary>
     public static string PathOf(MediaTask task, string filePath) => task switch

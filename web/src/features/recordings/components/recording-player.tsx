@@ -28,7 +28,7 @@ import {
   playbackRates,
   savePlaybackPreferences,
 } from './playback-preferences';
-import { hasMediaSource, useHlsJs, videoPlaybackOf } from './hls-playback';
+import { hasMediaSource, useHlsJs, videoPlaybackOf, type VideoPlayback } from './hls-playback';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -46,6 +46,12 @@ export function audioSourceOf(recording: Recording, canPlay: (type: string) => s
   const original = recording.streamUrl;
   if (!recording.aacUrl || canPlay('audio/ogg; codecs="opus"') !== '') return original;
   return recording.aacUrl;
+}
+
+/** The video element's own source: none while hls.js feeds it, the playlist for the browser's own HLS, else the file. */
+function videoSourceOf(recording: Recording, playback: VideoPlayback): string | undefined {
+  if (playback === 'hls.js') return undefined;
+  return (playback === 'native-hls' ? recording.hlsUrl : recording.streamUrl) ?? undefined;
 }
 
 const canPlayType = (type: string) => document.createElement('audio').canPlayType(type);
@@ -172,7 +178,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
         <MediaController className="player__chrome" noHotkeys lang={i18n.language}>
           <video
             slot="media"
-            src={videoPlayback === 'hls.js' ? undefined : videoPlayback === 'native-hls' ? (recording.hlsUrl ?? undefined) : recording.streamUrl}
+            src={videoSourceOf(recording, videoPlayback)}
             poster={recording.posterUrl ?? undefined}
             data-playback={videoPlayback}
             {...mediaProps}
