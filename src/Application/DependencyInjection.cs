@@ -3,6 +3,7 @@ using ItqanRecording.Application.Common.Behaviours;
 using ItqanRecording.Application.Auth.CheckSession;
 using ItqanRecording.Application.Auth.SignIn;
 using ItqanRecording.Application.EgressEvents;
+using ItqanRecording.Application.EgressEvents.ProcessEgressEnded;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Application.Recordings.GetRecordingFile;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecordingResponseFactory>();
         services.AddScoped<EgressEventApplier>();
+        services.AddScoped<RecordingEgressStarter>();
+        services.AddScoped<NextRecordingPart>();
         services.AddSingleton<RecordingFileAccessMemory>();
         services.AddSingleton<SignedInUserMemory>();
         services.AddSingleton<SignInAttempts>();

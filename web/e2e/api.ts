@@ -28,6 +28,10 @@ export interface RecordingJson {
   previewsState?: 'queued' | 'running' | 'done' | 'failed' | null;
   hlsState?: 'queued' | 'running' | 'done' | 'failed' | null;
   hlsUrl?: string | null;
+  egressId?: string;
+  durationSeconds?: number | null;
+  parts?: { number: number; durationSeconds: number; downloadUrl: string | null }[];
+  joinState?: 'queued' | 'running' | 'done' | 'failed' | null;
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {

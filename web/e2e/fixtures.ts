@@ -35,6 +35,16 @@ export class Emulator {
     return ((await response.json()) as { egress: EmulatorEgress[] }).egress;
   }
 
+  /** Sets the emulator's faults (`POST /_emulator/faults`); everything left out is off. */
+  async setFaults(faults: Record<string, unknown>): Promise<void> {
+    const response = await fetch(`${this.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+    expect(response.ok, 'POST /_emulator/faults').toBe(true);
+  }
+
   /**
    * Waits until the room's newest egress is EGRESS_ACTIVE: LiveKit aborts a room composite stopped while it is
    * still starting, and a teacher presses Stop well after the pipeline runs.

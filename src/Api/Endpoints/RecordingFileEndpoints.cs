@@ -84,19 +84,32 @@ public static class RecordingFileEndpoints
     /// <summary>
     /// The file inline, for a player, seekable with Range. Signed in (cookie or bearer), or anonymous with the
     /// recording's <c>streamUrl</c>: 401 without either or with an expired link, 403 with a link that is not this
-    /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
+    /// recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage. A
+    /// recording made in parts: <c>part=N</c> plays part N (404 <c>recording.part_not_found</c> past the last), and the
+    /// whole is 409 <c>recording.parts_not_joined</c> until its parts are joined (<c>joinState</c>: <c>done</c>).
     /// </summary>
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> StreamRecording(
-        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken);
+        Guid recordingId,
+        [AsParameters] SignedLinkQuery link,
+        [FromQuery(Name = RecordingLink.PartParameter)] int? part,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Stream, link, http, sender, cancellationToken, part: part);
 
     /// <summary>
     /// The file as an attachment named after the recording (<c>filename*</c> in UTF-8, <c>filename</c> in ASCII),
-    /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>.
+    /// with Range for resuming. Same rules as StreamRecording, with the recording's <c>downloadUrl</c>; <c>part=N</c>
+    /// saves part N, named with its number.
     /// </summary>
     private static Task<Results<PhysicalFileHttpResult, AcceleratedFileResult, RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> DownloadRecording(
-        Guid recordingId, [AsParameters] SignedLinkQuery link, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-        SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken);
+        Guid recordingId,
+        [AsParameters] SignedLinkQuery link,
+        [FromQuery(Name = RecordingLink.PartParameter)] int? part,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        SendFileAsync(recordingId, RecordingFileAction.Download, link, http, sender, cancellationToken, part: part);
 
     /// <summary>
     /// The recording's poster (JPEG), once its poster job is done (<c>posterState</c>: <c>done</c>); 404
@@ -166,10 +179,11 @@ public static class RecordingFileEndpoints
         HttpContext http,
         ISender sender,
         CancellationToken cancellationToken,
-        HlsVariant? variant = null)
+        HlsVariant? variant = null,
+        int? part = null)
     {
         var result = await sender.Send(
-            new GetRecordingFileQuery(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters(), variant), cancellationToken);
+            new GetRecordingFileQuery(recordingId, action, http.User.ToActorIfSignedIn(), link.ToParameters(), variant, part), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

@@ -28,7 +28,8 @@ public sealed class EgressEventApplier(
     /// Changes the recording through the aggregate, given the time now, and returns the audit entry the aggregate's
     /// transition returned (null when the transition has none).
     /// </param>
-    public async Task ApplyAsync(
+    /// <returns>Whether this call made the change and saved it.</returns>
+    public async Task<bool> ApplyAsync(
         string eventName,
         EgressInfo egress,
         string? eventId,
@@ -43,17 +44,13 @@ public sealed class EgressEventApplier(
         if (locked is null)
         {
             logger.LogWarning("Egress {EgressId} sent {Event} but no recording knows it yet; the event waits", egress.EgressId, eventName);
-            if (await EgressEventInbox.ParkAsync(db, eventId, eventName, egress, clock.GetUtcNow(), cancellationToken))
-            {
-                await ApplyAsync(eventName, egress, eventId, appliesTo, change, cancellationToken);
-            }
-
-            return;
+            return await EgressEventInbox.ParkAsync(db, eventId, eventName, egress, clock.GetUtcNow(), cancellationToken)
+                && await ApplyAsync(eventName, egress, eventId, appliesTo, change, cancellationToken);
         }
 
         if (locked.EventApplied || !appliesTo(locked.Recording))
         {
-            return;
+            return false;
         }
 
         var now = clock.GetUtcNow();
@@ -66,11 +63,13 @@ public sealed class EgressEventApplier(
         try
         {
             await locked.SaveAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same event was applied by someone else after we looked: nothing to add.
             logger.LogInformation("Event {EventId} of egress {EgressId} was applied concurrently", eventId, egress.EgressId);
+            return false;
         }
     }
 }

@@ -32,6 +32,14 @@ public static class RecordingErrors
     public static readonly Error FileMissing =
         Error.NotFound("recording.file_missing", "The recording file is missing from storage.");
 
+    public static readonly Error PartsNotJoined =
+        Error.Conflict(
+            "recording.parts_not_joined",
+            "The recording was made in parts, which are still being joined into one file: play or download the parts (see its parts and joinState).");
+
+    public static readonly Error PartNotFound =
+        Error.NotFound("recording.part_not_found", "The recording has no part with that number: see its parts.");
+
     public static readonly Error AacCopyMissing =
         Error.NotFound("recording.aac_missing", "The recording has no AAC copy (yet): see its aacState.");
 

@@ -46,6 +46,9 @@ public sealed record RecordingLink(
     /// <summary>Which HLS variant an HLS link asks for (not signed: each variant is the same recording's).</summary>
     public const string VariantParameter = "variant";
 
+    /// <summary>Which part of a recording made in parts a stream or download link asks for (not signed, as the variant).</summary>
+    public const string PartParameter = "part";
+
     /// <summary>
     /// E.g. <c>/api/recordings/{id}/stream?expires=1795000000&amp;u={userId}&amp;sig=…</c>; the signature is
     /// base64url, so nothing needs escaping.

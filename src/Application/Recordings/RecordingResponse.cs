@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,6 +11,21 @@ namespace ItqanRecording.Application.Recordings;
 public sealed record RecordingFileResponse(string Name, long SizeBytes, RecordingFormat Format);
 
 /// <summary>
+/// One part of a recording LiveKit cut at its time limit, with signed links to play and to save it alone (the
+/// recording's links with <c>part=N</c>).
+/// </summary>
+public sealed record RecordingPartResponse(int Number, double DurationSeconds, long SizeBytes, string? StreamUrl, string? DownloadUrl)
+{
+    public static RecordingPartResponse From(RecordingPart part, RecordingFileLinks? links)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var query = string.Create(CultureInfo.InvariantCulture, $"&{RecordingLink.PartParameter}={part.Number}");
+        return new RecordingPartResponse(
+            part.Number, part.Duration.TotalSeconds, part.File.SizeBytes, links?.Stream.Url + query, links?.Download.Url + query);
+    }
+}
+
+/// <summary>
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
 /// otherwise. <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
@@ -18,6 +34,9 @@ public sealed record RecordingFileResponse(string Name, long SizeBytes, Recordin
 /// <see cref="AacUrl"/> the same for an audio recording's AAC copy, <see cref="PreviewsState"/> and
 /// <see cref="PreviewsUrl"/> for a video's seek previews (the link is to their WebVTT thumbnails track), and
 /// <see cref="HlsState"/> and <see cref="HlsUrl"/> for its HLS packaging (the link is to its media playlist).
+/// A recording LiveKit cut at its time limit while the class went on has <see cref="Parts"/> (else none); its file is
+/// the parts joined into one, there once <see cref="JoinState"/> is done, and until then the parts play one after the
+/// other.
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -46,7 +65,9 @@ public sealed record RecordingResponse(
     MediaJobState? PreviewsState,
     string? PreviewsUrl,
     MediaJobState? HlsState,
-    string? HlsUrl)
+    string? HlsUrl,
+    IReadOnlyList<RecordingPartResponse> Parts,
+    MediaJobState? JoinState)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -81,7 +102,9 @@ public sealed record RecordingResponse(
             recording.PreviewsState,
             links?.PreviewsTrack?.Url,
             recording.HlsState,
-            links?.Hls?.Url);
+            links?.Hls?.Url,
+            [.. recording.Parts.Select(part => RecordingPartResponse.From(part, links))],
+            recording.JoinState);
     }
 }
 
@@ -108,7 +131,9 @@ public sealed record RecordingRow(
     MediaJobState? PosterState,
     MediaJobState? AacState,
     MediaJobState? PreviewsState,
-    MediaJobState? HlsState)
+    MediaJobState? HlsState,
+    IReadOnlyList<RecordingPart> Parts,
+    MediaJobState? JoinState)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -129,7 +154,9 @@ public sealed record RecordingRow(
         r.MediaJobs.Where(j => j.Task == MediaTask.Poster).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.MediaJobs.Where(j => j.Task == MediaTask.AacCopy).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.MediaJobs.Where(j => j.Task == MediaTask.SeekPreviews).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
-        r.MediaJobs.Where(j => j.Task == MediaTask.Hls).Select(j => (MediaJobState?)j.State).FirstOrDefault());
+        r.MediaJobs.Where(j => j.Task == MediaTask.Hls).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
+        r.Parts,
+        r.MediaJobs.Where(j => j.Task == MediaTask.Join).Select(j => (MediaJobState?)j.State).FirstOrDefault());
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

@@ -67,6 +67,17 @@ public sealed class Recording
     public IReadOnlyCollection<MediaJob> MediaJobs => _mediaJobs;
 
     /// <summary>
+    /// The parts of a recording that LiveKit cut at its time limit, in order (<see cref="ContinueInNextPart"/>);
+    /// empty for a recording of one file. While it records, the finished parts; once completed, all of them, and
+    /// <see cref="File"/> is the file they are joined into.
+    /// </summary>
+    public IReadOnlyList<RecordingPart> Parts { get; private set; } = [];
+
+    /// <summary>Every file the recording keeps in its storage: its file and its parts' files.</summary>
+    public IEnumerable<RecordingFile> StoredFiles =>
+        File is null ? Parts.Select(p => p.File) : [File, .. Parts.Select(p => p.File)];
+
+    /// <summary>
     /// <paramref name="startedByUserId"/> started recording the session as egress <paramref name="egressId"/>: the new
     /// recording, and the Started audit entry to save with it.
     /// </summary>
@@ -123,10 +134,36 @@ public sealed class Recording
     }
 
     /// <summary>
+    /// LiveKit cut the recording at its time limit while the class goes on, and egress <paramref name="nextEgressId"/>
+    /// already records the rest: the file so far becomes the next part (<see cref="Parts"/>), the recording goes on
+    /// as the new egress, and the PartStarted audit entry (by nobody) is returned. Only a recording that is still
+    /// recording goes on; one the teacher stopped ends with what it has.
+    /// </summary>
+    public RecordingAuditEntry ContinueInNextPart(RecordingFile file, TimeSpan duration, string nextEgressId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextEgressId);
+        if (Status != RecordingStatus.Recording)
+        {
+            throw new DomainException("recording.not_recording", $"Only a recording that is recording goes on in a next part; this one is {Status}.");
+        }
+
+        var part = AddPart(file, duration);
+        EgressId = nextEgressId;
+        return RecordingAuditEntry.For(
+            this,
+            RecordingAuditAction.PartStarted,
+            null,
+            at,
+            $"LiveKit cut part {part.Number} at its time limit after {RecordingFormatting.FormatDuration(duration)}; part {part.Number + 1} records the rest.");
+    }
+
+    /// <summary>
     /// The egress wrote the file: the recording becomes completed, and the Completed audit entry (by nobody, at
     /// <paramref name="completedAt"/>) is returned. <paramref name="note"/> explains an unusual end (e.g. a time limit).
-    /// Its media jobs are queued, saved with the recording: the poster, then a video's seek previews and HLS packaging,
-    /// or an audio recording's (Ogg) AAC copy.
+    /// Its media jobs are queued, saved with the recording (<see cref="QueueMediaJobs"/>). A recording in parts
+    /// takes the file as its last part; its own file is the parts joined into one (<see cref="MediaOutputs.JoinedOf"/>),
+    /// which a Join job makes first.
     /// </summary>
     public RecordingAuditEntry Complete(RecordingFile file, TimeSpan duration, DateTimeOffset endedAt, DateTimeOffset completedAt, string? note = null)
     {
@@ -137,23 +174,41 @@ public sealed class Recording
         }
 
         MoveTo(RecordingStatus.Completed);
-        File = file;
-        Duration = duration;
         EndedAt ??= endedAt;
         CompletedAt = completedAt;
-        ProcessingError = note;
-        _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, completedAt));
-        if (file.Format == RecordingFormat.Ogg)
+        if (Parts.Count == 0)
         {
-            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.AacCopy, completedAt));
+            File = file;
+            Duration = duration;
+            ProcessingError = note;
+            QueueMediaJobs(completedAt);
         }
         else
         {
-            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.SeekPreviews, completedAt));
-            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Hls, completedAt));
+            AddPart(file, duration);
+            File = new RecordingFile(
+                MediaOutputs.JoinedOf(Parts[0].File.RelativePath), Parts.Sum(p => p.File.SizeBytes), file.Format, file.Store);
+            Duration = Parts.Aggregate(TimeSpan.Zero, (total, p) => total + p.Duration);
+            ProcessingError = note ?? $"Recorded in {Parts.Count} parts: LiveKit cut the recording at its time limit each time, and a new part began at once.";
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Join, completedAt));
         }
 
-        return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, note);
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Completed, null, completedAt, ProcessingError);
+    }
+
+    /// <summary>
+    /// The Join job made the recording's file from its parts, <paramref name="sizeBytes"/> long: the file's size is
+    /// known now, and the media jobs for the whole file are queued. Refused for a recording not in parts.
+    /// </summary>
+    public void PartsJoined(long sizeBytes, DateTimeOffset at)
+    {
+        if (Parts.Count == 0 || File is null)
+        {
+            throw new DomainException("recording.not_in_parts", "Only a completed recording in parts is joined.");
+        }
+
+        File = new RecordingFile(File.RelativePath, sizeBytes, File.Format, File.Store);
+        QueueMediaJobs(at);
     }
 
     /// <summary>
@@ -164,6 +219,7 @@ public sealed class Recording
     {
         File = (File ?? throw new DomainException("recording.file_required", "Only a recording with a file can move its file."))
             .MovedTo(store);
+        Parts = [.. Parts.Select(p => p with { File = p.File.MovedTo(store) })];
     }
 
     /// <summary>
@@ -190,6 +246,28 @@ public sealed class Recording
         MoveTo(RecordingStatus.Deleted);
         DeletedAt = at;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
+    }
+
+    /// <summary>The poster, then a video's seek previews and HLS packaging, or an audio recording's (Ogg) AAC copy.</summary>
+    private void QueueMediaJobs(DateTimeOffset at)
+    {
+        _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Poster, at));
+        if (File!.Format == RecordingFormat.Ogg)
+        {
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.AacCopy, at));
+        }
+        else
+        {
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.SeekPreviews, at));
+            _mediaJobs.Add(MediaJob.Queue(Id, MediaTask.Hls, at));
+        }
+    }
+
+    private RecordingPart AddPart(RecordingFile file, TimeSpan duration)
+    {
+        var part = new RecordingPart(Parts.Count + 1, EgressId, file, duration);
+        Parts = [.. Parts, part];
+        return part;
     }
 
     private void MoveTo(RecordingStatus target)

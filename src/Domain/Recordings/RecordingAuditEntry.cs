@@ -9,6 +9,9 @@ public enum RecordingAuditAction
     Streamed,
     Downloaded,
     Deleted,
+
+    /// <summary>LiveKit cut the recording at its time limit and the next part began (<see cref="Recording.ContinueInNextPart"/>).</summary>
+    PartStarted,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 using Microsoft.Extensions.Options;
 
@@ -154,6 +155,34 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
             cancellationToken);
         EnsureWritten(mediaPath, "low-bandwidth HLS segments");
         EnsureWritten(playlistPath, "low-bandwidth HLS playlist");
+    }
+
+    /// <summary>
+    /// ffmpeg's concat demuxer reads the parts from a list beside the output (quoted; a part may be a presigned URL,
+    /// hence <c>-safe 0</c> and the network protocols allowed) and writes them one after the other by stream copy.
+    /// </summary>
+    public async Task JoinAsync(IReadOnlyList<string> sources, RecordingFormat format, string joinedPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = joinedPath + ".parts.txt";
+        await File.WriteAllLinesAsync(list, sources.Select(source => $"file '{source.Replace("'", @"'\''", StringComparison.Ordinal)}'"), cancellationToken);
+        try
+        {
+            await RunAsync(
+                [
+                    "-f", "concat", "-safe", "0", "-protocol_whitelist", "file,http,https,tcp,tls,crypto", "-i", list,
+                    "-map", "0", "-c", "copy",
+                    .. (format == RecordingFormat.Ogg ? (string[])["-f", "ogg"] : ["-movflags", "+faststart", "-f", "mp4"]),
+                    "-y", joinedPath,
+                ],
+                cancellationToken);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+
+        EnsureWritten(joinedPath, "joined recording");
     }
 
     private static string Seconds(TimeSpan at) => at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public sealed class RecordingFileOpenApiTests(ApiFixture api)
         var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
         operation.GetProperty("operationId").GetString().Should().Be(operationId);
         operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .Should().BeEquivalentTo(["recordingId", "expires", "u", "sig"]);
+            .Should().BeEquivalentTo(["recordingId", "expires", "u", "sig", "part"]);
         var responses = operation.GetProperty("responses");
         responses.EnumerateObject().Select(r => r.Name)
             .Should().BeEquivalentTo(["200", "206", "302", "304", "400", "401", "403", "404", "409", "412", "416"]);

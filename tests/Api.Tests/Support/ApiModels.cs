@@ -32,6 +32,10 @@ public sealed record RecordingJson(
     string? PreviewsState,
     string? PreviewsUrl,
     string? HlsState,
-    string? HlsUrl);
+    string? HlsUrl,
+    IReadOnlyList<RecordingPartJson>? Parts = null,
+    string? JoinState = null);
+
+public sealed record RecordingPartJson(int Number, double DurationSeconds, long SizeBytes, string? StreamUrl, string? DownloadUrl);
 
 public sealed record ProblemJson(string? Type, string? Title, int Status, string? Detail, string? Code);

@@ -24,11 +24,14 @@ public sealed class Egress
     public const string EndReasonSourceClosed = "Source closed";
     public const string MsgStoppedBeforeStarted = "Stop called before pipeline could start";
 
+    /// <summary>LiveKit's error, and end reason, of an egress cut at its time limit (<c>file_output_max_duration</c>).</summary>
+    public const string MsgLimitReached = "Session limit reached";
+
     private static readonly Dictionary<EgressStatus, EgressStatus[]> AllowedMoves = new()
     {
         [EgressStatus.Starting] = [EgressStatus.Active, EgressStatus.Ending, EgressStatus.Aborted, EgressStatus.Failed],
         [EgressStatus.Active] = [EgressStatus.Ending, EgressStatus.Failed],
-        [EgressStatus.Ending] = [EgressStatus.Complete, EgressStatus.Failed],
+        [EgressStatus.Ending] = [EgressStatus.Complete, EgressStatus.LimitReached, EgressStatus.Failed],
     };
 
     private readonly Lock _sync = new();
@@ -62,7 +65,7 @@ public sealed class Egress
         var file = new FileResult(output.FilenameKnownAtStart ? output.Filename : "");
         var initial = new EgressSnapshot(
             egressId, room, request, sdkSource, output, EgressStatus.Starting, now, StartedAt: null, EndingAt: null,
-            EndedAt: null, Details: "", Error: "", ErrorCode: 0, file, ManifestLocation: "", Silenced: false);
+            EndedAt: null, Details: "", Error: "", ErrorCode: 0, file, ManifestLocation: "", Silenced: false, CutAtLimit: false);
         var egress = new Egress(initial, sequence, observer);
         lock (egress._sync)
         {
@@ -111,8 +114,35 @@ public sealed class Egress
     public bool TryBeginEnding(DateTimeOffset now, string reason) =>
         MoveTo(EgressStatus.Ending, now, s => s with { EndingAt = now, Details = $"End reason: {reason}" });
 
-    public bool TryComplete(DateTimeOffset now, FileResult file, string manifestLocation) =>
-        MoveTo(EgressStatus.Complete, now, s => s with { EndedAt = now, File = file, ManifestLocation = manifestLocation });
+    /// <summary>
+    /// An active egress reached its time limit: it ends like a stopped one, and its file, finalised up to the limit,
+    /// completes it as <c>EGRESS_LIMIT_REACHED</c> (<see cref="TryComplete"/>).
+    /// </summary>
+    public bool TryReachLimit(DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            return _state.Status == EgressStatus.Active
+                && MoveTo(EgressStatus.Ending, now, s => s with { EndingAt = now, Details = $"End reason: {MsgLimitReached}", CutAtLimit = true });
+        }
+    }
+
+    public bool TryComplete(DateTimeOffset now, FileResult file, string manifestLocation)
+    {
+        lock (_sync)
+        {
+            return _state.CutAtLimit
+                ? MoveTo(EgressStatus.LimitReached, now, s => s with
+                {
+                    EndedAt = now,
+                    File = file,
+                    ManifestLocation = manifestLocation,
+                    Error = MsgLimitReached,
+                    ErrorCode = StatusCodes.Status413PayloadTooLarge,
+                })
+                : MoveTo(EgressStatus.Complete, now, s => s with { EndedAt = now, File = file, ManifestLocation = manifestLocation });
+        }
+    }
 
     public bool TryFail(DateTimeOffset now, string error, int errorCode) =>
         MoveTo(EgressStatus.Failed, now, s => s with

@@ -33,9 +33,22 @@ public sealed class EgressLifecycle(
             return;
         }
 
-        if (egress.TryActivate(time.GetUtcNow()))
+        if (!egress.TryActivate(time.GetUtcNow()))
         {
-            logger.LogInformation("Egress {EgressId} is active", egress.Id);
+            return;
+        }
+
+        logger.LogInformation("Egress {EgressId} is active", egress.Id);
+        if (faults.Current.FileOutputLimitMs is > 0 and var limitMs)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(limitMs), time, cancellationToken);
+            // Cleared in the meantime, the limit no longer applies.
+            if (faults.Current.FileOutputLimitMs > 0 && egress.TryReachLimit(time.GetUtcNow()))
+            {
+                logger.LogInformation("Egress {EgressId} reached its time limit", egress.Id);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.ProcessingDelayMs), time, cancellationToken);
+                await FinishAsync(egress, cancellationToken);
+            }
         }
     });
 

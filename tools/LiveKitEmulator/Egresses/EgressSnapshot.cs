@@ -19,7 +19,8 @@ public sealed record EgressSnapshot(
     int ErrorCode,
     FileResult File,
     string ManifestLocation,
-    bool Silenced);
+    bool Silenced,
+    bool CutAtLimit);
 
 /// <summary>Told of every change of an egress, in order, while the change is being made.</summary>
 public interface IEgressObserver

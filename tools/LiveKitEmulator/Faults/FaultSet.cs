@@ -53,6 +53,13 @@ public sealed record FaultSet
     /// <summary>Writing the file fails: the egress ends <c>EGRESS_FAILED</c>, error code 500.</summary>
     public bool FailFileWrite { get; init; }
 
+    /// <summary>
+    /// An egress that becomes active while set is cut this long after: it ends <c>EGRESS_LIMIT_REACHED</c> (error
+    /// <c>Session limit reached</c>, 413) with its file up to then, as at LiveKit's <c>file_output_max_duration</c>
+    /// (LiveKit Cloud: 3 h). 0: no limit.
+    /// </summary>
+    public int FileOutputLimitMs { get; init; }
+
     public IEnumerable<string> Problems()
     {
         foreach (var (name, fault) in new[] { ("failStart", FailStart), ("failStop", FailStop), ("failList", FailList) })
@@ -71,7 +78,8 @@ public sealed record FaultSet
             }
         }
 
-        if (StartDelayMs < 0 || StartArrivesAfterMs < 0 || StopDelayMs < 0 || WebhookDelayMs < 0 || DuplicateWebhooks < 0)
+        if (StartDelayMs < 0 || StartArrivesAfterMs < 0 || StopDelayMs < 0 || WebhookDelayMs < 0 || DuplicateWebhooks < 0
+            || FileOutputLimitMs < 0)
         {
             yield return "delays and duplicateWebhooks must not be negative";
         }

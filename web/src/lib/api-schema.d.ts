@@ -237,7 +237,9 @@ export interface paths {
         /**
          * The file inline, for a player, seekable with Range. Signed in (cookie or bearer), or anonymous with the
          *     recording's `streamUrl`: 401 without either or with an expired link, 403 with a link that is not this
-         *     recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage.
+         *     recording's stream link. 409 until the recording is completed; 404 when its file is missing from storage. A
+         *     recording made in parts: `part=N` plays part N (404 `recording.part_not_found` past the last), and the
+         *     whole is 409 `recording.parts_not_joined` until its parts are joined (`joinState`: `done`).
          */
         get: operations["StreamRecording"];
         put?: never;
@@ -257,7 +259,8 @@ export interface paths {
         };
         /**
          * The file as an attachment named after the recording (`filename*` in UTF-8, `filename` in ASCII),
-         *     with Range for resuming. Same rules as StreamRecording, with the recording's `downloadUrl`.
+         *     with Range for resuming. Same rules as StreamRecording, with the recording's `downloadUrl`; `part=N`
+         *     saves part N, named with its number.
          */
         get: operations["DownloadRecording"];
         put?: never;
@@ -566,7 +569,7 @@ export interface components {
             unresolved: components["schemas"]["ReconciledRecording"][];
         };
         /** @enum {string} */
-        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted";
+        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started";
         RecordingAuditEntryResponse: {
             /** Format: date-time */
             at: string;
@@ -610,6 +613,16 @@ export interface components {
             items: components["schemas"]["RecordingResponse"][];
             nextCursor: string | null;
         };
+        RecordingPartResponse: {
+            /** Format: int32 */
+            number: number;
+            /** Format: double */
+            durationSeconds: number;
+            /** Format: int64 */
+            sizeBytes: number;
+            streamUrl: string | null;
+            downloadUrl: string | null;
+        };
         RecordingResponse: {
             /** Format: uuid */
             id: string;
@@ -647,6 +660,8 @@ export interface components {
             previewsUrl: string | null;
             hlsState: components["schemas"]["MediaJobState"] | null;
             hlsUrl: string | null;
+            parts: components["schemas"]["RecordingPartResponse"][];
+            joinState: components["schemas"]["MediaJobState"] | null;
         };
         RecordingStatistics: {
             /** Format: int32 */
@@ -1354,6 +1369,7 @@ export interface operations {
                 expires?: number;
                 u?: string;
                 sig?: string;
+                part?: number;
             };
             header?: never;
             path: {
@@ -1466,6 +1482,7 @@ export interface operations {
                 expires?: number;
                 u?: string;
                 sig?: string;
+                part?: number;
             };
             header?: never;
             path: {

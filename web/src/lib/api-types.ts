@@ -58,6 +58,9 @@ export type SessionDetail = Refine<
 
 export type RecordingFile = Schemas['RecordingFileResponse'];
 
+/** One part of a recording LiveKit cut at its time limit, with its own signed links. */
+export type RecordingPart = Schemas['RecordingPartResponse'];
+
 /**
  * A recording. For a completed recording the user may see, `streamUrl` and `downloadUrl` are signed,
  * same-origin links valid until `linksExpireAt`; otherwise they are null.

@@ -1,3 +1,4 @@
+using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 
 namespace ItqanRecording.Application.Common.Abstractions;
@@ -36,6 +37,13 @@ public interface IMediaTools
     /// <see cref="MakeHlsAsync"/> does, key frames every 6 s so its segments line up with the time.
     /// </summary>
     Task MakeLowBandwidthHlsAsync(string source, string mediaPath, string playlistPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Joins the parts of a recording (<paramref name="sources"/>, in order, all of <paramref name="format"/> as one
+    /// egress configuration writes them) into one file at <paramref name="joinedPath"/> by stream copy: one after the
+    /// other on one timeline, nothing encoded again.
+    /// </summary>
+    Task JoinAsync(IReadOnlyList<string> sources, RecordingFormat format, string joinedPath, CancellationToken cancellationToken);
 }
 
 /// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>

@@ -67,8 +67,14 @@ public sealed record EgressInfo(
     string Details,
     IReadOnlyList<EgressFileResult> FileResults)
 {
+    /// <summary>LiveKit's end reason of an egress cut at its time limit, in <see cref="Details"/> (<c>End reason: …</c>).</summary>
+    public const string LimitEndReason = "Session limit reached";
+
     public bool IsTerminal => Status is EgressStatus.Complete or EgressStatus.Failed
         or EgressStatus.Aborted or EgressStatus.LimitReached;
+
+    /// <summary>Ending, or ended, because LiveKit's time limit cut it (not a Stop, not the room closing).</summary>
+    public bool IsCutAtLimit => Status == EgressStatus.LimitReached || Details.EndsWith(LimitEndReason, StringComparison.Ordinal);
 }
 
 /// <summary>Filters of <c>ListEgress</c>; all optional.</summary>

@@ -10,7 +10,8 @@ namespace ItqanRecording.Application.EgressEvents.ProcessEgressUpdated;
 /// An egress changed status (<c>egress_updated</c>, or reconciliation found it ending). ENDING means the file is
 /// being finalised — because someone stopped it or the room closed — so a recording still marked as recording moves
 /// to processing. Anything else, a resent event, or a late event for a recording that is further along, changes
-/// nothing: recordings never move backwards. An ENDING that arrives before its recording exists waits.
+/// nothing: recordings never move backwards. An ENDING that arrives before its recording exists waits. An egress that
+/// LiveKit's time limit cut is not a stop: the recording goes on recording, in a next part once the end arrives.
 /// </summary>
 public sealed record ProcessEgressUpdatedCommand(EgressInfo Egress, string? EventId = null) : ICommand<Result<Success>>;
 
@@ -20,7 +21,7 @@ public sealed class ProcessEgressUpdatedHandler(EgressEventApplier events, ILogg
     public async ValueTask<Result<Success>> Handle(ProcessEgressUpdatedCommand command, CancellationToken cancellationToken)
     {
         var egress = command.Egress;
-        if (egress.Status != EgressStatus.Ending)
+        if (egress.Status != EgressStatus.Ending || egress.IsCutAtLimit)
         {
             return new Success();
         }

@@ -91,7 +91,7 @@ public sealed class ApplyRetentionHandler(
             more = batch.Count == BatchSize;
             foreach (var recording in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
             {
-                if (recording.File is { } file)
+                foreach (var file in recording.StoredFiles)
                 {
                     await storage.DeleteFilesOfAsync(file, CancellationToken.None);
                 }

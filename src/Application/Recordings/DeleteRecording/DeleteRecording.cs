@@ -34,9 +34,12 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
 
         // The file goes first: should that fail, nothing has changed and the admin can try again. Once it is gone the
         // row is saved even if the client has left, so no completed recording is left without its file.
-        if (command.RemoveFile && recording.File is { } file)
+        if (command.RemoveFile)
         {
-            await storage.DeleteFilesOfAsync(file, cancellationToken);
+            foreach (var file in recording.StoredFiles)
+            {
+                await storage.DeleteFilesOfAsync(file, cancellationToken);
+            }
         }
 
         db.RecordingAuditEntries.Add(

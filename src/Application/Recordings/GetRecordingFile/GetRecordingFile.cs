@@ -18,10 +18,11 @@ namespace ItqanRecording.Application.Recordings.GetRecordingFile;
 /// follows the same access rules and is not audited; listening to the AAC copy (<see cref="RecordingFileAction.Aac"/>)
 /// is audited as a stream, and so is reading a video's HLS segments (<see cref="RecordingFileAction.HlsMedia"/>), while its
 /// playlist (<see cref="RecordingFileAction.Hls"/>) is not. A granted access is remembered for a short while
-/// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again.
+/// (<see cref="RecordingFileAccessMemory"/>), so a player's range requests do not each ask the database again. A
+/// recording made in parts streams and downloads each part by its <see cref="Part"/> number too (audited as the file).
 /// </summary>
 public sealed record GetRecordingFileQuery(
-    Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link, HlsVariant? Variant = null)
+    Guid RecordingId, RecordingFileAction Action, Actor? Actor, SignedLinkParameters? Link, HlsVariant? Variant = null, int? Part = null)
     : IQuery<Result<RecordingFileToSend>>;
 
 /// <summary>The <c>expires</c> (Unix seconds), <c>u</c> and <c>sig</c> of a signed link, as the request carried them.</summary>
@@ -42,7 +43,8 @@ public sealed record RecordingForFile(
     StorageProvider? FileStore,
     string? FilePath,
     RecordingFormat? FileFormat,
-    TimeSpan? Duration);
+    TimeSpan? Duration,
+    IReadOnlyList<RecordingPart> Parts);
 
 public sealed class GetRecordingFileHandler(
     IApplicationDbContext db,
@@ -92,6 +94,13 @@ public sealed class GetRecordingFileHandler(
                 return await HlsPlaylistAsync(recording.Id, store, path, requester.Value, query.Variant, cancellationToken);
         }
 
+        if (query.Part is { } number)
+        {
+            return recording.Parts.SingleOrDefault(p => p.Number == number) is { } part
+                ? await SendPartAsync(recording, part, query.Action, requester.Value, cancellationToken)
+                : RecordingErrors.PartNotFound;
+        }
+
         var (sentPath, delivery) = query.Action switch
         {
             RecordingFileAction.Aac => (MediaOutputs.AacCopyOf(path), new FileDelivery(MediaOutputs.AacCopyContentType, null)),
@@ -106,25 +115,51 @@ public sealed class GetRecordingFileHandler(
             {
                 RecordingFileAction.Aac => RecordingErrors.AacCopyMissing,
                 RecordingFileAction.HlsMedia => RecordingErrors.HlsMissing,
+                // Until its Join job has made it, a recording in parts has no one file yet.
+                _ when recording.Parts.Count > 0 => RecordingErrors.PartsNotJoined,
                 _ => RecordingErrors.FileMissing,
             };
         }
 
-        // The database's unique index keeps the first entry of the user's day and ignores parallel first requests;
-        // once it is there, this instance stops asking until the next UTC day.
+        await AuditAsync(recording, query.Action, requester.Value, cancellationToken);
+        return new RecordingFileToSend(stored, delivery);
+    }
+
+    /// <summary>One part of a recording made in parts, to play or to save (named with its number).</summary>
+    private async Task<Result<RecordingFileToSend>> SendPartAsync(
+        RecordingForFile recording, RecordingPart part, RecordingFileAction action, Guid requesterId, CancellationToken cancellationToken)
+    {
+        var format = part.File.Format;
+        var delivery = action == RecordingFileAction.Download
+            ? new FileDelivery(format.ContentType(), DownloadFileName.For($"{recording.DisplayName} - part {part.Number}", format))
+            : new FileDelivery(format.ContentType(), null);
+        if (await FindStoredFileAsync(recording.Id, part.File.Store, part.File.RelativePath, delivery, cancellationToken) is not { } stored)
+        {
+            return RecordingErrors.FileMissing;
+        }
+
+        await AuditAsync(recording, action, requesterId, cancellationToken);
+        return new RecordingFileToSend(stored, delivery);
+    }
+
+    /// <summary>
+    /// The first stream or download of the user's day goes into the audit trail. The database's unique index keeps the
+    /// first entry of the day and ignores parallel first requests; once it is there, this instance stops asking until
+    /// the next UTC day.
+    /// </summary>
+    private async Task AuditAsync(RecordingForFile recording, RecordingFileAction action, Guid requesterId, CancellationToken cancellationToken)
+    {
         var access = RecordingAuditEntry.For(
             recording.Id,
             recording.AcademyId,
-            query.Action == RecordingFileAction.Download ? RecordingAuditAction.Downloaded : RecordingAuditAction.Streamed,
-            requester.Value,
+            action == RecordingFileAction.Download ? RecordingAuditAction.Downloaded : RecordingAuditAction.Streamed,
+            requesterId,
             clock.GetUtcNow());
         if (!memory.IsAudited(access))
         {
             await db.AddFirstAccessOfTheDayAsync(access, cancellationToken);
             memory.RememberAudited(access);
         }
-
-        return new RecordingFileToSend(stored, delivery);
     }
 
     /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
@@ -189,7 +224,8 @@ public sealed class GetRecordingFileHandler(
                     (StorageProvider?)r.File!.Store,
                     (string?)r.File.RelativePath,
                     (RecordingFormat?)r.File.Format,
-                    r.Duration)),
+                    r.Duration,
+                    r.Parts)),
             cancellationToken);
         if (found.IsSuccess && found.Value.FilePath is not null)
         {

@@ -100,10 +100,14 @@ public sealed class MigrateStorageHandler(IApplicationDbContext db, IRecordingSt
 
         try
         {
-            if (!await storage.CopyIntoCurrentAsync(file, CancellationToken.None))
+            // A recording in parts moves with its parts.
+            foreach (var stored in recording.StoredFiles)
             {
-                logger.LogWarning("Recording {RecordingId}: its local file {RelativePath} is missing; left as it is", recording.Id, file.RelativePath);
-                return Result(MigrationOutcome.MissingLocally);
+                if (!await storage.CopyIntoCurrentAsync(stored, CancellationToken.None))
+                {
+                    logger.LogWarning("Recording {RecordingId}: its local file {RelativePath} is missing; left as it is", recording.Id, stored.RelativePath);
+                    return Result(MigrationOutcome.MissingLocally);
+                }
             }
         }
         catch (Exception exception) when (exception is StorageUnavailableException or InvalidDataException)

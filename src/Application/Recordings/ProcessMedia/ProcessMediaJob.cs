@@ -11,7 +11,8 @@ namespace ItqanRecording.Application.Recordings.ProcessMedia;
 /// One attempt at a media job this instance has claimed (<see cref="IMediaJobQueue"/>): reads the recording's file
 /// where it lies (a local path, or a presigned URL of the object), makes the output with the media tools in a
 /// temporary folder, puts it beside the file in the same storage, and records how it went on the job. A failure is
-/// tried again later (<see cref="MediaJob.FailAttempt"/>); the recording's own file is never touched. Answers the
+/// tried again later (<see cref="MediaJob.FailAttempt"/>); the recording's own file is never touched, except by the
+/// Join of a recording in parts, which makes it from the parts (<see cref="Recording.PartsJoined"/>). Answers the
 /// job's state after the attempt, or null when the job is gone or was not this instance's to run.
 /// </summary>
 public sealed record ProcessMediaJobCommand(Guid JobId) : ICommand<MediaJobState?>;
@@ -36,7 +37,7 @@ public sealed class ProcessMediaJobHandler(
 
         var recording = await db.Recordings.AsNoTracking()
             .Where(r => r.Id == job.RecordingId)
-            .Select(r => new { r.Status, r.File, r.Duration, r.AcademyId })
+            .Select(r => new { r.Status, r.File, r.Duration, r.AcademyId, r.Parts })
             .SingleOrDefaultAsync(cancellationToken);
         if (recording is not { Status: RecordingStatus.Completed, File: { } file })
         {
@@ -46,7 +47,7 @@ public sealed class ProcessMediaJobHandler(
         {
             var withRendition = job.Task == MediaTask.Hls && await db.Academies.AsNoTracking()
                 .AnyAsync(a => a.Id == recording.AcademyId && a.OffersLowBandwidthRendition, cancellationToken);
-            await AttemptAsync(job, file, recording.Duration ?? TimeSpan.Zero, withRendition, cancellationToken);
+            await AttemptAsync(job, file, recording.Parts, recording.Duration ?? TimeSpan.Zero, withRendition, cancellationToken);
         }
 
         try
@@ -63,12 +64,21 @@ public sealed class ProcessMediaJobHandler(
         return job.State;
     }
 
-    private async Task AttemptAsync(MediaJob job, RecordingFile file, TimeSpan duration, bool withRendition, CancellationToken cancellationToken)
+    private async Task AttemptAsync(
+        MediaJob job, RecordingFile file, IReadOnlyList<RecordingPart> parts, TimeSpan duration, bool withRendition, CancellationToken cancellationToken)
     {
         var workFolder = Directory.CreateTempSubdirectory($"itqan-media-{job.Id:N}-{job.Attempts}-");
         var output = Path.Combine(workFolder.FullName, "output");
         try
         {
+            if (job.Task == MediaTask.Join)
+            {
+                await JoinAsync(job, file, parts, output, cancellationToken);
+                job.Succeed(clock.GetUtcNow());
+                logger.LogInformation("Media job {JobId}: the {Count} parts of recording {RecordingId} joined", job.Id, parts.Count, job.RecordingId);
+                return;
+            }
+
             var source = await storage.FindFileAsync(file.Store, file.RelativePath, new FileDelivery(file.Format.ContentType(), null), cancellationToken);
             if (source is null)
             {
@@ -113,6 +123,27 @@ public sealed class ProcessMediaJobHandler(
         {
             workFolder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Joins the parts into the recording's file, puts it where the file is to lie, and tells the recording, which
+    /// queues the jobs for the whole file (saved with this job's outcome).
+    /// </summary>
+    private async Task JoinAsync(MediaJob job, RecordingFile file, IReadOnlyList<RecordingPart> parts, string output, CancellationToken cancellationToken)
+    {
+        var sources = new List<string>(parts.Count);
+        foreach (var part in parts)
+        {
+            var found = await storage.FindFileAsync(
+                part.File.Store, part.File.RelativePath, new FileDelivery(part.File.Format.ContentType(), null), cancellationToken)
+                ?? throw new InvalidDataException($"Part {part.Number} of the recording, '{part.File.RelativePath}', is missing from the {part.File.Store} storage.");
+            sources.Add(SourceOf(found));
+        }
+
+        await tools.JoinAsync(sources, file.Format, output, cancellationToken);
+        await storage.SaveFileAsync(file.Store, file.RelativePath, output, file.Format.ContentType(), cancellationToken);
+        var recording = await db.Recordings.SingleAsync(r => r.Id == job.RecordingId, cancellationToken);
+        recording.PartsJoined(new FileInfo(output).Length, clock.GetUtcNow());
     }
 
     /// <summary>Makes the job's output at <paramref name="output"/>: an audio recording's poster is its waveform.</summary>

@@ -3,12 +3,10 @@ using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Application.Common.Persistence;
 using ItqanRecording.Application.Common.Results;
 using ItqanRecording.Application.EgressEvents;
-using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Application.Recordings.StartRecording;
 
@@ -19,11 +17,8 @@ public sealed class StartRecordingHandler(
     IApplicationDbContext db,
     ISessionFinder sessions,
     ISessionRecordingLock sessionLock,
-    IEgressStartIntents intents,
+    RecordingEgressStarter starter,
     IEgressClient egress,
-    IRecordingStorage storage,
-    IOptions<RecordingOptions> options,
-    TimeProvider clock,
     RecordingResponseFactory responses,
     ISender sender,
     ILogger<StartRecordingHandler> logger) : ICommandHandler<StartRecordingCommand, Result<RecordingResponse>>
@@ -45,41 +40,15 @@ public sealed class StartRecordingHandler(
             return RecordingErrors.NotRecordable(blocker);
         }
 
-        var now = clock.GetUtcNow();
-        var plan = session.PlanRecording(options.Value.DefaultsFor(session.Kind), now);
-        var configuration = plan.Configuration;
-        var request = new RoomCompositeEgressRequest(
-            plan.RoomName,
-            configuration.Layout,
-            configuration.EncodingPreset,
-            configuration.AudioOnly,
-            configuration.Format == RecordingFormat.Ogg ? EgressFileType.Ogg : EgressFileType.Mp4,
-            storage.DestinationFor(plan.RelativePath));
-
-        // Committed before LiveKit is asked, deleted with the recording's insert: if anything below fails or the
-        // process dies, reconciliation finds the intent and stops what LiveKit started for it.
-        var intent = new EgressStartIntent(Guid.CreateVersion7(now), session.Id, request.RoomName, request.Destination.FilePath, now);
-        await intents.RecordAsync(intent, cancellationToken);
-        EgressInfo started;
-        try
+        // The start intent is deleted with the recording's insert.
+        var start = await starter.StartAsync(session, cancellationToken);
+        if (!start.IsSuccess)
         {
-            started = await egress.StartRoomCompositeEgressAsync(request, cancellationToken);
-        }
-        catch (EgressException exception)
-        {
-            logger.LogWarning(exception, "LiveKit refused to start recording session {SessionId}", session.Id);
-            if (exception.Failure == EgressFailure.Timeout)
-            {
-                // LiveKit may have started the egress and only its answer was lost (Start is not idempotent). What
-                // this look misses (a Start that reaches LiveKit later) is left to the intent.
-                await new OrphanedEgress(egress, db, logger).StopUnknownInRoomAsync(request.RoomName);
-                return RecordingErrors.StartTimedOut;
-            }
-
-            return RecordingErrors.LiveKitFailed(exception);
+            return start.Error;
         }
 
-        var (recording, startedEntry) = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, now);
+        var (started, intent) = start.Value;
+        var (recording, startedEntry) = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, intent.RequestedAt);
         try
         {
             db.EgressStartIntents.Remove(intent);

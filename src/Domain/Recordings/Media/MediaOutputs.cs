@@ -11,6 +11,13 @@ public static class MediaOutputs
 
     public const string HlsPlaylistContentType = "application/vnd.apple.mpegurl";
 
+    /// <summary>
+    /// The one file of a recording in parts, made from the parts beside the first (at <paramref name="firstPartPath"/>):
+    /// <c>….mp4</c> is joined into <c>….joined.mp4</c>.
+    /// </summary>
+    public static string JoinedOf(string firstPartPath) =>
+        Path.ChangeExtension(firstPartPath, ".joined" + Path.GetExtension(firstPartPath));
+
     /// <summary>The poster of the file at <paramref name="filePath"/> (a path below the storage root).</summary>
     public static string PosterOf(string filePath) => filePath + ".poster.jpg";
 
@@ -31,7 +38,10 @@ public static class MediaOutputs
 
     private static string HlsStemOf(string filePath, HlsVariant variant) => filePath + (variant == HlsVariant.Source ? ".hls" : ".hls-360p");
 
-    /// <summary>Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies.</summary>
+    /// <summary>
+    /// Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies (a Join makes the file
+    /// itself, so it has none).
+    /// </summary>
     public static string PathOf(MediaTask task, string filePath) => task switch
     {
         MediaTask.Poster => PosterOf(filePath),
@@ -52,7 +62,7 @@ public static class MediaOutputs
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
     public static IReadOnlyList<string> AllOf(string filePath) =>
         [
-            .. Enum.GetValues<MediaTask>().Select(task => PathOf(task, filePath)),
+            .. Enum.GetValues<MediaTask>().Where(task => task != MediaTask.Join).Select(task => PathOf(task, filePath)),
             HlsPlaylistOf(filePath),
             HlsMediaOf(filePath, HlsVariant.Low),
             HlsPlaylistOf(filePath, HlsVariant.Low),

@@ -27,4 +27,10 @@ public enum MediaTask
     /// (<see cref="MediaOutputs.HlsPlaylistOf"/>). For players that stream HLS rather than fetch one MP4.
     /// </summary>
     Hls,
+
+    /// <summary>
+    /// The parts of a recording that LiveKit cut at its time limit, joined by stream copy into one file, the
+    /// recording's own (<see cref="MediaOutputs.JoinedOf"/>); the other jobs follow once it is made.
+    /// </summary>
+    Join,
 }

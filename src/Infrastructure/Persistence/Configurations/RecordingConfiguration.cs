@@ -61,6 +61,13 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
                 .HasConversion(new LowerCaseEnumConverter<StorageProvider>()).HasMaxLength(8);
         });
 
+        builder.Property(r => r.Parts)
+            .HasColumnName("parts")
+            .HasColumnType("jsonb")
+            .HasConversion(StoredRecordingParts.Converter, StoredRecordingParts.Comparer)
+            .HasDefaultValueSql("'[]'::jsonb");
+        builder.Ignore(r => r.StoredFiles);
+
         builder.Navigation(r => r.MediaJobs).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Optimistic concurrency on PostgreSQL's row version.

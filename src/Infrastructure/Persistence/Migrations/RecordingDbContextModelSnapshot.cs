@@ -528,6 +528,13 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parts")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("ProcessingError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")

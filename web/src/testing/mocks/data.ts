@@ -76,6 +76,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     previewsUrl: '/api/recordings/recording-1/previews_track?sig=previews',
     hlsState: 'queued',
     hlsUrl: null,
+    parts: [],
+    joinState: null,
     ...overrides,
   };
 }

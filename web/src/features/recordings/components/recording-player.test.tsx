@@ -1,13 +1,24 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type { Recording } from '@/lib/api-types';
+import type { Recording, RecordingPart } from '@/lib/api-types';
 import { aRecording } from '@/testing/mocks/data';
 import { problem } from '@/testing/mocks/problem';
 import { server } from '@/testing/mocks/server';
 import { renderApp, signedInAs } from '@/testing/test-utils';
 import { audioSourceOf } from './recording-player';
 import { videoPlaybackOf } from './hls-playback';
+
+/** The two parts of a class LiveKit cut at its three-hour limit, with their own links. */
+function twoParts(): RecordingPart[] {
+  return [1, 2].map((number) => ({
+    number,
+    durationSeconds: 10_800,
+    sizeBytes: 1_000,
+    streamUrl: `/api/recordings/recording-1/stream?sig=s&part=${String(number)}`,
+    downloadUrl: `/api/recordings/recording-1/download?sig=d&part=${String(number)}`,
+  }));
+}
 
 function serveRecording(recording: Recording) {
   server.use(http.get(`*/api/recordings/${recording.id}`, () => HttpResponse.json(recording)));
@@ -31,6 +42,40 @@ describe('Recording player', () => {
     expect(screen.getByText('01:02:03')).toBeVisible();
     expect(screen.getByText('43.6 MB')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Back to the session' })).toHaveAttribute('href', '/sessions/session-1');
+  });
+
+  it('plays a recording in parts one after the other until they are joined, and offers each part', async () => {
+    signedInAs();
+    const parts = twoParts();
+    const recording = aRecording({ parts, joinState: 'queued', posterState: null, posterUrl: null, previewsUrl: null });
+    serveRecording(recording);
+    renderApp(`/recordings/${recording.id}`);
+
+    expect(await screen.findByText(/recorded in 2 parts/)).toBeVisible();
+    const video = document.querySelector('video');
+    expect(video).toHaveAttribute('src', parts[0]?.streamUrl);
+    expect(screen.getByRole('button', { name: 'Part 1 of 2' })).toHaveAttribute('aria-current', 'true');
+    expect(screen.queryByRole('link', { name: 'Download' }), 'no whole file before the join').toBeNull();
+    expect(screen.getByRole('link', { name: 'Download part 2 of 2' })).toHaveAttribute('href', parts[1]?.downloadUrl);
+
+    if (video) fireEvent.ended(video);
+
+    await waitFor(() => expect(document.querySelector('video')).toHaveAttribute('src', parts[1]?.streamUrl));
+    expect(screen.getByRole('button', { name: 'Part 2 of 2' })).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('plays a recording in parts as one file once they are joined, and offers the whole and the parts', async () => {
+    signedInAs();
+    const parts = twoParts();
+    const recording = aRecording({ parts, joinState: 'done' });
+    serveRecording(recording);
+    renderApp(`/recordings/${recording.id}`);
+
+    await screen.findByRole('heading', { name: recording.displayName });
+    expect(document.querySelector('video')).toHaveAttribute('src', recording.streamUrl);
+    expect(screen.queryByRole('button', { name: 'Part 1 of 2' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('href', recording.downloadUrl);
+    expect(screen.getByRole('link', { name: 'Download part 1 of 2' })).toHaveAttribute('href', parts[0]?.downloadUrl);
   });
 
   it('shows the recording\'s poster before it plays, and none while the poster is not made', async () => {

@@ -19,7 +19,7 @@ import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
-import type { Recording } from '@/lib/api-types';
+import type { Recording, RecordingPart } from '@/lib/api-types';
 import { useRecording } from '../api/get-recording';
 import { paths } from '@/config/paths';
 import {
@@ -48,10 +48,18 @@ export function audioSourceOf(recording: Recording, canPlay: (type: string) => s
   return recording.aacUrl;
 }
 
+/**
+ * The parts to play one after the other: those of a recording LiveKit cut at its time limit, until they are joined
+ * into one file (then that file plays, as any recording's). Null for a recording of one file or once joined.
+ */
+export function partsInSequence(recording: Recording): RecordingPart[] | null {
+  return recording.parts.length > 0 && recording.joinState !== 'done' ? recording.parts : null;
+}
+
 /** The video element's own source: none while hls.js feeds it, the playlist for the browser's own HLS, else the file. */
-function videoSourceOf(recording: Recording, playback: VideoPlayback): string | undefined {
+function videoSourceOf(recording: Recording, playback: VideoPlayback, streamUrl: string | null): string | undefined {
   if (playback === 'hls.js') return undefined;
-  return (playback === 'native-hls' ? recording.hlsUrl : recording.streamUrl) ?? undefined;
+  return (playback === 'native-hls' ? recording.hlsUrl : streamUrl) ?? undefined;
 }
 
 const canPlayType = (type: string) => document.createElement('audio').canPlayType(type);
@@ -134,6 +142,10 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const video = playback.element instanceof HTMLVideoElement ? playback.element : null;
   const videoPlayback = videoPlaybackOf(recording.hlsUrl, videoCanPlayType, hasMediaSource());
   useHlsJs(video, recording.hlsUrl, recording.streamUrl ?? '', videoPlayback === 'hls.js', relink.relinkFrom);
+  const parts = partsInSequence(recording);
+  const [partIndex, setPartIndex] = useState(0);
+  const part = parts?.[Math.min(partIndex, parts.length - 1)] ?? null;
+  const streamUrl = part ? part.streamUrl : recording.streamUrl;
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }
@@ -152,6 +164,11 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
     },
     onRateChange: playback.onRateChange,
     onVolumeChange: playback.onVolumeChange,
+    // The next part follows the one that ended, playing at once.
+    autoPlay: part !== null && partIndex > 0,
+    onEnded() {
+      if (parts && partIndex < parts.length - 1) setPartIndex(partIndex + 1);
+    },
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -170,7 +187,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
       {isAudioFormat(recording.file?.format) ? (
         <>
           {recording.posterUrl && <img className="player__waveform" src={recording.posterUrl} alt="" width={1280} height={360} />}
-          <audio src={audioSourceOf(recording, canPlayType) ?? undefined} controls {...mediaProps} />
+          <audio src={(part ? part.streamUrl : audioSourceOf(recording, canPlayType)) ?? undefined} controls {...mediaProps} />
         </>
       ) : (
         // Media Chrome's controls, the seek bar showing the still of the moment under the pointer; the keyboard
@@ -178,7 +195,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
         <MediaController className="player__chrome" noHotkeys lang={i18n.language}>
           <video
             slot="media"
-            src={videoSourceOf(recording, videoPlayback)}
+            src={videoSourceOf(recording, videoPlayback, streamUrl)}
             poster={recording.posterUrl ?? undefined}
             data-playback={videoPlayback}
             {...mediaProps}
@@ -198,6 +215,25 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
           </MediaControlBar>
         </MediaController>
       )}
+      {parts && part && (
+        <div className="player__parts">
+          <p>{t('player.inParts', { count: parts.length })}</p>
+          <ol className="player__part-list">
+            {parts.map((each, index) => (
+              <li key={each.number}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-current={each === part ? 'true' : undefined}
+                  onClick={() => setPartIndex(index)}
+                >
+                  {t('player.part', { number: each.number, count: parts.length })}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div className="player__controls">
         <label className="player__speed">
           {t('player.speed')}
@@ -211,10 +247,24 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
         </label>
         <p className="player__shortcuts">{t('player.shortcuts')}</p>
       </div>
-      {recording.downloadUrl && (
+      {recording.downloadUrl && !parts && (
         <a className="button button--secondary" href={recording.downloadUrl} download={recording.file?.name ?? true}>
           {t('player.download')}
         </a>
+      )}
+      {recording.parts.length > 0 && (
+        <ul className="player__downloads">
+          {recording.parts.map(
+            (each) =>
+              each.downloadUrl && (
+                <li key={each.number}>
+                  <a href={each.downloadUrl} download>
+                    {t('player.downloadPart', { number: each.number, count: recording.parts.length })}
+                  </a>
+                </li>
+              ),
+          )}
+        </ul>
       )}
     </div>
   );

@@ -140,6 +140,9 @@ export const ar = {
     speed: 'السرعة',
     rate: '{{rate}}×',
     shortcuts: 'المفاتيح: k تشغيل/إيقاف · j/l رجوع/تقدّم 10 ث · ←/→ 5 ث · </> أبطأ/أسرع',
+    inParts: 'سُجّلت هذه الحصة على أجزاء (عددها {{count}})، تُشغَّل واحدًا بعد الآخر إلى أن تُدمج في ملف واحد.',
+    part: 'الجزء {{number}} من {{count}}',
+    downloadPart: 'تنزيل الجزء {{number}} من {{count}}',
   },
   catalogue: {
     title: 'فهرس التسجيلات',
@@ -198,6 +201,7 @@ export const ar = {
         streamed: 'شُغّل',
         downloaded: 'نُزّل',
         deleted: 'حُذف',
+        part_started: 'بدأ الجزء التالي (بلغ حدّ المدة في LiveKit)',
       },
     },
   },

@@ -143,6 +143,9 @@ export const en = {
     speed: 'Speed',
     rate: '{{rate}}×',
     shortcuts: 'Keys: k play/pause · j/l back/forward 10 s · ←/→ 5 s · </> slower/faster',
+    inParts: 'This class was recorded in {{count}} parts. They play one after the other until they are joined into one file.',
+    part: 'Part {{number}} of {{count}}',
+    downloadPart: 'Download part {{number}} of {{count}}',
   },
   catalogue: {
     title: 'Recordings catalogue',
@@ -197,6 +200,7 @@ export const en = {
         streamed: 'Played',
         downloaded: 'Downloaded',
         deleted: 'Deleted',
+        part_started: 'Next part started (LiveKit’s time limit)',
       },
     },
   },
