@@ -11,7 +11,7 @@
 # Settings (environment):
 #   BENCH_DURATION=8     seconds of each measured round (the first round of each side after BENCH_WARMUP=3 seconds of warm-up)
 #   BENCH_ROUNDS=3       rounds of each side of a ratio scenario, alternated with the reference's (the median ratio is judged)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa
+#   BENCH_ONLY=...       comma-separated subset of: webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
 #   BENCH_STARTSTOP_ROUNDS=5  measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
@@ -28,7 +28,7 @@ cd "$repo"
 duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-3}
 rounds=${BENCH_ROUNDS:-3}
-only=${BENCH_ONLY:-webhook,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa}
+only=${BENCH_ONLY:-webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -312,6 +312,30 @@ if wants webhook; then
   for round in $(seq 1 "$rounds"); do
     warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "webhook-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/webhook-ignored.tsv" cycle
     warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "webhook-ignored-r$round" "$api" $webhook_connections "$work/webhook-ignored.tsv" cycle
+  done
+  kill -TERM "$bare_pid" 2>/dev/null || true
+fi
+
+# --- the player's watch-progress heartbeat vs a bare endpoint ------------------------------------------------------
+# 20,000 heartbeats of 10 s each over the seeded stream recording (admin's bearer token; the grant is remembered, so
+# each is the statement that merges the span), cycled: the same user and recording, so every one updates one row.
+if wants heartbeat; then
+  say "scenario: watch-progress heartbeat"
+  heartbeat_id=$(seed_json streamRecordingId)
+  heartbeat_length=$(curl -sf -H "Authorization: Bearer $token" "$api/api/recordings/$heartbeat_id" | jq -r '.durationSeconds | floor')
+  [ "${heartbeat_length:-0}" -gt 20 ] || die "the seeded stream recording has no length to watch ($heartbeat_length)"
+  : >"$work/heartbeat.tsv"
+  for i in $(seq 0 19999); do
+    from=$(( (i * 10) % (heartbeat_length - 10) ))
+    printf 'POST\t/api/recordings/%s/progress\t{"fromSeconds":%d,"toSeconds":%d}\tContent-Type: application/json\tAuthorization: Bearer %s\n' \
+      "$heartbeat_id" "$from" $((from + 10)) "$token" >>"$work/heartbeat.tsv"
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"fromSeconds":0,"toSeconds":10}' "$api/api/recordings/$heartbeat_id/progress")" = 204 ] || die "a heartbeat was not answered 204"
+  start_bare
+  for round in $(seq 1 "$rounds"); do
+    warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "heartbeat-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/heartbeat.tsv" cycle
+    warmup=$(warmup_for "$round") cpu_pid=$api_pid run_wrk "heartbeat-r$round" "$api" $webhook_connections "$work/heartbeat.tsv" cycle
   done
   kill -TERM "$bare_pid" 2>/dev/null || true
 fi

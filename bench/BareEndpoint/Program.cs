@@ -6,6 +6,7 @@
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.MapPost("/webhooks/livekit", () => Results.Ok());
+app.MapPost("/api/recordings/{recordingId:guid}/progress", () => Results.NoContent());
 app.MapGet("/health/ready", () => Results.Ok());
 var location = "http://127.0.0.1:7480/itqan-recordings-0123456789ab/recordings/bench/stream-200mb.mp4?" + new string('x', 300);
 app.MapGet("/redirect", () => Results.Redirect(location));

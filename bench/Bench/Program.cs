@@ -51,7 +51,7 @@ static int Usage()
         """
         usage: ItqanRecording.Bench <command> [--option value ...]
           seed            generate the million-row catalogue with COPY
-          webhooks        write signed participant_joined requests for wrk
+          webhooks        write signed track_published requests for wrk
           egress-prepare  add processing recordings and write their signed egress_ended requests
           egress-verify   count the prepared recordings that were completed
           capture-sql     extract the statements one API request ran from the PostgreSQL log

@@ -47,6 +47,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapRecordingEndpoints();
+app.MapLearningEndpoints();
 app.MapRecordingFileEndpoints();
 app.MapAdminEndpoints();
 app.MapLiveKitWebhookEndpoints();

@@ -1,4 +1,5 @@
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Learning;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Infrastructure.Hosting;
 using ItqanRecording.Infrastructure.Identity;
@@ -74,6 +75,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<MediaProcessingOptions>, MediaProcessingOptionsValidator>();
         services.AddSingleton<IMediaTools, FfmpegMediaTools>();
         services.AddScoped<IMediaJobQueue, PostgresMediaJobQueue>();
+        services.AddScoped<IWatchProgressStore, PostgresWatchProgressStore>();
+        services.AddOptions<LearningOptions>().Bind(configuration.GetSection(LearningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaProcessingJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaProcessingJob>());
         services.AddSingleton<DataProtectionRecordingLinkSigner>();

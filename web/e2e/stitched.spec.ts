@@ -56,7 +56,13 @@ test('a class cut at LiveKit\'s limit is one recording in parts that the player 
     (v: HTMLVideoElement, to: number) =>
       new Promise<void>((resolve) => {
         v.muted = true;
-        v.addEventListener('seeked', () => resolve(), { once: true });
+        v.addEventListener(
+          'seeked',
+          () => {
+            resolve();
+          },
+          { once: true },
+        );
         v.currentTime = to;
         void v.play();
       }),

@@ -16,7 +16,7 @@ using ItqanRecording.LiveKitWebhookSigning;
 namespace ItqanRecording.Bench.Micro;
 
 /// <summary>
-/// The webhook hot path, <see cref="LiveKitWebhookReceiver.Receive"/>, on a 1.5 KB participant_joined and on an
+/// The webhook hot path, <see cref="LiveKitWebhookReceiver.Receive"/>, on a 1.6 KB track_published and on an
 /// egress_ended, and its parts (JWT validation is what remains after the hash and the parse). Short job, in process:
 /// under two minutes. <c>dotnet run -c Release --project bench/Bench -- micro</c>.
 /// </summary>
@@ -29,8 +29,8 @@ public class WebhookReceiverBenchmarks
     private readonly LiveKitWebhookReceiver _receiver = new(
         Options.Create(new LiveKitOptions { ApiKey = ApiKey, ApiSecret = ApiSecret, Url = "http://127.0.0.1:7880" }), TimeProvider.System);
 
-    private byte[] _participantJoined = [];
-    private string _participantJoinedToken = "";
+    private byte[] _trackPublished = [];
+    private string _trackPublishedToken = "";
     private byte[] _egressEnded = [];
     private string _egressEndedToken = "";
 
@@ -51,15 +51,15 @@ public class WebhookReceiverBenchmarks
         var signer = new LiveKitWebhookSigner(ApiKey, ApiSecret);
         var now = DateTime.UtcNow;
         var seconds = new DateTimeOffset(now).ToUnixTimeSeconds();
-        _participantJoined = Encoding.UTF8.GetBytes(WebhookBodies.ParticipantJoined(42, seconds));
-        _participantJoinedToken = signer.Sign(_participantJoined, now, TimeSpan.FromHours(1));
+        _trackPublished = Encoding.UTF8.GetBytes(WebhookBodies.TrackPublished(42, seconds));
+        _trackPublishedToken = signer.Sign(_trackPublished, now, TimeSpan.FromHours(1));
         _egressEnded = Encoding.UTF8.GetBytes(WebhookBodies.EgressEnded(
             "EV_bench0001", "EG_bench000001", "itqan-interactive-7f3c2a10", "/recordings/bench/egress-ended.mp4", 45_678_901, seconds));
         _egressEndedToken = signer.Sign(_egressEnded, now, TimeSpan.FromHours(1));
     }
 
     [Benchmark]
-    public LiveKitWebhookEvent ReceiveParticipantJoined() => _receiver.Receive(_participantJoinedToken, _participantJoined);
+    public LiveKitWebhookEvent ReceiveTrackPublished() => _receiver.Receive(_trackPublishedToken, _trackPublished);
 
     [Benchmark]
     public LiveKitWebhookEvent ReceiveEgressEnded() => _receiver.Receive(_egressEndedToken, _egressEnded);
@@ -68,5 +68,5 @@ public class WebhookReceiverBenchmarks
     public LiveKitWebhookEvent ParseEgressEnded() => EgressJsonReader.ReadWebhookEvent(_egressEnded);
 
     [Benchmark]
-    public byte[] HashParticipantJoined() => SHA256.HashData(_participantJoined);
+    public byte[] HashTrackPublished() => SHA256.HashData(_trackPublished);
 }

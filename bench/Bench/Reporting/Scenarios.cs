@@ -25,8 +25,11 @@ public static class Scenarios
         var rows = new List<ScenarioRow>
         {
             Throughput(
-                $"Verified webhook, ignored event (participant_joined, 1.5 KB), {Setting("webhook_connections")} connections",
+                $"Verified webhook, ignored event (track_published, 1.6 KB), {Setting("webhook_connections")} connections",
                 Load("webhook-ignored"), Load("webhook-bare"), r => r.Rps, "req/s", "bare ASP.NET Core POST → 200", 0.5),
+            Throughput(
+                $"Watch-progress heartbeat (POST …/progress, bearer, merged in PostgreSQL), {Setting("webhook_connections")} connections",
+                Load("heartbeat"), Load("heartbeat-bare"), r => r.Rps, "req/s", "bare ASP.NET Core POST → 204", 0.4),
             EgressEnded(results, Load("egress-ended"), Load("egress-pgbench"), Setting("egress_connections")),
             Front(Throughput(
                 $"GET …/stream, 200 MB file in 1 MiB ranges, {Setting("stream_connections")} connections: API + nginx front (X-Accel-Redirect)",

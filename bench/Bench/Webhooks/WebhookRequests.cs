@@ -11,7 +11,7 @@ public static class WebhookRequests
 {
     public const string Path = "/webhooks/livekit";
 
-    /// <summary>Distinct signed <c>participant_joined</c> events (distinct ids), cycled by wrk.</summary>
+    /// <summary>Distinct signed <c>track_published</c> events (distinct ids), cycled by wrk.</summary>
     public static async Task<int> WriteIgnoredAsync(Arguments options, CancellationToken cancellationToken)
     {
         var signer = new LiveKitWebhookSigner(options.Get("key"), options.Get("secret"));
@@ -22,12 +22,12 @@ public static class WebhookRequests
         long bytes = 0;
         for (var n = 0; n < count; n++)
         {
-            var body = WebhookBodies.ParticipantJoined(n, createdAt);
+            var body = WebhookBodies.TrackPublished(n, createdAt);
             bytes += Encoding.UTF8.GetByteCount(body);
             await output.WriteLineAsync(Line(body, signer.Sign(Encoding.UTF8.GetBytes(body), now)).AsMemory(), cancellationToken);
         }
 
-        Console.WriteLine($"webhooks: {count} signed participant_joined events, {bytes / count} bytes each on average");
+        Console.WriteLine($"webhooks: {count} signed track_published events, {bytes / count} bytes each on average");
         return 0;
     }
 

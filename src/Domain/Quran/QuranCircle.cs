@@ -67,8 +67,9 @@ public sealed class QuranCircle
         return circle;
     }
 
-    public bool HasStudent(Guid userId) =>
-        Type == QuranCircleType.Individual ? StudentId == userId : _students.Exists(s => s.StudentId == userId);
+    /// <summary>The circle's one student, or its group's.</summary>
+    public IReadOnlyCollection<Guid> StudentIds =>
+        Type == QuranCircleType.Individual ? (StudentId is { } one ? [one] : []) : [.. _students.Select(s => s.StudentId)];
 }
 
 public sealed class QuranCircleStudent(Guid circleId, Guid studentId)

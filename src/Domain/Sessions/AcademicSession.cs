@@ -31,7 +31,7 @@ public sealed class AcademicSession : LiveSession
 
     public override Guid ParentId => LessonId;
 
-    protected override bool IsStudent(Guid userId) => Lesson.StudentId == userId;
+    public override IReadOnlyCollection<Guid> StudentIds => [Lesson.StudentId];
 
     protected override void AddKindMetadata(IDictionary<string, object?> metadata)
     {

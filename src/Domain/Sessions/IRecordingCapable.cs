@@ -60,6 +60,9 @@ public interface IRecordingCapable
 
     bool CanControlRecording(Actor actor);
 
+    /// <summary>The users who take part as students: whose attendance and catching up the teacher follows.</summary>
+    IReadOnlyCollection<Guid> StudentIds { get; }
+
     bool CanAccessRecordings(Actor actor);
 
     /// <summary>The base fields every kind shares plus the kind's own.</summary>

@@ -46,7 +46,7 @@ public sealed class InteractiveCourseSession : LiveSession
             CultureInfo.InvariantCulture,
             $"{Course.Title} - Session {SessionNumber} - {startedAt.UtcDateTime:yyyy-MM-dd}");
 
-    protected override bool IsStudent(Guid userId) => Course.IsEnrolled(userId);
+    public override IReadOnlyCollection<Guid> StudentIds => [.. Course.Enrollments.Select(e => e.StudentId)];
 
     protected override void AddKindMetadata(IDictionary<string, object?> metadata)
     {

@@ -100,7 +100,7 @@ public abstract class LiveSession : IRecordingCapable
     public bool CanAccessRecordings(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return CanControlRecording(actor) || (actor.AcademyId == AcademyId && IsStudent(actor.UserId));
+        return CanControlRecording(actor) || (actor.AcademyId == AcademyId && StudentIds.Contains(actor.UserId));
     }
 
     public IReadOnlyDictionary<string, object?> GetRecordingMetadata()
@@ -127,8 +127,7 @@ public abstract class LiveSession : IRecordingCapable
 
     protected virtual RecordingConfiguration AdjustConfiguration(RecordingConfiguration configuration) => configuration;
 
-    /// <summary>Whether the user takes part in this session as a student.</summary>
-    protected abstract bool IsStudent(Guid userId);
+    public abstract IReadOnlyCollection<Guid> StudentIds { get; }
 
     protected abstract void AddKindMetadata(IDictionary<string, object?> metadata);
 }

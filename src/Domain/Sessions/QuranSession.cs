@@ -35,7 +35,7 @@ public sealed class QuranSession : LiveSession
     protected override RecordingConfiguration AdjustConfiguration(RecordingConfiguration configuration) =>
         Circle.AudioOnly ? configuration with { AudioOnly = true, Format = RecordingFormat.Ogg } : configuration;
 
-    protected override bool IsStudent(Guid userId) => Circle.HasStudent(userId);
+    public override IReadOnlyCollection<Guid> StudentIds => Circle.StudentIds;
 
     protected override void AddKindMetadata(IDictionary<string, object?> metadata)
     {

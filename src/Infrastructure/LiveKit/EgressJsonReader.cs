@@ -152,6 +152,7 @@ public static class EgressJsonReader
         long createdAt = 0;
         string? roomName = null;
         EgressInfo? egress = null;
+        LiveKitParticipant? participant = null;
 
         foreach (var field in message.EnumerateObject())
         {
@@ -162,6 +163,7 @@ public static class EgressJsonReader
                 case "createdAt" or "created_at": createdAt = ReadInt64(field); break;
                 case "room": roomName = ReadMessage(field, ReadRoomName); break;
                 case "egressInfo" or "egress_info": egress = ReadMessage(field, ReadEgressInfo); break;
+                case "participant": participant = ReadMessage(field, ReadParticipant); break;
             }
         }
 
@@ -175,7 +177,38 @@ public static class EgressJsonReader
             throw new JsonException($"The '{eventName}' webhook event has no 'id'.");
         }
 
-        return new LiveKitWebhookEvent(id, eventName, FromSeconds(createdAt), roomName, egress);
+        return new LiveKitWebhookEvent(id, eventName, FromSeconds(createdAt), roomName, egress, participant);
+    }
+
+    /// <summary>
+    /// A <c>ParticipantInfo</c>: its <c>joinedAt</c> is in seconds (<c>joinedAtMs</c> in milliseconds, preferred when
+    /// there); <c>kind</c> <c>EGRESS</c> (or 2), or an <c>EG_</c> identity, is the recorder.
+    /// </summary>
+    private static LiveKitParticipant? ReadParticipant(JsonElement message)
+    {
+        string sid = "", identity = "", name = "";
+        long joinedAt = 0, joinedAtMs = 0;
+        var recorder = false;
+        foreach (var field in message.EnumerateObject())
+        {
+            switch (field.Name)
+            {
+                case "sid": sid = ReadString(field); break;
+                case "identity": identity = ReadString(field); break;
+                case "name": name = ReadString(field); break;
+                case "joinedAt" or "joined_at": joinedAt = ReadInt64(field); break;
+                case "joinedAtMs" or "joined_at_ms": joinedAtMs = ReadInt64(field); break;
+                case "kind": recorder = field.Value.ValueKind == JsonValueKind.Number ? ReadInt64(field) == 2 : ReadString(field) == "EGRESS"; break;
+            }
+        }
+
+        if (sid.Length == 0 || identity.Length == 0)
+        {
+            return null;
+        }
+
+        var joined = joinedAtMs > 0 ? FromSeconds(joinedAtMs / 1000)?.AddMilliseconds(joinedAtMs % 1000) : FromSeconds(joinedAt);
+        return new LiveKitParticipant(sid, identity, name, joined, recorder || identity.StartsWith("EG_", StringComparison.Ordinal));
     }
 
     private static string? ReadRoomName(JsonElement message)

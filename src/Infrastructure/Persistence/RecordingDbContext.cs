@@ -5,6 +5,7 @@ using ItqanRecording.Application.Recordings;
 using ItqanRecording.Domain.Academic;
 using ItqanRecording.Domain.Academies;
 using ItqanRecording.Domain.Courses;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
@@ -52,6 +53,10 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
     public DbSet<RecordingDailyTotal> RecordingDailyTotals => Set<RecordingDailyTotal>();
 
     public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
+
+    public DbSet<AttendanceInterval> AttendanceIntervals => Set<AttendanceInterval>();
+
+    public DbSet<WatchProgress> WatchProgress => Set<WatchProgress>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -33,6 +33,16 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
             : await WithRuleDataOf(kind).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
     }
 
+    /// <summary>The session of the room (indexed), then loaded as <see cref="FindAsync"/> does.</summary>
+    public async Task<IRecordingCapable?> FindByRoomAsync(string roomName, CancellationToken cancellationToken)
+    {
+        var id = await db.Sessions
+            .Where(s => s.MeetingRoomName == roomName)
+            .Select(s => (Guid?)s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return id is { } sessionId ? await FindAsync(sessionId, cancellationToken) : null;
+    }
+
     /// <summary>
     /// One statement picks the page (ids and kinds, the participation filter of every kind in the database), then
     /// each kind on the page is loaded with its own includes, a statement for each collection (a page's sessions

@@ -46,7 +46,7 @@ public sealed class WorkshopSession : LiveSession
 
     public override Guid ParentId => WorkshopId;
 
-    protected override bool IsStudent(Guid userId) => Workshop.GuestId == userId;
+    public override IReadOnlyCollection<Guid> StudentIds => [Workshop.GuestId];
 
     protected override void AddKindMetadata(IDictionary<string, object?> metadata)
     {

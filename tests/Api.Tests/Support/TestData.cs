@@ -32,7 +32,8 @@ public static class TestData
         bool withRoom = true,
         Guid? academyId = null,
         string? courseTitle = null,
-        DateTimeOffset? scheduledAt = null)
+        DateTimeOffset? scheduledAt = null,
+        Guid? alsoEnrolled = null)
     {
         var sessionId = Guid.NewGuid();
         await api.WithDbAsync(async db =>
@@ -40,6 +41,11 @@ public static class TestData
             var academy = await db.Academies.SingleAsync(a => a.Id == (academyId ?? DemoData.AcademyId));
             var course = new Course(Guid.NewGuid(), academy.Id, courseTitle ?? $"Course {sessionId:N}"[..15], DemoData.TeacherId, recordingEnabled);
             course.Enroll(DemoData.StudentId);
+            if (alsoEnrolled is { } another)
+            {
+                course.Enroll(another);
+            }
+
             db.Courses.Add(course);
             db.Sessions.Add(new InteractiveCourseSession(
                 sessionId,

@@ -129,6 +129,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For the session's teacher and the admins: each student's minutes in the live class, share of its recordings
+         *     watched, and whether they need to catch up; the others who were in the room apart.
+         */
+        get: operations["GetSessionAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{recordingId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the user stopped (to resume), and how much of the recording they have seen. */
+        get: operations["GetWatchProgress"];
+        put?: never;
+        /**
+         * The player's heartbeat, every few seconds while it plays: the stretch played since the last one (at most 60 s,
+         *     within the recording), merged into what the user has watched; their position moves to its end. 204.
+         */
+        post: operations["RecordWatchProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/livekit": {
         parameters: {
             query?: never;
@@ -536,6 +577,14 @@ export interface components {
         };
         /** @enum {string} */
         MediaJobState: "queued" | "running" | "done" | "failed";
+        ParticipantAttendanceResponse: {
+            identity: string;
+            name: string;
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: double */
+            attendedMinutes: number;
+        };
         PlaybackSettingsChange: {
             lowBandwidthRendition: boolean;
         };
@@ -694,6 +743,18 @@ export interface components {
             totalBytes: number;
             recordings: components["schemas"]["ExpiredRecording"][];
         };
+        SessionAttendanceResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            classStartedAt: string | null;
+            /** Format: date-time */
+            classEndedAt: string | null;
+            /** Format: double */
+            classMinutes: number;
+            students: components["schemas"]["StudentAttendanceResponse"][];
+            others: components["schemas"]["ParticipantAttendanceResponse"][];
+        };
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -734,8 +795,37 @@ export interface components {
             recordingCount: number;
             latestRecordingStatus: components["schemas"]["RecordingStatus"] | null;
         };
+        StudentAttendanceResponse: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: double */
+            attendedMinutes: number;
+            missed: boolean;
+            leftEarly: boolean;
+            /** Format: double */
+            watchedCoverage: number;
+            watched: boolean;
+            needsToCatchUp: boolean;
+        };
         /** @enum {string} */
         UserRole: "admin" | "teacher" | "student";
+        WatchProgressResponse: {
+            /** Format: int32 */
+            positionSeconds: number;
+            /** Format: int32 */
+            watchedSeconds: number;
+            /** Format: double */
+            coverage: number;
+            watched: boolean;
+        };
+        /** @description A heartbeat: the player played the recording from `fromSeconds` to `toSeconds` since the last one. */
+        WatchedSpanRequest: {
+            /** Format: double */
+            fromSeconds: number;
+            /** Format: double */
+            toSeconds: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1043,6 +1133,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendanceResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWatchProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchProgressResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordWatchProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchedSpanRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

@@ -67,6 +67,14 @@ export type RecordingPart = Schemas['RecordingPartResponse'];
  */
 export type Recording = Refine<Schemas['RecordingResponse'], { file: RecordingFile | null }>;
 
+/** A session's attendance for its teacher: each student's minutes in class, share watched, catch-up verdict. */
+export type SessionAttendance = Schemas['SessionAttendanceResponse'];
+
+export type StudentAttendance = Schemas['StudentAttendanceResponse'];
+
+/** Where the user stopped in a recording, and how much of it they have seen. */
+export type WatchProgress = Schemas['WatchProgressResponse'];
+
 export type RecordingCountByStatus = Schemas['RecordingStatusCounts'];
 
 export type SessionRecordingStats = Schemas['RecordingStatistics'];

@@ -12,12 +12,14 @@ export const sessionKeys = {
   detail: (sessionId: string) => [...sessionKeys.all, 'detail', sessionId] as const,
   recordings: (sessionId: string) => [...sessionKeys.detail(sessionId), 'recordings'] as const,
   recordingStats: (sessionId: string) => [...sessionKeys.recordings(sessionId), 'stats'] as const,
+  attendance: (sessionId: string) => [...sessionKeys.detail(sessionId), 'attendance'] as const,
 };
 
 export const recordingKeys = {
   all: ['recordings'] as const,
   detail: (recordingId: string) => [...recordingKeys.all, 'detail', recordingId] as const,
   audit: (recordingId: string) => [...recordingKeys.detail(recordingId), 'audit'] as const,
+  progress: (recordingId: string) => [...recordingKeys.detail(recordingId), 'progress'] as const,
   catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
   catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,
 };

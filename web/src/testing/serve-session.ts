@@ -17,6 +17,10 @@ export function serveSession(initial: { session: SessionDetail; recordings?: Rec
       state.recordingsRequests += 1;
       return HttpResponse.json(state.recordings);
     }),
+    // Nobody has joined the class yet.
+    http.get('*/api/sessions/session-1/attendance', () =>
+      HttpResponse.json({ sessionId: 'session-1', classStartedAt: null, classEndedAt: null, classMinutes: 0, students: [], others: [] }),
+    ),
   );
   return state;
 }

@@ -1,6 +1,7 @@
 using ItqanRecording.Application.Common.Egress;
 using ItqanRecording.Application.Recordings;
 using ItqanRecording.Domain.Academies;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Users;
@@ -35,6 +36,12 @@ public interface IApplicationDbContext
 
     /// <summary>The work on completed recordings' files (posters), claimed by <see cref="IMediaJobQueue"/>.</summary>
     DbSet<MediaJob> MediaJobs { get; }
+
+    /// <summary>Who was in each session's room, and when (from LiveKit's participant webhooks).</summary>
+    DbSet<AttendanceInterval> AttendanceIntervals { get; }
+
+    /// <summary>Read here; written by <see cref="IWatchProgressStore"/>, which merges heartbeats in one statement.</summary>
+    DbSet<WatchProgress> WatchProgress { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

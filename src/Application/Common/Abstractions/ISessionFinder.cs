@@ -8,6 +8,9 @@ public interface ISessionFinder
 {
     Task<IRecordingCapable?> FindAsync(Guid sessionId, CancellationToken cancellationToken);
 
+    /// <summary>The session whose LiveKit room this is, or null when the room is no session's.</summary>
+    Task<IRecordingCapable?> FindByRoomAsync(string roomName, CancellationToken cancellationToken);
+
     /// <summary>
     /// Sessions of the actor's academy scheduled from <paramref name="from"/> on, soonest first, that the actor
     /// teaches or attends (all of them for an admin), at most <paramref name="limit"/>. A pre-filter in the

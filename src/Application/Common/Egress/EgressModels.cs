@@ -80,10 +80,20 @@ public sealed record EgressInfo(
 /// <summary>Filters of <c>ListEgress</c>; all optional.</summary>
 public sealed record EgressListFilter(string? RoomName = null, string? EgressId = null, bool ActiveOnly = false);
 
-/// <summary>A verified LiveKit webhook (<c>WebhookEvent</c>). <see cref="Egress"/> is set for <c>egress_*</c> events.</summary>
+/// <summary>
+/// A verified LiveKit webhook (<c>WebhookEvent</c>). <see cref="Egress"/> is set for <c>egress_*</c> events,
+/// <see cref="Participant"/> for <c>participant_*</c> ones.
+/// </summary>
 public sealed record LiveKitWebhookEvent(
     string Id,
     string Event,
     DateTimeOffset? CreatedAt,
     string? RoomName,
-    EgressInfo? Egress);
+    EgressInfo? Egress,
+    LiveKitParticipant? Participant = null);
+
+/// <summary>
+/// Who a <c>participant_*</c> event is about (<c>ParticipantInfo</c>): the connection's SID (new on every join), the
+/// identity the academy's token gave, the name shown, when they joined, and whether it is the recorder itself.
+/// </summary>
+public sealed record LiveKitParticipant(string Sid, string Identity, string Name, DateTimeOffset? JoinedAt, bool IsRecorder);

@@ -8,6 +8,12 @@ namespace ItqanRecording.Application.EgressEvents.ReceiveLiveKitWebhook;
 /// <summary>Which use case a verified LiveKit webhook asks for (the events of <see cref="EgressEventNames"/>).</summary>
 public static class LiveKitWebhookCommands
 {
+    /// <summary>Someone joined a room: their stay in the class begins (attendance).</summary>
+    public const string ParticipantJoined = "participant_joined";
+
+    /// <summary>Someone left a room: their stay ends.</summary>
+    public const string ParticipantLeft = "participant_left";
+
     /// <summary>
     /// The command that applies <paramref name="webhook"/>, or null for an event the service does not use (it is
     /// acknowledged and ignored). False, with the <paramref name="error"/>, when an <c>egress_*</c> event carries no
@@ -25,9 +31,15 @@ public static class LiveKitWebhookCommands
             return false;
         }
 
-        command = webhook.Event == EgressEventNames.RoomFinished
-            ? new ProcessRoomFinished.ProcessRoomFinishedCommand(webhook.RoomName ?? "")
-            : webhook.Egress is { } egress ? ForEgressEvent(webhook.Event, egress, webhook.Id) : null;
+        command = webhook switch
+        {
+            { Event: EgressEventNames.RoomFinished } => new ProcessRoomFinished.ProcessRoomFinishedCommand(webhook.RoomName ?? ""),
+            { Event: ParticipantJoined or ParticipantLeft, Participant: { } participant, RoomName: { } room } =>
+                new Learning.RecordPresence.RecordPresenceCommand(
+                    room, participant, webhook.Event == ParticipantLeft, webhook.CreatedAt),
+            { Egress: { } egress } => ForEgressEvent(webhook.Event, egress, webhook.Id),
+            _ => null,
+        };
         return true;
     }
 

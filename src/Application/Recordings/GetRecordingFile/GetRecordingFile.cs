@@ -203,36 +203,9 @@ public sealed class GetRecordingFileHandler(
 
         var actor = query.Actor
             ?? (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken))?.AsActor();
-        if (actor is null)
-        {
-            return RecordingErrors.LinkInvalid;
-        }
-
-        var found = await VisibleRecording.FindAsync(
-            db,
-            sessions,
-            query.RecordingId,
-            actor,
-            r => new VisibleRecording.Seen<RecordingForFile>(
-                r.Status,
-                r.SessionId,
-                new RecordingForFile(
-                    r.Id,
-                    r.AcademyId,
-                    r.Status,
-                    r.DisplayName,
-                    (StorageProvider?)r.File!.Store,
-                    (string?)r.File.RelativePath,
-                    (RecordingFormat?)r.File.Format,
-                    r.Duration,
-                    r.Parts)),
-            cancellationToken);
-        if (found.IsSuccess && found.Value.FilePath is not null)
-        {
-            memory.RememberGrant(userId, query.Action, found.Value);
-        }
-
-        return found;
+        return actor is null
+            ? RecordingErrors.LinkInvalid
+            : await RecordingFileGrants.DecideAsync(db, sessions, memory, query.RecordingId, actor, query.Action, cancellationToken);
     }
 
     /// <summary>A JPEG made from the recording's file, when it is there.</summary>

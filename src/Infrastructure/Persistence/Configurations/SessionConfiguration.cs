@@ -30,5 +30,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<LiveSession>
         builder.Ignore(s => s.ParentId);
         builder.HasOne(s => s.Academy).WithMany().HasForeignKey(s => s.AcademyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.AcademyId, s.ScheduledAt });
+        // LiveKit's participant webhooks name the room, not the session.
+        builder.HasIndex(s => s.MeetingRoomName);
     }
 }

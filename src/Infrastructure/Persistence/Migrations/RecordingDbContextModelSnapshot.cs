@@ -347,6 +347,98 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.ToTable("course_enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.AttendanceInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("identity");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParticipantSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("participant_sid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_intervals");
+
+                    b.HasIndex("ParticipantSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_intervals_participant_sid");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_attendance_intervals_session_id");
+
+                    b.ToTable("attendance_intervals", (string)null);
+                });
+
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<int>("PositionSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("position_seconds");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WatchedSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("watched_seconds");
+
+                    b.HasKey("RecordingId", "UserId")
+                        .HasName("pk_watch_progress");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_watch_progress_user_id");
+
+                    b.ToTable("watch_progress", (string)null);
+                });
+
             modelBuilder.Entity("ItqanRecording.Domain.Quran.QuranCircle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -727,6 +819,9 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sessions");
 
+                    b.HasIndex("MeetingRoomName")
+                        .HasDatabaseName("ix_sessions_meeting_room_name");
+
                     b.HasIndex("AcademyId", "ScheduledAt")
                         .HasDatabaseName("ix_sessions_academy_id_scheduled_at");
 
@@ -933,6 +1028,16 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_enrollments_users_student_id");
+                });
+
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>
+                {
+                    b.HasOne("ItqanRecording.Domain.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watch_progress_recordings_recording_id");
                 });
 
             modelBuilder.Entity("ItqanRecording.Domain.Quran.QuranCircle", b =>

@@ -4,6 +4,7 @@ import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { RecordingPanel } from '@/features/recordings/components/recording-panel';
 import { SessionRecordingsList } from '@/features/recordings/components/session-recordings-list';
+import { SessionAttendance } from '@/features/learning/components/session-attendance';
 import { useSession } from '@/features/sessions/api/get-session';
 import { SessionHeader } from '@/features/sessions/components/session-header';
 import { paths } from '@/config/paths';
@@ -28,6 +29,7 @@ export function SessionRoute() {
           <SessionHeader session={session.data} />
           <RecordingPanel session={session.data} />
           {session.data.permissions.canAccessRecordings && <SessionRecordingsList sessionId={session.data.id} />}
+          {session.data.permissions.canControlRecording && <SessionAttendance sessionId={session.data.id} />}
         </>
       )}
     </div>

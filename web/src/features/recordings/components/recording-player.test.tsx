@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Recording, RecordingPart } from '@/lib/api-types';
 import { aRecording } from '@/testing/mocks/data';
 import { problem } from '@/testing/mocks/problem';
@@ -25,6 +25,14 @@ function serveRecording(recording: Recording) {
 }
 
 describe('Recording player', () => {
+  // The player asks where to resume once the media has loaded, and reports what it plays.
+  beforeEach(() => {
+    server.use(
+      http.get('*/api/recordings/:id/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
+      http.post('*/api/recordings/:id/progress', () => new HttpResponse(null, { status: 204 })),
+    );
+  });
+
   it('plays a video from the signed stream URL and offers the signed download', async () => {
     signedInAs();
     const recording = aRecording();

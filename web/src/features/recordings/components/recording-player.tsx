@@ -29,6 +29,7 @@ import {
   savePlaybackPreferences,
 } from './playback-preferences';
 import { hasMediaSource, useHlsJs, videoPlaybackOf, type VideoPlayback } from './hls-playback';
+import { useWatchProgress } from './use-watch-progress';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -146,6 +147,8 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const [partIndex, setPartIndex] = useState(0);
   const part = parts?.[Math.min(partIndex, parts.length - 1)] ?? null;
   const streamUrl = part ? part.streamUrl : recording.streamUrl;
+  // Progress is kept on the whole recording's timeline, which parts played one by one do not have.
+  useWatchProgress(recording.id, playback.element, recording.status === 'completed' && parts === null);
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }

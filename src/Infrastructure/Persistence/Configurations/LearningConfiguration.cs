@@ -1,0 +1,37 @@
+using ItqanRecording.Domain.Learning;
+using ItqanRecording.Domain.Recordings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ItqanRecording.Infrastructure.Persistence.Configurations;
+
+public sealed class AttendanceIntervalConfiguration : IEntityTypeConfiguration<AttendanceInterval>
+{
+    public void Configure(EntityTypeBuilder<AttendanceInterval> builder)
+    {
+        builder.ToTable("attendance_intervals");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.ParticipantSid).HasMaxLength(64);
+        builder.Property(i => i.Identity).HasMaxLength(256);
+        builder.Property(i => i.Name).HasMaxLength(256);
+        // A stay is its connection: LiveKit's participant SID, one a join.
+        builder.HasIndex(i => i.ParticipantSid).IsUnique();
+        builder.HasIndex(i => i.SessionId);
+    }
+}
+
+/// <summary>
+/// The table also holds <c>watched</c>, an <c>int4multirange</c> of the seconds seen, which only
+/// <see cref="PostgresWatchProgressStore"/>'s statement reads and writes (migration AttendanceAndWatchProgress).
+/// </summary>
+public sealed class WatchProgressConfiguration : IEntityTypeConfiguration<WatchProgress>
+{
+    public void Configure(EntityTypeBuilder<WatchProgress> builder)
+    {
+        builder.ToTable("watch_progress");
+        builder.HasKey(p => new { p.RecordingId, p.UserId });
+        builder.HasOne<Recording>().WithMany().HasForeignKey(p => p.RecordingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.UserId);
+    }
+}

@@ -1,0 +1,71 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '@/testing/mocks/server';
+import { resumePositionOf, useWatchProgress } from './use-watch-progress';
+
+/** A media element whose clock and play state the test sets, as jsdom plays nothing. */
+function fakeMedia() {
+  const media = document.createElement('video');
+  const state = { time: 0, paused: true, seeking: false };
+  Object.defineProperty(media, 'currentTime', { get: () => state.time, set: (value: number) => (state.time = value) });
+  Object.defineProperty(media, 'paused', { get: () => state.paused });
+  Object.defineProperty(media, 'seeking', { get: () => state.seeking });
+  Object.defineProperty(media, 'duration', { get: () => 600 });
+  const at = (time: number, event: string) => {
+    state.time = time;
+    media.dispatchEvent(new Event(event));
+  };
+  return { media, state, at };
+}
+
+function recordHeartbeats() {
+  const beats: { fromSeconds: number; toSeconds: number }[] = [];
+  server.use(
+    http.post('*/api/recordings/recording-1/progress', async ({ request }) => {
+      beats.push((await request.json()) as { fromSeconds: number; toSeconds: number });
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.get('*/api/recordings/recording-1/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
+  );
+  return beats;
+}
+
+describe('Watch progress', () => {
+  it('resumes where the user stopped unless that was at the very start or end', () => {
+    expect(resumePositionOf(120, 600)).toBe(120);
+    expect(resumePositionOf(3, 600)).toBeNull();
+    expect(resumePositionOf(597, 600)).toBeNull();
+  });
+
+  it('reports what was played, and a seek starts a new stretch so skipping ahead counts nothing', async () => {
+    const beats = recordHeartbeats();
+    const { media, state, at } = fakeMedia();
+    renderHook(() => useWatchProgress('recording-1', media, true));
+
+    state.paused = false;
+    at(0, 'playing');
+    at(8, 'timeupdate');
+    state.seeking = true;
+    at(300, 'seeking');
+    state.seeking = false;
+    at(300, 'seeked');
+    at(306, 'timeupdate');
+    state.paused = true;
+    at(306, 'pause');
+
+    await waitFor(() => expect(beats).toEqual([{ fromSeconds: 0, toSeconds: 8 }, { fromSeconds: 300, toSeconds: 306 }]));
+  });
+
+  it('moves to where the user stopped once the media has loaded', async () => {
+    server.use(
+      http.get('*/api/recordings/recording-1/progress', () => HttpResponse.json({ positionSeconds: 125, watchedSeconds: 125, coverage: 0.2, watched: false })),
+    );
+    const { media, at } = fakeMedia();
+    renderHook(() => useWatchProgress('recording-1', media, true));
+
+    at(0, 'loadedmetadata');
+
+    await waitFor(() => expect(media.currentTime).toBe(125));
+  });
+});
