@@ -75,7 +75,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<MediaProcessingOptions>, MediaProcessingOptionsValidator>();
         services.AddSingleton<IMediaTools, FfmpegMediaTools>();
         services.AddScoped<IMediaJobQueue, PostgresMediaJobQueue>();
-        services.AddScoped<IWatchProgressStore, PostgresWatchProgressStore>();
+        services.AddSingleton<WatchProgressBuffer>();
+        services.AddSingleton<IWatchProgressStore>(sp => sp.GetRequiredService<WatchProgressBuffer>());
+        services.AddSingleton<WatchProgressFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WatchProgressFlusher>());
         services.AddOptions<LearningOptions>().Bind(configuration.GetSection(LearningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaProcessingJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaProcessingJob>());

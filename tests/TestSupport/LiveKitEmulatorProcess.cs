@@ -74,6 +74,16 @@ public sealed class LiveKitEmulatorProcess : IAsyncDisposable
     public async Task ClearFaultsAsync() =>
         (await Control.DeleteAsync(new Uri("/_emulator/faults", UriKind.Relative))).EnsureSuccessStatusCode();
 
+    /// <summary>The identity joins the room (the emulator sends <c>participant_joined</c>).</summary>
+    public async Task JoinAsync(string roomName, string identity) =>
+        (await Control.PostAsync(new Uri($"/_emulator/rooms/{roomName}/participants/{Uri.EscapeDataString(identity)}/join", UriKind.Relative), null))
+            .EnsureSuccessStatusCode();
+
+    /// <summary>The identity leaves the room (<c>participant_left</c>).</summary>
+    public async Task LeaveAsync(string roomName, string identity) =>
+        (await Control.PostAsync(new Uri($"/_emulator/rooms/{roomName}/participants/{Uri.EscapeDataString(identity)}/leave", UriKind.Relative), null))
+            .EnsureSuccessStatusCode();
+
     public async Task<EmulatorState> GetStateAsync() =>
         (await Control.GetFromJsonAsync<EmulatorState>(new Uri("/_emulator/egress", UriKind.Relative)))!;
 

@@ -35,6 +35,18 @@ export class Emulator {
     return ((await response.json()) as { egress: EmulatorEgress[] }).egress;
   }
 
+  /** Someone joins the room, as the academy's app lets them in: the emulator sends `participant_joined`. */
+  async join(roomName: string, identity: string): Promise<void> {
+    const response = await fetch(`${this.url}/_emulator/rooms/${roomName}/participants/${encodeURIComponent(identity)}/join`, { method: 'POST' });
+    expect(response.ok, 'join the room').toBe(true);
+  }
+
+  /** They leave it: `participant_left`. */
+  async leave(roomName: string, identity: string): Promise<void> {
+    const response = await fetch(`${this.url}/_emulator/rooms/${roomName}/participants/${encodeURIComponent(identity)}/leave`, { method: 'POST' });
+    expect(response.ok, 'leave the room').toBe(true);
+  }
+
   /** Sets the emulator's faults (`POST /_emulator/faults`); everything left out is off. */
   async setFaults(faults: Record<string, unknown>): Promise<void> {
     const response = await fetch(`${this.url}/_emulator/faults`, {

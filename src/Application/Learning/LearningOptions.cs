@@ -17,4 +17,11 @@ public sealed class LearningOptions
     /// </summary>
     [Range(0.05, 1.0)]
     public double AttendedShare { get; set; } = 0.8;
+
+    /// <summary>
+    /// How often each instance writes the heartbeats it gathered (<c>Learning:HeartbeatFlushInterval</c>): what a
+    /// crash may lose, and how soon progress shows.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan HeartbeatFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

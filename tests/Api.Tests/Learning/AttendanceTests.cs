@@ -4,6 +4,7 @@ using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
 using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
+using ItqanRecording.TestSupport;
 using static ItqanRecording.Api.Tests.Learning.LearningWebhooks;
 
 namespace ItqanRecording.Api.Tests.Learning;
@@ -54,6 +55,25 @@ public sealed class AttendanceTests(ApiFixture api)
         attendance.Others.Select(o => (o.Identity, o.AttendedMinutes)).Should().BeEquivalentTo(
             [("teacher@demo.itqan", 60.0), ("guest-7", 1.0)], "the recorder is no participant");
         attendance.Others.Single(o => o.Identity == "teacher@demo.itqan").UserId.Should().Be(DemoData.TeacherId);
+    }
+
+    [Fact]
+    public async Task A_student_who_joins_and_leaves_the_room_through_LiveKit_is_attended()
+    {
+        var sessionId = await api.NewInteractiveSessionAsync();
+        var room = DemoData.RoomNameFor(SessionKind.Interactive, sessionId);
+        var teacher = await api.SignedInClientAsync(TestData.Teacher);
+
+        await api.Emulator.JoinAsync(room, TestData.Student);
+        var joined = await Poll.UntilAsync(
+            () => teacher.GetFromJsonAsync<AttendanceJson>($"/api/sessions/{sessionId}/attendance")!, a => a!.Students.Single().AttendedMinutes > 0);
+        await api.Emulator.LeaveAsync(room, TestData.Student);
+        var left = await Poll.UntilAsync(
+            () => api.WithDbAsync(db => Task.FromResult(db.AttendanceIntervals.Single(i => i.SessionId == sessionId))), stay => stay.LeftAt is not null);
+
+        joined!.Students.Single().Missed.Should().BeFalse();
+        left.UserId.Should().Be(DemoData.StudentId, "the identity is the student's email");
+        left.LeftAt.Should().BeOnOrAfter(left.JoinedAt);
     }
 
     [Fact]

@@ -24,11 +24,14 @@ public sealed class WatchProgressTests(ApiFixture api)
             (await Beat(student, recordingId, from, to)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
 
+        await api.FlushWatchProgressAsync();
         var progress = (await student.GetFromJsonAsync<ProgressJson>($"/api/recordings/{recordingId}/progress"))!;
         progress.Should().Be(new ProgressJson(70, 60, 0.6, false), "0–30 and 20–50 overlap: 0–50 and 60–70 were seen");
 
         await Beat(student, recordingId, 50, 60);
+        await api.FlushWatchProgressAsync();
         await Beat(student, recordingId, 70, 100);
+        await api.FlushWatchProgressAsync();
         progress = (await student.GetFromJsonAsync<ProgressJson>($"/api/recordings/{recordingId}/progress"))!;
         progress.Should().Be(new ProgressJson(100, 100, 1.0, true));
         var teacher = await api.SignedInClientAsync(TestData.Teacher);
@@ -48,6 +51,7 @@ public sealed class WatchProgressTests(ApiFixture api)
         (await Beat(student, recordingId, -1, 5)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await student.PostAsync($"/api/recordings/{recordingId}/progress", new StringContent("{\"fromSeconds\":\"x\"}", System.Text.Encoding.UTF8, "application/json")))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await api.FlushWatchProgressAsync();
 
         (await api.WithDbAsync(db => db.WatchProgress.AnyAsync(p => p.RecordingId == recordingId))).Should().BeFalse();
     }
@@ -62,6 +66,7 @@ public sealed class WatchProgressTests(ApiFixture api)
         (await outsider.GetAsync($"/api/recordings/{recordingId}/progress")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Beat(api.AnonymousClient(), recordingId, 0, 10)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Beat(outsider, Guid.NewGuid(), 0, 10)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await api.FlushWatchProgressAsync();
         (await api.WithDbAsync(db => db.WatchProgress.AnyAsync(p => p.RecordingId == recordingId))).Should().BeFalse();
     }
 
@@ -83,6 +88,8 @@ public sealed class WatchProgressTests(ApiFixture api)
         {
             await Beat(student, recordingId, from, from + 20);
         }
+
+        await api.FlushWatchProgressAsync();
 
         var after = (await teacher.GetFromJsonAsync<AttendanceJson>($"/api/sessions/{sessionId}/attendance"))!.Students.Single();
         (after.Missed, after.WatchedCoverage, after.Watched, after.NeedsToCatchUp).Should().Be((true, 1.0, true, false));

@@ -33,6 +33,12 @@ public static class ControlEndpoints
             var (room, ended) = emulator.FinishRoom(roomName);
             return TypedResults.Ok(new RoomFinished(room.Name, room.Sid, ended));
         });
+        control.MapPost("/rooms/{roomName}/participants/{identity}/join", (string roomName, string identity, string? name, EmulatorControl emulator) =>
+            TypedResults.Ok(emulator.Join(roomName, identity, name)));
+        control.MapPost("/rooms/{roomName}/participants/{identity}/leave", (string roomName, string identity, EmulatorControl emulator) =>
+            emulator.Leave(roomName, identity) is { } participant
+                ? Results.Ok(participant)
+                : Results.Problem($"{identity} is not in room {roomName}", statusCode: StatusCodes.Status404NotFound));
         control.MapPost("/egress/{egressId}/forget", (string egressId, EmulatorControl emulator) =>
             emulator.Forget(egressId) ? Results.NoContent() : NotFound(egressId));
         control.MapPost("/egress/{egressId}/complete", CompleteAsync);

@@ -36,6 +36,26 @@ public sealed class EmulatorControl(
         return (room, ended);
     }
 
+    /// <summary>Someone joins the room, as the academy's app lets a student in: <c>participant_joined</c>.</summary>
+    public Participant Join(string roomName, string identity, string? name)
+    {
+        var participant = rooms.Join(roomName, identity, string.IsNullOrWhiteSpace(name) ? identity : name);
+        publisher.PublishParticipant(rooms.Get(roomName), participant, left: false);
+        return participant;
+    }
+
+    /// <summary>They leave: <c>participant_left</c>; null when they were not in the room.</summary>
+    public Participant? Leave(string roomName, string identity)
+    {
+        var participant = rooms.Leave(roomName, identity);
+        if (participant is not null)
+        {
+            publisher.PublishParticipant(rooms.Get(roomName), participant, left: true);
+        }
+
+        return participant;
+    }
+
     /// <summary>The server no longer knows the egress, as after its retention ran out.</summary>
     public bool Forget(string egressId)
     {

@@ -154,10 +154,28 @@ public static class LiveKitSchema
         new(5, "creation_time", FieldKind.Integer64),
         new(15, "creation_time_ms", FieldKind.Integer64));
 
+    public static readonly ProtoEnum ParticipantState = new(
+        "livekit.ParticipantInfo.State", "JOINING", "JOINED", "ACTIVE", "DISCONNECTED");
+
+    public static readonly ProtoEnum ParticipantKind = new(
+        "livekit.ParticipantInfo.Kind", "STANDARD", "INGRESS", "EGRESS", "SIP", "AGENT");
+
+    /// <summary>The <c>ParticipantInfo</c> fields the emulator fills in <c>participant_*</c> webhooks.</summary>
+    public static readonly ProtoMessageType ParticipantInfo = new(
+        "livekit.ParticipantInfo",
+        new(1, "sid", FieldKind.Text),
+        new(2, "identity", FieldKind.Text),
+        new(3, "state", FieldKind.Enum) { Enum = ParticipantState },
+        new(6, "joined_at", FieldKind.Integer64),
+        new(9, "name", FieldKind.Text),
+        new(14, "kind", FieldKind.Enum) { Enum = ParticipantKind },
+        new(17, "joined_at_ms", FieldKind.Integer64));
+
     public static readonly ProtoMessageType WebhookEvent = new(
         "livekit.WebhookEvent",
         new(1, "event", FieldKind.Text),
         new(2, "room", FieldKind.Message) { MessageType = Room },
+        new(3, "participant", FieldKind.Message) { MessageType = ParticipantInfo },
         new(6, "id", FieldKind.Text),
         new(7, "created_at", FieldKind.Integer64),
         new(9, "egress_info", FieldKind.Message) { MessageType = EgressInfo });

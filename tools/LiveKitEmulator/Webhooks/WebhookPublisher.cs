@@ -15,6 +15,8 @@ public sealed class WebhookPublisher(WebhookQueues queues, FaultState faults, Ti
     private const string EgressUpdated = "egress_updated";
     private const string EgressEnded = "egress_ended";
     private const string RoomFinished = "room_finished";
+    private const string ParticipantJoined = "participant_joined";
+    private const string ParticipantLeft = "participant_left";
 
     private readonly Lock _sync = new();
     private readonly Dictionary<string, List<WebhookEnvelope>> _held = new(StringComparer.Ordinal);
@@ -51,6 +53,24 @@ public sealed class WebhookPublisher(WebhookQueues queues, FaultState faults, Ti
             .Set("creation_time", room.CreatedAt.ToUnixTimeSeconds())
             .Set("creation_time_ms", room.CreatedAt.ToUnixTimeMilliseconds());
         Route(null, Envelope($"room:{room.Name}", RoomFinished, NewEvent(RoomFinished, roomMessage)));
+    }
+
+    /// <summary>
+    /// Someone joined (<paramref name="left"/> false) or left the room: <c>participant_joined</c> or
+    /// <c>participant_left</c>, queued behind the room's other participant events.
+    /// </summary>
+    public void PublishParticipant(Room room, Participant participant, bool left)
+    {
+        var roomMessage = new ProtoMessage(LiveKitSchema.Room).Set("sid", room.Sid).Set("name", room.Name);
+        var info = new ProtoMessage(LiveKitSchema.ParticipantInfo)
+            .Set("sid", participant.Sid)
+            .Set("identity", participant.Identity)
+            .Set("state", left ? 3 : 2)
+            .Set("joined_at", participant.JoinedAt.ToUnixTimeSeconds())
+            .Set("name", participant.Name)
+            .Set("joined_at_ms", participant.JoinedAt.ToUnixTimeMilliseconds());
+        var eventName = left ? ParticipantLeft : ParticipantJoined;
+        Route(null, Envelope($"room:{room.Name}", eventName, NewEvent(eventName, roomMessage).Set("participant", info)));
     }
 
     /// <summary>Forgets events held back by the reorder fault.</summary>

@@ -23,7 +23,7 @@ public sealed class AttendanceIntervalConfiguration : IEntityTypeConfiguration<A
 
 /// <summary>
 /// The table also holds <c>watched</c>, an <c>int4multirange</c> of the seconds seen, which only
-/// <see cref="PostgresWatchProgressStore"/>'s statement reads and writes (migration AttendanceAndWatchProgress).
+/// <see cref="Jobs.WatchProgressFlusher"/>'s statement reads and writes (migration AttendanceAndWatchProgress).
 /// </summary>
 public sealed class WatchProgressConfiguration : IEntityTypeConfiguration<WatchProgress>
 {

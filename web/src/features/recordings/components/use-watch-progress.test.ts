@@ -35,6 +35,7 @@ describe('Watch progress', () => {
   it('resumes where the user stopped unless that was at the very start or end', () => {
     expect(resumePositionOf(120, 600)).toBe(120);
     expect(resumePositionOf(3, 600)).toBeNull();
+    expect(resumePositionOf(6, 12)).toBe(6);
     expect(resumePositionOf(597, 600)).toBeNull();
   });
 

@@ -7,9 +7,9 @@ export const heartbeatInterval = 10_000;
 /** The API takes at most this much in one heartbeat. */
 const longestSpan = 60;
 
-/** Playback resumes where the user stopped unless that was at the very start or the very end. */
+/** Playback resumes where the user stopped unless that was in the first or the last three seconds. */
 export function resumePositionOf(position: number, duration: number): number | null {
-  return position > 5 && (!Number.isFinite(duration) || position < duration - 5) ? position : null;
+  return position > 3 && (!Number.isFinite(duration) || position < duration - 3) ? position : null;
 }
 
 /**
