@@ -2,6 +2,9 @@ using ItqanRecording.Api.Auth;
 using ItqanRecording.Api.Http;
 using ItqanRecording.Application.Learning.GetSessionAttendance;
 using ItqanRecording.Application.Learning.GetWatchProgress;
+using ItqanRecording.Application.Learning.MarkMoment;
+using ItqanRecording.Application.Learning.RecordingMarks;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Application.Learning.RecordWatchProgress;
 using Mediator;
 
@@ -9,6 +12,14 @@ namespace ItqanRecording.Api.Endpoints;
 
 /// <summary>A heartbeat: the player played the recording from <c>fromSeconds</c> to <c>toSeconds</c> since the last one.</summary>
 public sealed record WatchedSpanRequest(double FromSeconds, double ToSeconds);
+
+/// <summary>"Mark this moment" during the class; the label is optional (the moment's time stands in).</summary>
+public sealed record MarkMomentRequest(string? Label);
+
+/// <summary>A chapter (teachers) or a bookmark of one's own, at <c>atSeconds</c> into the recording.</summary>
+public sealed record AddMarkRequest(RecordingMarkKind Kind, double AtSeconds, string? Label);
+
+public sealed record ChangeMarkRequest(double AtSeconds, string? Label);
 
 /// <summary>What students watch, and whether they were in class: the player's heartbeats and the teacher's view.</summary>
 public static class LearningEndpoints
@@ -22,6 +33,23 @@ public static class LearningEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         recordings.MapPost("", Heartbeat).WithName("RecordWatchProgress").ProducesValidationProblem();
         recordings.MapGet("", Progress).WithName("GetWatchProgress");
+        var marks = app.MapGroup("/api/recordings/{recordingId:guid}").WithTags("Learning").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        marks.MapGet("/marks", ListMarks).WithName("ListRecordingMarks");
+        marks.MapPost("/marks", AddMark).WithName("AddRecordingMark").ProducesValidationProblem();
+        marks.MapPut("/marks/{markId:guid}", ChangeMark).WithName("ChangeRecordingMark").ProducesValidationProblem();
+        marks.MapDelete("/marks/{markId:guid}", DeleteMark).WithName("DeleteRecordingMark");
+        marks.MapGet("/chapters", Chapters).WithName("GetRecordingChaptersTrack")
+            .Produces<string>(StatusCodes.Status200OK, GetChaptersTrackHandler.ContentType);
+        app.MapPost("/api/sessions/{sessionId:guid}/recordings/marks", MarkMoment).WithName("MarkMoment").WithTags("Learning")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGet("/api/sessions/{sessionId:guid}/attendance", Attendance).WithName("GetSessionAttendance").WithTags("Learning")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -46,6 +74,54 @@ public static class LearningEndpoints
     private static async Task<Results<Ok<WatchProgressResponse>, ProblemHttpResult>> Progress(
         Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetWatchProgressQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// "Mark this moment": a chapter of the session's recording at this moment of the live class (the session's
+    /// teacher and the admins). 201 with the mark; 409 <c>recording.not_active</c> when nothing records.
+    /// </summary>
+    private static async Task<Results<Created<RecordingMarkResponse>, ProblemHttpResult>> MarkMoment(
+        Guid sessionId, MarkMomentRequest mark, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new MarkMomentCommand(sessionId, http.User.ToActor(), mark.Label), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/recordings/{result.Value.RecordingId}/marks", result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>The recording's chapters and the user's own bookmarks, by their moment.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<RecordingMarkResponse>>, ProblemHttpResult>> ListMarks(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListRecordingMarksQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// A chapter (the session's teacher and the admins; 403 <c>learning.chapters_forbidden</c> for others) or a bookmark
+    /// of one's own (anyone who may watch), within the recording (400 <c>learning.mark_past_the_end</c>). 201.
+    /// </summary>
+    private static async Task<Results<Created<RecordingMarkResponse>, ProblemHttpResult>> AddMark(
+        Guid recordingId, AddMarkRequest mark, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new AddRecordingMarkCommand(recordingId, http.User.ToActor(), mark.Kind, mark.AtSeconds, mark.Label), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/recordings/{recordingId}/marks", result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>Moves or renames a chapter (its teacher, the admins) or one's own bookmark; another's bookmark is 404.</summary>
+    private static async Task<Results<Ok<RecordingMarkResponse>, ProblemHttpResult>> ChangeMark(
+        Guid recordingId, Guid markId, ChangeMarkRequest mark, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ChangeRecordingMarkCommand(recordingId, markId, http.User.ToActor(), mark.AtSeconds, mark.Label), cancellationToken)).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMark(
+        Guid recordingId, Guid markId, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DeleteRecordingMarkCommand(recordingId, markId, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    /// <summary>The chapters as a WebVTT chapters track (each from its moment to the next), for the player.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Chapters(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetChaptersTrackQuery(recordingId, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Text(result.Value, GetChaptersTrackHandler.ContentType) : result.Error.ToProblem();
+    }
 
     /// <summary>
     /// For the session's teacher and the admins: each student's minutes in the live class, share of its recordings

@@ -5,6 +5,17 @@ namespace ItqanRecording.Application.Learning;
 
 public static class LearningErrors
 {
+    public static readonly Error ChaptersForbidden =
+        Error.Forbidden("learning.chapters_forbidden", "Only the session's teacher or an academy admin adds or changes its recording's chapters.");
+
+    public static readonly Error MarkNotFound = Error.NotFound("learning.mark_not_found", "The recording has no such mark of yours.");
+
+    public static Error MarkPastTheEnd(TimeSpan duration) =>
+        new(
+            "learning.mark_past_the_end",
+            string.Create(CultureInfo.InvariantCulture, $"The recording is {duration.TotalSeconds:0.###} seconds long; a mark cannot lie past its end."),
+            ErrorType.Validation);
+
     public static readonly Error AttendanceForbidden =
         Error.Forbidden("learning.attendance_forbidden", "Only the session's teacher or an academy admin sees who attended it.");
 

@@ -73,6 +73,9 @@ public sealed class Recording
     /// </summary>
     public IReadOnlyList<RecordingPart> Parts { get; private set; } = [];
 
+    /// <summary>When the part now recording was started: null for the first (the recording's own start).</summary>
+    public DateTimeOffset? CurrentPartStartedAt { get; private set; }
+
     /// <summary>Every file the recording keeps in its storage: its file and its parts' files.</summary>
     public IEnumerable<RecordingFile> StoredFiles =>
         File is null ? Parts.Select(p => p.File) : [File, .. Parts.Select(p => p.File)];
@@ -150,6 +153,7 @@ public sealed class Recording
 
         var part = AddPart(file, duration);
         EgressId = nextEgressId;
+        CurrentPartStartedAt = at;
         return RecordingAuditEntry.For(
             this,
             RecordingAuditAction.PartStarted,
@@ -246,6 +250,21 @@ public sealed class Recording
         MoveTo(RecordingStatus.Deleted);
         DeletedAt = at;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
+    }
+
+    /// <summary>
+    /// Where a moment of the live class at <paramref name="at"/> lies in the recording: the finished parts' lengths,
+    /// then the time since the part now recording was started. Refused for a recording that no longer records.
+    /// </summary>
+    public TimeSpan OffsetOf(DateTimeOffset at)
+    {
+        if (Status != RecordingStatus.Recording)
+        {
+            throw new DomainException("recording.not_recording", "Only a moment of a recording that is recording is marked live.");
+        }
+
+        var elapsed = at - (CurrentPartStartedAt ?? StartedAt);
+        return Parts.Aggregate(TimeSpan.Zero, (total, p) => total + p.Duration) + (elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
     }
 
     /// <summary>The poster, then a video's seek previews and HLS packaging, or an audio recording's (Ogg) AAC copy.</summary>

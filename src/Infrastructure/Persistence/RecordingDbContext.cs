@@ -58,6 +58,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
 
     public DbSet<WatchProgress> WatchProgress => Set<WatchProgress>();
 
+    public DbSet<RecordingMark> RecordingMarks => Set<RecordingMark>();
+
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -18,7 +18,8 @@ public sealed class AttendanceTests(ApiFixture api)
     [Fact]
     public async Task Joins_and_leaves_become_minutes_per_student_and_the_one_who_left_early_needs_to_catch_up()
     {
-        var sessionId = await api.NewInteractiveSessionAsync(alsoEnrolled: DemoData.GroupStudentId);
+        var bilalId = await api.NewStudentAsync("Bilal");
+        var sessionId = await api.NewInteractiveSessionAsync(alsoEnrolled: bilalId);
         var room = DemoData.RoomNameFor(SessionKind.Interactive, sessionId);
         var webhooks = api.AnonymousClient();
         // The teacher (by email) for the whole hour; the first student (by id) for 50 minutes over two connections, one of
@@ -31,8 +32,8 @@ public sealed class AttendanceTests(ApiFixture api)
             Participant("participant_left", room, "PA_amina1", DemoData.StudentId.ToString(), ClassStart, ClassStart.AddMinutes(40)),
             Participant("participant_joined", room, "PA_amina2", DemoData.StudentId.ToString(), ClassStart.AddMinutes(30), ClassStart.AddMinutes(30)),
             Participant("participant_left", room, "PA_amina2", DemoData.StudentId.ToString(), ClassStart.AddMinutes(30), ClassStart.AddMinutes(50)),
-            Participant("participant_joined", room, "PA_bilal", DemoData.GroupStudentId.ToString(), ClassStart.AddMinutes(5), ClassStart.AddMinutes(5)),
-            Participant("participant_left", room, "PA_bilal", DemoData.GroupStudentId.ToString(), ClassStart.AddMinutes(5), ClassStart.AddMinutes(15)),
+            Participant("participant_joined", room, "PA_bilal", bilalId.ToString(), ClassStart.AddMinutes(5), ClassStart.AddMinutes(5)),
+            Participant("participant_left", room, "PA_bilal", bilalId.ToString(), ClassStart.AddMinutes(5), ClassStart.AddMinutes(15)),
             Participant("participant_joined", room, "PA_egress", "EG_k3Qm9TfXa2Lp", ClassStart, ClassStart, kind: "EGRESS"),
             Participant("participant_joined", room, "PA_guest", "guest-7", ClassStart.AddMinutes(1), ClassStart.AddMinutes(1)),
             Participant("participant_left", room, "PA_guest", "guest-7", ClassStart.AddMinutes(1), ClassStart.AddMinutes(2)),
@@ -49,9 +50,9 @@ public sealed class AttendanceTests(ApiFixture api)
         var amina = attendance.Students.Single(s => s.UserId == DemoData.StudentId);
         (amina.AttendedMinutes, amina.Missed, amina.LeftEarly, amina.NeedsToCatchUp).Should().Be((50, false, false, false),
             "two connections that overlap count once: 0–40 and 30–50 make 50 minutes of 60");
-        var bilal = attendance.Students.Single(s => s.UserId == DemoData.GroupStudentId);
+        var bilal = attendance.Students.Single(s => s.UserId == bilalId);
         (bilal.AttendedMinutes, bilal.LeftEarly, bilal.Watched, bilal.NeedsToCatchUp).Should().Be((10, true, false, true));
-        attendance.Students[0].UserId.Should().Be(DemoData.GroupStudentId, "who needs to catch up comes first");
+        attendance.Students[0].UserId.Should().Be(bilalId, "who needs to catch up comes first");
         attendance.Others.Select(o => (o.Identity, o.AttendedMinutes)).Should().BeEquivalentTo(
             [("teacher@demo.itqan", 60.0), ("guest-7", 1.0)], "the recorder is no participant");
         attendance.Others.Single(o => o.Identity == "teacher@demo.itqan").UserId.Should().Be(DemoData.TeacherId);

@@ -124,6 +124,19 @@ public static class TestData
         return (teacher, ended);
     }
 
+    /// <summary>A student of the demo academy of their own, for tests that enrol someone without changing what the demo students see.</summary>
+    public static async Task<Guid> NewStudentAsync(this ApiFixture api, string displayName)
+    {
+        var id = Guid.NewGuid();
+        await api.WithDbAsync(async db =>
+        {
+            var hasher = new Infrastructure.Identity.AspNetPasswordHasher();
+            db.Users.Add(new User(id, DemoData.AcademyId, $"student-{id:N}@demo.itqan", displayName, UserRole.Student, hasher.Hash(Password)));
+            await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
     /// <summary>A second academy with its own admin, for tenant isolation tests; null <paramref name="retentionDays"/> keeps recordings forever.</summary>
     public static async Task<(Guid AcademyId, string AdminEmail)> NewAcademyWithAdminAsync(this ApiFixture api, int? retentionDays = null)
     {

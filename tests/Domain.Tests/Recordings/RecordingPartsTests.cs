@@ -97,6 +97,20 @@ public class RecordingPartsTests
         recording.StoredFiles.Should().OnlyContain(f => f.Store == StorageProvider.S3).And.HaveCount(3);
     }
 
+    [Fact]
+    public void A_moment_of_the_live_class_lies_after_the_parts_already_cut_and_the_time_since_the_current_part_began()
+    {
+        var recording = Recording();
+        recording.OffsetOf(StartedAt.AddMinutes(10)).Should().Be(TimeSpan.FromMinutes(10));
+        recording.ContinueInNextPart(First, TimeSpan.FromHours(3), "EG_second", StartedAt.AddHours(3).AddSeconds(8));
+
+        recording.OffsetOf(StartedAt.AddHours(3).AddSeconds(8).AddMinutes(5)).Should().Be(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(5),
+            "the seconds lost between the parts are not in the recording");
+        recording.Complete(Second, TimeSpan.FromHours(1), StartedAt.AddHours(4), StartedAt.AddHours(4));
+        var act = () => recording.OffsetOf(StartedAt.AddHours(5));
+        act.Should().Throw<DomainException>().Which.Code.Should().Be("recording.not_recording");
+    }
+
     private static Recording Recording() =>
         Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_first", TestSessions.TeacherId, StartedAt).Recording;
 }

@@ -72,6 +72,9 @@ export type SessionAttendance = Schemas['SessionAttendanceResponse'];
 
 export type StudentAttendance = Schemas['StudentAttendanceResponse'];
 
+/** A chapter the teacher marked, or the user's own bookmark, at `atSeconds` into the recording. */
+export type RecordingMark = Schemas['RecordingMarkResponse'];
+
 /** Where the user stopped in a recording, and how much of it they have seen. */
 export type WatchProgress = Schemas['WatchProgressResponse'];
 

@@ -20,6 +20,7 @@ export const recordingKeys = {
   detail: (recordingId: string) => [...recordingKeys.all, 'detail', recordingId] as const,
   audit: (recordingId: string) => [...recordingKeys.detail(recordingId), 'audit'] as const,
   progress: (recordingId: string) => [...recordingKeys.detail(recordingId), 'progress'] as const,
+  marks: (recordingId: string) => [...recordingKeys.detail(recordingId), 'marks'] as const,
   catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
   catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,
 };

@@ -40,6 +40,9 @@ public interface IApplicationDbContext
     /// <summary>Who was in each session's room, and when (from LiveKit's participant webhooks).</summary>
     DbSet<AttendanceInterval> AttendanceIntervals { get; }
 
+    /// <summary>Chapters the teachers marked and the students' own bookmarks.</summary>
+    DbSet<RecordingMark> RecordingMarks { get; }
+
     /// <summary>Read here; written by <see cref="IWatchProgressStore"/>, which merges heartbeats in one statement.</summary>
     DbSet<WatchProgress> WatchProgress { get; }
 

@@ -21,6 +21,20 @@ public sealed class AttendanceIntervalConfiguration : IEntityTypeConfiguration<A
     }
 }
 
+public sealed class RecordingMarkConfiguration : IEntityTypeConfiguration<RecordingMark>
+{
+    public void Configure(EntityTypeBuilder<RecordingMark> builder)
+    {
+        builder.ToTable("recording_marks");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasConversion(new LowerCaseEnumConverter<RecordingMarkKind>()).HasMaxLength(16);
+        builder.Property(m => m.Label).HasMaxLength(RecordingMark.MaxLabelLength);
+        builder.HasOne<Recording>().WithMany().HasForeignKey(m => m.RecordingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.RecordingId, m.AtSeconds });
+    }
+}
+
 /// <summary>
 /// The table also holds <c>watched</c>, an <c>int4multirange</c> of the seconds seen, which only
 /// <see cref="Jobs.WatchProgressFlusher"/>'s statement reads and writes (migration AttendanceAndWatchProgress).

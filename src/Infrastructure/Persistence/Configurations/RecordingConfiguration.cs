@@ -67,6 +67,7 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
             .HasConversion(StoredRecordingParts.Converter, StoredRecordingParts.Comparer)
             .HasDefaultValueSql("'[]'::jsonb");
         builder.Ignore(r => r.StoredFiles);
+        builder.Property(r => r.CurrentPartStartedAt);
 
         builder.Navigation(r => r.MediaJobs).UsePropertyAccessMode(PropertyAccessMode.Field);
 

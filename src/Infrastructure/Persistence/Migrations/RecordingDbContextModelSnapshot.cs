@@ -404,6 +404,53 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.ToTable("attendance_intervals", (string)null);
                 });
 
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.RecordingMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<double>("AtSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("at_seconds");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recording_marks");
+
+                    b.HasIndex("RecordingId", "AtSeconds")
+                        .HasDatabaseName("ix_recording_marks_recording_id_at_seconds");
+
+                    b.ToTable("recording_marks", (string)null);
+                });
+
             modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>
                 {
                     b.Property<Guid>("RecordingId")
@@ -586,6 +633,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("CurrentPartStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_part_started_at");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1028,6 +1079,16 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_enrollments_users_student_id");
+                });
+
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.RecordingMark", b =>
+                {
+                    b.HasOne("ItqanRecording.Domain.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recording_marks_recordings_recording_id");
                 });
 
             modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>

@@ -6,6 +6,7 @@ import type { Recording, SessionDetail } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
 import { useStartRecording } from '../api/start-recording';
 import { useStopRecording } from '../api/stop-recording';
+import { MarkMoment } from './mark-moment';
 import { useCannotRecordReason } from '../hooks/use-cannot-record-reason';
 import { useRecordingErrorMessage } from '../hooks/use-recording-error-message';
 import { LiveIndicator } from './live-indicator';
@@ -104,6 +105,8 @@ export function RecordingPanel({ session }: { session: SessionDetail }) {
           )}
         </div>
       )}
+
+      {canControlRecording && recording && <MarkMoment sessionId={session.id} />}
     </section>
   );
 }

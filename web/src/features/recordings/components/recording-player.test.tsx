@@ -30,6 +30,7 @@ describe('Recording player', () => {
     server.use(
       http.get('*/api/recordings/:id/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
       http.post('*/api/recordings/:id/progress', () => new HttpResponse(null, { status: 204 })),
+      http.get('*/api/recordings/:id/marks', () => HttpResponse.json([])),
     );
   });
 

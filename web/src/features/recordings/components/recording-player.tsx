@@ -30,6 +30,7 @@ import {
 } from './playback-preferences';
 import { hasMediaSource, useHlsJs, videoPlaybackOf, type VideoPlayback } from './hls-playback';
 import { useWatchProgress } from './use-watch-progress';
+import { RecordingMarks } from './recording-marks';
 
 const audioFormats = new Set(['ogg', 'oga', 'opus', 'mp3', 'm4a', 'aac', 'wav', 'flac', 'weba']);
 
@@ -204,6 +205,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
             {...mediaProps}
           >
             {recording.previewsUrl && <track kind="metadata" label="thumbnails" src={recording.previewsUrl} default />}
+            {parts === null && <track kind="chapters" label={t('marks.heading')} src={`/api/recordings/${encodeURIComponent(recording.id)}/chapters`} default />}
           </video>
           <MediaControlBar>
             <MediaPlayButton />
@@ -250,6 +252,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
         </label>
         <p className="player__shortcuts">{t('player.shortcuts')}</p>
       </div>
+      {parts === null && <RecordingMarks recordingId={recording.id} media={playback.element} />}
       {recording.downloadUrl && !parts && (
         <a className="button button--secondary" href={recording.downloadUrl} download={recording.file?.name ?? true}>
           {t('player.download')}

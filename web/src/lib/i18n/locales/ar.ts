@@ -144,6 +144,18 @@ export const ar = {
     part: 'الجزء {{number}} من {{count}}',
     downloadPart: 'تنزيل الجزء {{number}} من {{count}}',
   },
+  marks: {
+    heading: 'الفصول والإشارات المرجعية',
+    empty: 'لا توجد فصول أو إشارات مرجعية بعد.',
+    label: 'ما هذه اللحظة؟',
+    placeholder: 'مثلًا: الملك، الآيات 1–5',
+    markMoment: 'علّم هذه اللحظة',
+    marked: 'عُلّمت «{{label}}» عند {{at}}.',
+    failed: 'تعذّر تعليم اللحظة. حاول مرة أخرى.',
+    bookmark: 'إشارتك المرجعية',
+    addBookmark: 'أضف إشارة مرجعية هنا',
+    remove: 'احذف الإشارة المرجعية «{{label}}»',
+  },
   attendance: {
     heading: 'الحضور واللحاق بالدروس',
     empty: 'لم ينضم أحد إلى هذه الحصة بعد.',

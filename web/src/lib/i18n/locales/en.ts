@@ -147,6 +147,18 @@ export const en = {
     part: 'Part {{number}} of {{count}}',
     downloadPart: 'Download part {{number}} of {{count}}',
   },
+  marks: {
+    heading: 'Chapters and bookmarks',
+    empty: 'No chapters or bookmarks yet.',
+    label: 'What is this moment?',
+    placeholder: 'e.g. Al-Mulk, ayat 1–5',
+    markMoment: 'Mark this moment',
+    marked: 'Marked “{{label}}” at {{at}}.',
+    failed: 'The moment could not be marked. Try again.',
+    bookmark: 'Your bookmark',
+    addBookmark: 'Bookmark this moment',
+    remove: 'Remove the bookmark “{{label}}”',
+  },
   attendance: {
     heading: 'Attendance and catching up',
     empty: 'Nobody has joined this class yet.',

@@ -1,0 +1,48 @@
+using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Common.Results;
+using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Learning;
+using ItqanRecording.Domain.Recordings;
+using ItqanRecording.Domain.Users;
+
+namespace ItqanRecording.Application.Learning.RecordingMarks;
+
+/// <summary>
+/// A recording whose marks the actor asks for, when they may see it (<see cref="VisibleRecording"/>): everyone who may
+/// watch it sees its chapters and keeps bookmarks of their own; its session's teacher and the admins edit the chapters.
+/// </summary>
+public sealed record MarkableRecording(Guid Id, Guid AcademyId, Guid SessionId, RecordingStatus Status, TimeSpan? Duration)
+{
+    public static Task<Result<MarkableRecording>> FindAsync(
+        IApplicationDbContext db, ISessionFinder sessions, Guid recordingId, Actor actor, CancellationToken cancellationToken) =>
+        VisibleRecording.FindAsync(
+            db,
+            sessions,
+            recordingId,
+            actor,
+            r => new VisibleRecording.Seen<MarkableRecording>(r.Status, r.SessionId, new MarkableRecording(r.Id, r.AcademyId, r.SessionId, r.Status, r.Duration)),
+            cancellationToken);
+
+    /// <summary>Null when the actor may make or change a mark of <paramref name="kind"/> at <paramref name="at"/>, else why not.</summary>
+    public async Task<Error?> RefusalAsync(ISessionFinder sessions, Actor actor, RecordingMarkKind kind, TimeSpan at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (kind == RecordingMarkKind.Chapter
+            && (await sessions.FindAsync(SessionId, cancellationToken))?.CanControlRecording(actor) != true)
+        {
+            return LearningErrors.ChaptersForbidden;
+        }
+
+        return Duration is { } length && at > length ? LearningErrors.MarkPastTheEnd(length) : null;
+    }
+}
+
+/// <summary>A mark as the API shows it; <see cref="Mine"/> when the asker made it.</summary>
+public sealed record RecordingMarkResponse(Guid Id, Guid RecordingId, RecordingMarkKind Kind, double AtSeconds, string Label, bool Mine)
+{
+    public static RecordingMarkResponse From(RecordingMark mark, Guid askerId)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        return new RecordingMarkResponse(mark.Id, mark.RecordingId, mark.Kind, mark.AtSeconds, mark.Label, mark.UserId == askerId);
+    }
+}
