@@ -25,6 +25,10 @@ test('a teacher records a class and the recording becomes available without a re
   const session = await getJson<{ activeRecording: RecordingJson | null }>(api, `/api/sessions/${sessionId}`);
   expect(session.activeRecording, 'the session has an active recording').not.toBeNull();
   await emulator.waitUntilActive(session.activeRecording?.roomName ?? '');
+  // The teacher marks a moment of the class; it becomes a chapter of the recording.
+  await panel.getByLabel('What is this moment?').fill('The rules of noon sakinah');
+  await panel.getByRole('button', { name: 'Mark this moment' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Marked' })).toHaveText(/^Marked “The rules of noon sakinah” at \d/);
   await screenshot(page, 'teacher-02-recording');
 
   await panel.getByRole('button', { name: 'Stop recording' }).click();
@@ -46,6 +50,20 @@ test('a teacher records a class and the recording becomes available without a re
   await expect(page.getByRole('heading', { level: 1, name: /Tajweed Foundations - Session 2/ })).toBeVisible();
   await expect(page.getByText('00:00:06')).toBeVisible();
   await expectToPlayAndSeek(page.locator('video'));
+  // The moment is a chapter of the player and in the list under it; the teacher renames it.
+  await expect
+    .poll(() => page.locator('video').evaluate((video: HTMLVideoElement) => {
+      const chapters = Array.from(video.textTracks).find((track) => track.kind === 'chapters');
+      if (chapters) chapters.mode = 'hidden';
+      return chapters?.cues?.length ? (chapters.cues[0] as VTTCue).text : null;
+    }), { message: 'the chapters track is loaded' })
+    .toBe('The rules of noon sakinah');
+  const marks = page.getByTestId('recording-marks');
+  await marks.getByRole('button', { name: 'Edit “The rules of noon sakinah”' }).click();
+  await marks.getByLabel('Name').fill('Noon sakinah and tanween');
+  await marks.getByRole('button', { name: 'Save' }).click();
+  await expect(marks.getByRole('listitem')).toHaveCount(1);
+  await expect(marks.getByRole('listitem')).toContainText('Noon sakinah and tanween');
   await screenshot(page, 'teacher-05-player');
   await api.dispose();
 });

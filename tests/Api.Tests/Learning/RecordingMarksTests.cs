@@ -62,8 +62,10 @@ public sealed class RecordingMarksTests(ApiFixture api)
         var chapter = await AddAsync(teacher, marks, new { kind = "chapter", atSeconds = 10, label = "Introduction" });
         var bookmark = await AddAsync(student, marks, new { kind = "bookmark", atSeconds = 42.5, label = "ask about this" });
 
-        (await student.GetFromJsonAsync<List<MarkJson>>(marks))!.Select(m => (m.Label, m.Mine)).Should().Equal(("Introduction", false), ("ask about this", true));
-        (await teacher.GetFromJsonAsync<List<MarkJson>>(marks))!.Select(m => m.Label).Should().Equal(["Introduction"], "a bookmark is its student's alone");
+        (await student.GetFromJsonAsync<List<MarkJson>>(marks))!.Select(m => (m.Label, m.Mine, m.Editable))
+            .Should().Equal(("Introduction", false, false), ("ask about this", true, true));
+        (await teacher.GetFromJsonAsync<List<MarkJson>>(marks))!.Select(m => (m.Label, m.Editable))
+            .Should().Equal([("Introduction", true)], "a bookmark is its student's alone, and the teacher edits the chapters");
         await (await student.PostAsJsonAsync(marks, new { kind = "chapter", atSeconds = 5 })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "learning.chapters_forbidden");
         await (await student.PutAsJsonAsync($"{marks}/{chapter.Id}", new { atSeconds = 1, label = "mine now" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "learning.chapters_forbidden");
         await (await teacher.DeleteAsync($"{marks}/{bookmark.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "learning.mark_not_found");
@@ -92,5 +94,5 @@ public sealed class RecordingMarksTests(ApiFixture api)
         return (await response.Content.ReadFromJsonAsync<MarkJson>())!;
     }
 
-    private sealed record MarkJson(Guid Id, Guid RecordingId, string Kind, double AtSeconds, string Label, bool Mine);
+    private sealed record MarkJson(Guid Id, Guid RecordingId, string Kind, double AtSeconds, string Label, bool Mine, bool Editable);
 }

@@ -761,6 +761,7 @@ export interface components {
             atSeconds: number;
             label: string;
             mine: boolean;
+            editable: boolean;
         };
         RecordingPage: {
             items: components["schemas"]["RecordingResponse"][];

@@ -46,6 +46,6 @@ public sealed class MarkMomentHandler(IApplicationDbContext db, ISessionFinder s
             recording.Id, recording.AcademyId, command.Actor.UserId, RecordingMarkKind.Chapter, recording.OffsetOf(now), command.Label, now);
         db.RecordingMarks.Add(mark);
         await db.SaveChangesAsync(cancellationToken);
-        return RecordingMarkResponse.From(mark, command.Actor.UserId);
+        return RecordingMarkResponse.From(mark, command.Actor.UserId, chaptersEditable: true);
     }
 }

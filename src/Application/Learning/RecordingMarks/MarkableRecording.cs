@@ -23,12 +23,17 @@ public sealed record MarkableRecording(Guid Id, Guid AcademyId, Guid SessionId, 
             r => new VisibleRecording.Seen<MarkableRecording>(r.Status, r.SessionId, new MarkableRecording(r.Id, r.AcademyId, r.SessionId, r.Status, r.Duration)),
             cancellationToken);
 
+    /// <summary>Whether the actor edits the recording's chapters: its session's teacher and the admins.</summary>
+    public async Task<bool> ChaptersEditableByAsync(ISessionFinder sessions, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        return (await sessions.FindAsync(SessionId, cancellationToken))?.CanControlRecording(actor) == true;
+    }
+
     /// <summary>Null when the actor may make or change a mark of <paramref name="kind"/> at <paramref name="at"/>, else why not.</summary>
     public async Task<Error?> RefusalAsync(ISessionFinder sessions, Actor actor, RecordingMarkKind kind, TimeSpan at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sessions);
-        if (kind == RecordingMarkKind.Chapter
-            && (await sessions.FindAsync(SessionId, cancellationToken))?.CanControlRecording(actor) != true)
+        if (kind == RecordingMarkKind.Chapter && !await ChaptersEditableByAsync(sessions, actor, cancellationToken))
         {
             return LearningErrors.ChaptersForbidden;
         }
@@ -37,12 +42,17 @@ public sealed record MarkableRecording(Guid Id, Guid AcademyId, Guid SessionId, 
     }
 }
 
-/// <summary>A mark as the API shows it; <see cref="Mine"/> when the asker made it.</summary>
-public sealed record RecordingMarkResponse(Guid Id, Guid RecordingId, RecordingMarkKind Kind, double AtSeconds, string Label, bool Mine)
+/// <summary>
+/// A mark as the API shows it; <see cref="Mine"/> when the asker made it, <see cref="Editable"/> when the asker may move,
+/// rename or delete it (a chapter: the session's teacher and the admins; a bookmark: its owner).
+/// </summary>
+public sealed record RecordingMarkResponse(Guid Id, Guid RecordingId, RecordingMarkKind Kind, double AtSeconds, string Label, bool Mine, bool Editable)
 {
-    public static RecordingMarkResponse From(RecordingMark mark, Guid askerId)
+    public static RecordingMarkResponse From(RecordingMark mark, Guid askerId, bool chaptersEditable)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        return new RecordingMarkResponse(mark.Id, mark.RecordingId, mark.Kind, mark.AtSeconds, mark.Label, mark.UserId == askerId);
+        var mine = mark.UserId == askerId;
+        return new RecordingMarkResponse(
+            mark.Id, mark.RecordingId, mark.Kind, mark.AtSeconds, mark.Label, mine, mark.Kind == RecordingMarkKind.Chapter ? chaptersEditable : mine);
     }
 }

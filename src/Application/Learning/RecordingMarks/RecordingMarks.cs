@@ -58,7 +58,8 @@ public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFind
             .Where(m => m.RecordingId == query.RecordingId && (m.Kind == RecordingMarkKind.Chapter || m.UserId == query.Actor.UserId))
             .OrderBy(m => m.AtSeconds)
             .ToListAsync(cancellationToken);
-        return marks.Select(m => RecordingMarkResponse.From(m, query.Actor.UserId)).ToList();
+        var chaptersEditable = await found.Value.ChaptersEditableByAsync(sessions, query.Actor, cancellationToken);
+        return marks.Select(m => RecordingMarkResponse.From(m, query.Actor.UserId, chaptersEditable)).ToList();
     }
 
     public async ValueTask<Result<RecordingMarkResponse>> Handle(AddRecordingMarkCommand command, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFind
         var mark = RecordingMark.Create(found.Value.Id, found.Value.AcademyId, command.Actor.UserId, command.Kind, at, command.Label, clock.GetUtcNow());
         db.RecordingMarks.Add(mark);
         await db.SaveChangesAsync(cancellationToken);
-        return RecordingMarkResponse.From(mark, command.Actor.UserId);
+        return RecordingMarkResponse.From(mark, command.Actor.UserId, chaptersEditable: true);
     }
 
     public async ValueTask<Result<RecordingMarkResponse>> Handle(ChangeRecordingMarkCommand command, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFind
 
         mark.Change(TimeSpan.FromSeconds(command.AtSeconds), command.Label);
         await db.SaveChangesAsync(cancellationToken);
-        return RecordingMarkResponse.From(mark, command.Actor.UserId);
+        return RecordingMarkResponse.From(mark, command.Actor.UserId, chaptersEditable: true);
     }
 
     public async ValueTask<Result<Success>> Handle(DeleteRecordingMarkCommand command, CancellationToken cancellationToken)

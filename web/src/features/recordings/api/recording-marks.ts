@@ -23,6 +23,16 @@ export function useAddBookmark(recordingId: string) {
   });
 }
 
+/** Moves or renames a chapter (the session's teacher, an admin) or one's own bookmark. */
+export function useChangeMark(recordingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ markId, atSeconds, label }: { markId: string; atSeconds: number; label: string }) =>
+      api.put<RecordingMark>(`${marksPath(recordingId)}/${encodeURIComponent(markId)}`, { atSeconds, label: label.trim() || null }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: recordingKeys.marks(recordingId) }),
+  });
+}
+
 export function useDeleteMark(recordingId: string) {
   const queryClient = useQueryClient();
   return useMutation({

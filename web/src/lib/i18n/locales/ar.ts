@@ -154,7 +154,12 @@ export const ar = {
     failed: 'تعذّر تعليم اللحظة. حاول مرة أخرى.',
     bookmark: 'إشارتك المرجعية',
     addBookmark: 'أضف إشارة مرجعية هنا',
-    remove: 'احذف الإشارة المرجعية «{{label}}»',
+    edit: 'عدّل «{{label}}»',
+    name: 'الاسم',
+    save: 'احفظ',
+    moveHere: 'انقلها إلى موضع المشغّل',
+    changeFailed: 'تعذّر حفظ التغيير. حاول مرة أخرى.',
+    delete: 'احذف',
   },
   attendance: {
     heading: 'الحضور واللحاق بالدروس',

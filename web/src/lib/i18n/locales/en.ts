@@ -157,7 +157,12 @@ export const en = {
     failed: 'The moment could not be marked. Try again.',
     bookmark: 'Your bookmark',
     addBookmark: 'Bookmark this moment',
-    remove: 'Remove the bookmark “{{label}}”',
+    edit: 'Edit “{{label}}”',
+    name: 'Name',
+    save: 'Save',
+    moveHere: 'Move to where the player is',
+    changeFailed: 'The change could not be saved. Try again.',
+    delete: 'Delete',
   },
   attendance: {
     heading: 'Attendance and catching up',
