@@ -35,6 +35,9 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-li
 # Chromium draws the Arabic pages (and their screenshots) with a font fontconfig offers for Arabic. DejaVu Sans has
 # Arabic letters; Chromium's own dependencies are also met by fonts without them (Bitstream Vera, Liberation).
 has_package fonts-dejavu-core || missing+=(fonts-dejavu-core)
+# Academies name their recordings in their own time zone; .NET reads the zones from the system's tz database, which
+# a minimal image may lack.
+[ -e /usr/share/zoneinfo/Asia/Riyadh ] || missing+=(tzdata)
 # The S3 tests start a throw-away single-node Ceph with its RADOS Gateway (tests/TestSupport/CephObjectGateway.cs);
 # ceph-common brings the ceph and radosgw-admin commands. No daemon starts by itself.
 command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)

@@ -1,4 +1,5 @@
 using ItqanRecording.Api.Auth;
+using ItqanRecording.Application.Academies.AcademyTimeZone;
 using ItqanRecording.Application.Academies.PlaybackSettings;
 using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using ItqanRecording.Application.Recordings.ApplyRetention;
@@ -19,6 +20,8 @@ public static class AdminEndpoints
         group.MapPost("/reconcile", Reconcile).WithName("ReconcileRecordings");
         group.MapGet("/playback", GetPlayback).WithName("GetPlaybackSettings");
         group.MapPut("/playback", SetPlayback).WithName("SetPlaybackSettings").ProducesValidationProblem();
+        group.MapGet("/time-zone", GetTimeZone).WithName("GetAcademyTimeZone");
+        group.MapPut("/time-zone", SetTimeZone).WithName("SetAcademyTimeZone").ProducesValidationProblem();
         return app;
     }
 
@@ -46,6 +49,18 @@ public static class AdminEndpoints
         PlaybackSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new SetPlaybackSettingsCommand(http.User.ToActor().AcademyId, change.LowBandwidthRendition), cancellationToken));
+
+    /// <summary>The IANA time zone the admin's academy keeps its timetable in (<c>UTC</c> until set).</summary>
+    private static async Task<Ok<AcademyTimeZoneResponse>> GetTimeZone(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetAcademyTimeZoneQuery(http.User.ToActor().AcademyId), cancellationToken));
+
+    /// <summary>
+    /// Sets the academy's time zone (an IANA name such as <c>Asia/Riyadh</c>; anything else is 400): recordings started
+    /// from now on are named by their start in it.
+    /// </summary>
+    private static async Task<Ok<AcademyTimeZoneResponse>> SetTimeZone(
+        AcademyTimeZoneChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new SetAcademyTimeZoneCommand(http.User.ToActor().AcademyId, change.TimeZone), cancellationToken));
 
     private static async Task<Ok<ReconciliationReport>> Reconcile(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ReconcileRecordingsCommand(http.User.ToActor().AcademyId, StuckFor: TimeSpan.Zero), cancellationToken));

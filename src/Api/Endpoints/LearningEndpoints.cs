@@ -2,6 +2,8 @@ using ItqanRecording.Api.Auth;
 using ItqanRecording.Api.Http;
 using ItqanRecording.Application.Learning.GetSessionAttendance;
 using ItqanRecording.Application.Learning.GetWatchProgress;
+using ItqanRecording.Application.Learning.ListMyRecordings;
+using ItqanRecording.Application.Recordings;
 using ItqanRecording.Application.Learning.MarkMoment;
 using ItqanRecording.Application.Learning.RecordingMarks;
 using ItqanRecording.Domain.Learning;
@@ -55,8 +57,31 @@ public static class LearningEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/me/recordings", MyRecordings).WithName("ListMyRecordings").WithTags("Learning")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
+
+    /// <summary>
+    /// My recordings: every completed recording the user may watch, newest first, with how much of each they have
+    /// seen. q (text in the name, any case), kind, parentId (course, circle or lesson) and watched (true/false)
+    /// combine; pages of limit (1–100, default 24), nextCursor as cursor.
+    /// </summary>
+    private static async Task<Ok<MyRecordingsPage>> MyRecordings(
+        string? q,
+        string? kind,
+        Guid? parentId,
+        bool? watched,
+        int? limit,
+        string? cursor,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new ListMyRecordingsQuery(new RecordingCatalogueFilter(Kind: kind, ParentId: parentId, Q: q), watched, limit, cursor, http.User.ToActor()),
+            cancellationToken));
 
     /// <summary>
     /// The player's heartbeat, every few seconds while it plays: the stretch played since the last one (at most 60 s,

@@ -6,9 +6,13 @@ using ItqanRecording.Application.Recordings.GetRecording;
 using ItqanRecording.Application.Recordings.GetRecordingAudit;
 using ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 using ItqanRecording.Application.Recordings.ListRecordings;
+using ItqanRecording.Application.Recordings.RenameRecording;
 using Mediator;
 
 namespace ItqanRecording.Api.Endpoints;
+
+/// <summary>A recording's new name.</summary>
+public sealed record RecordingRenameRequest(string DisplayName);
 
 public static class RecordingEndpoints
 {
@@ -27,6 +31,11 @@ public static class RecordingEndpoints
         group.MapGet("/{recordingId:guid}", GetOne).WithName("GetRecording")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{recordingId:guid}", Rename).WithName("RenameRecording")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{recordingId:guid}", Delete).WithName("DeleteRecording")
             .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -62,6 +71,14 @@ public static class RecordingEndpoints
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> GetOne(
         Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetRecordingQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// Renames the recording (its session's teacher and the admins; 1–200 characters). 403 for anyone else, 409
+    /// <c>recording.deleted</c> for a deleted one.
+    /// </summary>
+    private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> Rename(
+        Guid recordingId, RecordingRenameRequest rename, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new RenameRecordingCommand(recordingId, http.User.ToActor(), rename.DisplayName), cancellationToken)).ToOk();
 
     /// <summary>
     /// Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is

@@ -1,3 +1,4 @@
+using ItqanRecording.Domain.Common;
 using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Domain.Academies;
@@ -5,9 +6,13 @@ namespace ItqanRecording.Domain.Academies;
 /// <summary>A tenant. Its settings are the fallback for kinds whose own setting is not set.</summary>
 public sealed class Academy
 {
+    /// <summary>Where an academy says nothing of its time zone: recordings are named by their UTC start.</summary>
+    public const string DefaultTimeZoneId = "UTC";
+
     private Academy()
     {
         Name = string.Empty;
+        TimeZoneId = DefaultTimeZoneId;
     }
 
     public Academy(Guid id, string name, bool? quranRecordingEnabled = null, bool? academicRecordingEnabled = null)
@@ -15,6 +20,7 @@ public sealed class Academy
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Id = id;
         Name = name;
+        TimeZoneId = DefaultTimeZoneId;
         QuranRecordingEnabled = quranRecordingEnabled;
         AcademicRecordingEnabled = academicRecordingEnabled;
     }
@@ -24,6 +30,9 @@ public sealed class Academy
     public Guid Id { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>The IANA time zone the academy keeps its timetable in (<c>Asia/Riyadh</c>): recordings are named by it.</summary>
+    public string TimeZoneId { get; private set; }
 
     public bool? QuranRecordingEnabled { get; private set; }
 
@@ -68,6 +77,25 @@ public sealed class Academy
     public DateTimeOffset? RetentionCutoff(DateTimeOffset now) => RetentionDays is { } days ? now.AddDays(-days) : null;
 
     public void OfferLowBandwidthRendition(bool offered) => OffersLowBandwidthRendition = offered;
+
+    /// <summary>The academy's wall-clock time at <paramref name="at"/>.</summary>
+    public DateTimeOffset LocalTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
+    /// <summary>Keeps the timetable in the IANA time zone <paramref name="timeZoneId"/>; one this system does not know is refused.</summary>
+    public void UseTimeZone(string timeZoneId)
+    {
+        if (!IsKnownTimeZone(timeZoneId))
+        {
+            throw new DomainException("academy.unknown_time_zone", $"'{timeZoneId}' is not a time zone this system knows (e.g. Asia/Riyadh).");
+        }
+
+        TimeZoneId = timeZoneId;
+    }
+
+    /// <summary>Whether <paramref name="timeZoneId"/> names a time zone of the system's tz database.</summary>
+    public static bool IsKnownTimeZone(string? timeZoneId) =>
+        !string.IsNullOrWhiteSpace(timeZoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
 
     public void KeepRecordingsFor(int? days)
     {

@@ -54,6 +54,9 @@ public sealed class Recording
 
     public string DisplayName { get; private set; }
 
+    /// <summary>The longest name a teacher gives a recording (<see cref="Rename"/>).</summary>
+    public const int MaxDisplayNameLength = 200;
+
     public IReadOnlyDictionary<string, object?> Metadata { get; private set; }
 
     /// <summary>Why the recording failed, or a note on how it ended (e.g. cut at a limit).</summary>
@@ -250,6 +253,29 @@ public sealed class Recording
         MoveTo(RecordingStatus.Deleted);
         DeletedAt = at;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
+    }
+
+    /// <summary>
+    /// The teacher or an admin names the recording (<c>Al-Mulk 1–10, revision</c>); surrounding spaces go, the name is
+    /// 1 to <see cref="MaxDisplayNameLength"/> characters, a deleted recording keeps its name. The Renamed audit entry
+    /// holds the old name.
+    /// </summary>
+    public RecordingAuditEntry Rename(string displayName, Guid renamedByUserId, DateTimeOffset at)
+    {
+        var name = displayName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxDisplayNameLength)
+        {
+            throw new DomainException("recording.invalid_name", $"A recording's name is 1 to {MaxDisplayNameLength} characters.");
+        }
+
+        if (Status == RecordingStatus.Deleted)
+        {
+            throw new DomainException("recording.deleted", "A deleted recording keeps its name.");
+        }
+
+        var before = DisplayName;
+        DisplayName = name;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Renamed, renamedByUserId, at, $"was: {before}");
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public enum RecordingAuditAction
 
     /// <summary>LiveKit cut the recording at its time limit and the next part began (<see cref="Recording.ContinueInNextPart"/>).</summary>
     PartStarted,
+
+    /// <summary>The teacher or an admin gave the recording another name (<see cref="Recording.Rename"/>).</summary>
+    Renamed,
 }
 
 /// <summary>

@@ -68,6 +68,9 @@ public interface IRecordingCapable
     /// <summary>The base fields every kind shares plus the kind's own.</summary>
     IReadOnlyDictionary<string, object?> GetRecordingMetadata();
 
-    /// <summary>How a recording started at <paramref name="startedAt"/> is called, e.g. <c>Tajweed - Session 3 - 2026-11-25</c>.</summary>
+    /// <summary>
+    /// How a recording started at <paramref name="startedAt"/> is called, e.g. <c>Tajweed - Session 3 - 2026-11-25 19:30</c>
+    /// (the start in the academy's time zone).
+    /// </summary>
     string RecordingDisplayName(DateTimeOffset startedAt);
 }

@@ -41,10 +41,7 @@ public sealed class InteractiveCourseSession : LiveSession
 
     public override Guid ParentId => CourseId;
 
-    public override string RecordingDisplayName(DateTimeOffset startedAt) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Course.Title} - Session {SessionNumber} - {startedAt.UtcDateTime:yyyy-MM-dd}");
+    protected override string RecordingTitle => string.Create(CultureInfo.InvariantCulture, $"{Course.Title} - Session {SessionNumber}");
 
     public override IReadOnlyCollection<Guid> StudentIds => [.. Course.Enrollments.Select(e => e.StudentId)];
 

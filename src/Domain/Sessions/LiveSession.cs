@@ -119,8 +119,12 @@ public abstract class LiveSession : IRecordingCapable
         return metadata;
     }
 
-    public virtual string RecordingDisplayName(DateTimeOffset startedAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Title} - {startedAt.UtcDateTime:yyyy-MM-dd}");
+    /// <summary>What the session's recordings are called before their start time: its title, unless the kind says better.</summary>
+    protected virtual string RecordingTitle => Title;
+
+    /// <summary>The title and the start in the academy's time zone, to the minute, so two recordings of one day differ.</summary>
+    public string RecordingDisplayName(DateTimeOffset startedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RecordingTitle} - {Academy.LocalTime(startedAt):yyyy-MM-dd HH:mm}");
 
     /// <summary>Own switch first, then the academy's, else off: an explicit "off" stays off.</summary>
     protected static bool ResolveRecordingSwitch(bool? own, bool? academy) => own ?? academy ?? false;

@@ -85,6 +85,12 @@ public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKin
         .AsNoTrackingWithIdentityResolution()
         .Include(s => s.Academy).ThenInclude(a => a.RecordingOverrides);
 
+    public IQueryable<Guid> IdsOfSessionsTakenPartIn(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return db.Sessions.Where(s => s.AcademyId == actor.AcademyId).Where(TakesPartInAnyKind(actor.UserId)).Select(s => s.Id);
+    }
+
     private Expression<Func<LiveSession, bool>> TakesPartInAnyKind(Guid userId)
     {
         var session = Expression.Parameter(typeof(LiveSession), "s");

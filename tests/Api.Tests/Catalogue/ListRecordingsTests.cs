@@ -55,7 +55,7 @@ public sealed class ListRecordingsTests(ApiFixture api)
         var item = (await admin.GetFromJsonAsync<RecordingPageJson>("/api/recordings"))!.Items.Single();
 
         item.Id.Should().Be(recording.Id);
-        item.DisplayName.Should().Be("Seerah Stories - Session 1 - 2026-03-01");
+        item.DisplayName.Should().Be("Seerah Stories - Session 1 - 2026-03-01 09:00", "a new academy keeps UTC until it says otherwise");
         item.SessionKind.Should().Be("interactive");
         item.Status.Should().Be("completed");
         item.File!.SizeBytes.Should().Be(2_048);

@@ -68,7 +68,7 @@ public sealed class AcceleratedRedirectTests(ApiFixture api) : IAsyncLifetime
         response.Headers.GetValues(Redirect).Should().Equal(Prefix + file.RelativePath);
         response.Content.Headers.ContentType!.MediaType.Should().Be("video/mp4");
         response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
-        response.Content.Headers.ContentDisposition.FileNameStar.Should().Be($"{displayName}.mp4");
+        response.Content.Headers.ContentDisposition.FileNameStar.Should().Be(DownloadFileName.For(displayName, RecordingFormat.Mp4));
         (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
 

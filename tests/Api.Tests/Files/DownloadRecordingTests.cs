@@ -22,11 +22,13 @@ public sealed class DownloadRecordingTests(ApiFixture api)
         response.Content.Headers.ContentType!.MediaType.Should().Be("video/mp4");
         var disposition = response.Content.Headers.ContentDisposition!;
         disposition.DispositionType.Should().Be("attachment");
-        displayName.Should().MatchRegex(@"^Tajweed Foundations - Session 1 - \d{4}-\d{2}-\d{2}$");
-        disposition.FileNameStar.Should().Be($"{displayName}.mp4");
-        disposition.FileName.Should().Be($"{displayName}.mp4");
+        displayName.Should().MatchRegex(@"^Tajweed Foundations - Session 1 - \d{4}-\d{2}-\d{2} \d{2}:\d{2}$");
+        // The start's hour and minute are named with a colon, which no file name may hold.
+        var saved = displayName.Replace(':', '_');
+        disposition.FileNameStar.Should().Be($"{saved}.mp4");
+        disposition.FileName.Should().Be($"{saved}.mp4");
         response.Content.Headers.GetValues("Content-Disposition").Should().Equal(
-            $"attachment; filename=\"{displayName}.mp4\"; filename*=UTF-8''{Uri.EscapeDataString(displayName)}.mp4");
+            $"attachment; filename=\"{saved}.mp4\"; filename*=UTF-8''{Uri.EscapeDataString(saved)}.mp4");
         (await response.Content.ReadAsByteArrayAsync()).Should().Equal(Content);
     }
 
@@ -40,8 +42,8 @@ public sealed class DownloadRecordingTests(ApiFixture api)
 
         var disposition = response.Content.Headers.ContentDisposition!;
         displayName.Should().StartWith("درس التجويد - Session 1 - ");
-        disposition.FileNameStar.Should().Be($"{displayName}.mp4");
-        disposition.FileName.Should().MatchRegex(@"^[\x20-\x7E]+ - Session 1 - \d{4}-\d{2}-\d{2}\.mp4$");
+        disposition.FileNameStar.Should().Be($"{displayName.Replace(':', '_')}.mp4");
+        disposition.FileName.Should().MatchRegex(@"^[\x20-\x7E]+ - Session 1 - \d{4}-\d{2}-\d{2} \d{2}_\d{2}\.mp4$");
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class DownloadRecordingTests(ApiFixture api)
 
         var response = await student.GetAsync($"/api/recordings/{recordingId}/download");
 
-        var expected = $"Tajweed_ _Rules_ _ Part_1__ - Session 1 - {displayName[^10..]}.mp4";
+        var expected = $"Tajweed_ _Rules_ _ Part_1__ - Session 1 - {displayName[^16..].Replace(':', '_')}.mp4";
         var disposition = response.Content.Headers.ContentDisposition!;
         disposition.FileNameStar.Should().Be(expected);
         disposition.FileName.Should().Be(expected);
@@ -66,7 +68,7 @@ public sealed class DownloadRecordingTests(ApiFixture api)
 
         var response = await student.GetAsync($"/api/recordings/{recordingId}/download");
 
-        var expected = $"Tajweed gpj.exe Part - Session 1 - {displayName[^10..]}.mp4";
+        var expected = $"Tajweed gpj.exe Part - Session 1 - {displayName[^16..].Replace(':', '_')}.mp4";
         var disposition = response.Content.Headers.ContentDisposition!;
         disposition.FileNameStar.Should().Be(expected);
         disposition.FileName.Should().Be(expected);

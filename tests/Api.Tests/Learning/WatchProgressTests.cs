@@ -95,9 +95,6 @@ public sealed class WatchProgressTests(ApiFixture api)
         (after.Missed, after.WatchedCoverage, after.Watched, after.NeedsToCatchUp).Should().Be((true, 1.0, true, false));
     }
 
-    private static Task<HttpResponseMessage> Beat(HttpClient client, Guid recordingId, double from, double to) =>
-        client.PostAsJsonAsync($"/api/recordings/{recordingId}/progress", new { fromSeconds = from, toSeconds = to });
-
     private sealed record ProgressJson(int PositionSeconds, int WatchedSeconds, double Coverage, bool Watched);
 
     private sealed record AttendanceJson(List<StudentJson> Students);

@@ -80,10 +80,10 @@ public static class TestData
     /// many recordings do not push the demo sessions off that list's page.
     /// </summary>
     public static async Task<Guid> NewCompletedRecordingAsync(
-        this ApiFixture api, RecordingFile file, string? courseTitle = null, TimeSpan? duration = null)
+        this ApiFixture api, RecordingFile file, string? courseTitle = null, TimeSpan? duration = null, Guid? alsoEnrolled = null)
     {
         var sessionId = await api.NewInteractiveSessionAsync(
-            courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessionsQuery.History - TimeSpan.FromDays(1));
+            courseTitle: courseTitle, scheduledAt: DateTimeOffset.UtcNow - ListMySessionsQuery.History - TimeSpan.FromDays(1), alsoEnrolled: alsoEnrolled);
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
         var endedAt = startedAt + (duration ?? TimeSpan.FromMinutes(5));
         return await api.WithDbAsync(async db =>

@@ -1,3 +1,4 @@
+using ItqanRecording.Domain.Common;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
@@ -54,8 +55,46 @@ public class RecordingTests
         recording.RoomName.Should().Be(session.MeetingRoomName);
         recording.EgressId.Should().Be("EG_abc");
         recording.StartedByUserId.Should().Be(TestSessions.TeacherId);
-        recording.DisplayName.Should().Be("Tajweed Foundations - Session 3 - 2026-11-25");
+        recording.DisplayName.Should().Be("Tajweed Foundations - Session 3 - 2026-11-25 14:30");
         recording.Metadata.Should().ContainKey("courseTitle").WhoseValue.Should().Be("Tajweed Foundations");
+    }
+
+    [Fact]
+    public void A_recording_is_named_by_its_start_in_the_academys_time_zone()
+    {
+        var session = TestSessions.ReadyInteractiveSession();
+        session.Academy.UseTimeZone("Asia/Riyadh");
+
+        var late = Domain.Recordings.Recording.Start(session, "EG_late", TestSessions.TeacherId, new DateTimeOffset(2026, 11, 25, 22, 5, 0, TimeSpan.Zero)).Recording;
+
+        late.DisplayName.Should().Be("Tajweed Foundations - Session 3 - 2026-11-26 01:05", "22:05 UTC is past midnight in Riyadh (UTC+3)");
+    }
+
+    [Fact]
+    public void An_academy_refuses_a_time_zone_the_system_does_not_know()
+    {
+        var academy = TestSessions.ReadyInteractiveSession().Academy;
+
+        var use = () => academy.UseTimeZone("Mars/Olympus_Mons");
+
+        use.Should().Throw<DomainException>().Which.Code.Should().Be("academy.unknown_time_zone");
+        academy.TimeZoneId.Should().Be("UTC");
+    }
+
+    [Fact]
+    public void Renaming_trims_the_name_keeps_the_old_one_in_the_audit_and_refuses_an_empty_or_deleted_one()
+    {
+        var recording = Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt).Recording;
+        var before = recording.DisplayName;
+
+        var renamed = recording.Rename("  Al-Mulk 1–10, revision ", TestSessions.TeacherId, StartedAt.AddHours(1));
+
+        recording.DisplayName.Should().Be("Al-Mulk 1–10, revision");
+        (renamed.Action, renamed.Details).Should().Be((RecordingAuditAction.Renamed, $"was: {before}"));
+        recording.Invoking(r => r.Rename("   ", TestSessions.TeacherId, StartedAt)).Should().Throw<DomainException>()
+            .Which.Code.Should().Be("recording.invalid_name");
+        recording.Invoking(r => r.Rename(new string('x', 201), TestSessions.TeacherId, StartedAt)).Should().Throw<DomainException>();
+        recording.DisplayName.Should().Be("Al-Mulk 1–10, revision");
     }
 
     [Theory]

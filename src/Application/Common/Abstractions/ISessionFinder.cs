@@ -17,4 +17,10 @@ public interface ISessionFinder
     /// database: callers still ask each session's own rules.
     /// </summary>
     Task<IReadOnlyList<IRecordingCapable>> ListForActorAsync(Actor actor, DateTimeOffset from, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the sessions of the actor's academy the actor teaches or attends, whatever their kind, as a query to
+    /// compose with others (it runs inside theirs, in one statement).
+    /// </summary>
+    IQueryable<Guid> IdsOfSessionsTakenPartIn(Actor actor);
 }

@@ -255,6 +255,14 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.HasKey("Id")
                         .HasName("pk_academies");
 

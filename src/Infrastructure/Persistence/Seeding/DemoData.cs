@@ -51,6 +51,7 @@ public sealed class DemoData(
         academy.KeepRecordingsFor(365);
         // The demo shows the player switching to the 360p rendition on a weak connection; a new academy starts without.
         academy.OfferLowBandwidthRendition(true);
+        academy.UseTimeZone("Asia/Riyadh");
         var other = new Academy(OtherAcademyId, "Noor Academy", quranRecordingEnabled: true, academicRecordingEnabled: true);
         db.Academies.AddRange(academy, other);
         db.Users.AddRange(
