@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Domain.Sessions;
 
 namespace ItqanRecording.Api.Tests.Recordings;
 
@@ -16,6 +17,22 @@ public sealed class MySessionsTests(ApiFixture api)
 
         titles.Should().Contain(["Tajweed Foundations - Session 2", "Hifz with Amina - Surat Al-Qalam", "Juz Amma Group - An-Naba", "Mathematics - Functions", "Physics - Motion"]);
         titles.Should().NotContain(["Evening Tilawah - Week 12", "Seerah Stories - Session 2"]);
+    }
+
+    [Fact]
+    public async Task Classes_to_come_are_listed_soonest_first_and_the_classes_that_are_over_after_them_latest_first()
+    {
+        var studentId = await api.NewStudentAsync("Hamza");
+        var now = DateTimeOffset.UtcNow;
+        var inTwoDays = await api.NewInteractiveSessionAsync(status: SessionStatus.Scheduled, scheduledAt: now.AddDays(2), courseTitle: "In two days", alsoEnrolled: studentId);
+        var fiveDaysAgo = await api.NewInteractiveSessionAsync(status: SessionStatus.Completed, scheduledAt: now.AddDays(-5), courseTitle: "Five days ago", alsoEnrolled: studentId);
+        var tomorrow = await api.NewInteractiveSessionAsync(status: SessionStatus.Ready, scheduledAt: now.AddDays(1), courseTitle: "Tomorrow", alsoEnrolled: studentId);
+        var yesterday = await api.NewInteractiveSessionAsync(status: SessionStatus.Completed, scheduledAt: now.AddDays(-1), courseTitle: "Yesterday", alsoEnrolled: studentId);
+        var student = await api.SignedInClientAsync($"student-{studentId:N}@demo.itqan");
+
+        var ids = (await student.GetFromJsonAsync<List<SessionSummaryJson>>("/api/sessions"))!.Select(s => s.Id);
+
+        ids.Should().Equal(tomorrow, inTwoDays, yesterday, fiveDaysAgo);
     }
 
     [Fact]

@@ -42,6 +42,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('./routes/recording')).RecordingRoute }),
                 },
                 {
+                  path: paths.myRecordings.path,
+                  lazy: async () => ({ Component: (await import('./routes/my-recordings')).MyRecordingsRoute }),
+                },
+                {
                   path: paths.adminRecordings.path,
                   lazy: async () => ({ Component: (await import('./routes/admin-recordings')).AdminRecordingsRoute }),
                 },

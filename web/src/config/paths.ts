@@ -19,6 +19,10 @@ export const paths = {
     path: '/recordings/:recordingId',
     getHref: (recordingId: string) => `/recordings/${encodeURIComponent(recordingId)}`,
   },
+  myRecordings: {
+    path: '/my-recordings',
+    getHref: () => '/my-recordings',
+  },
   adminRecordings: {
     path: '/admin/recordings',
     getHref: () => '/admin/recordings',

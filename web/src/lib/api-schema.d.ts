@@ -78,6 +78,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/time-zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IANA time zone the admin's academy keeps its timetable in (`UTC` until set). */
+        get: operations["GetAcademyTimeZone"];
+        /**
+         * Sets the academy's time zone (an IANA name such as `Asia/Riyadh`; anything else is 400): recordings started
+         *     from now on are named by their start in it.
+         */
+        put: operations["SetAcademyTimeZone"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -161,6 +182,27 @@ export interface paths {
          *     watched, and whether they need to catch up; the others who were in the room apart.
          */
         get: operations["GetSessionAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My recordings: every completed recording the user may watch, newest first, with how much of each they have
+         *     seen. q (text in the name, any case), kind, parentId (course, circle or lesson) and watched (true/false)
+         *     combine; pages of limit (1–100, default 24), nextCursor as cursor.
+         */
+        get: operations["ListMyRecordings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,7 +365,11 @@ export interface paths {
         delete: operations["DeleteRecording"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Renames the recording (its session's teacher and the admins; 1–200 characters). 403 for anyone else, 409
+         *     `recording.deleted` for a deleted one.
+         */
+        patch: operations["RenameRecording"];
         trace?: never;
     };
     "/api/recordings/{recordingId}/audit": {
@@ -600,6 +646,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcademyTimeZoneChange: {
+            timeZone: string;
+        };
+        AcademyTimeZoneResponse: {
+            timeZone: string;
+        };
         /** @description A chapter (teachers) or a bookmark of one's own, at `atSeconds` into the recording. */
         AddMarkRequest: {
             kind: components["schemas"]["RecordingMarkKind"];
@@ -668,6 +720,16 @@ export interface components {
         };
         /** @enum {string} */
         MediaJobState: "queued" | "running" | "done" | "failed";
+        MyRecording: {
+            recording: components["schemas"]["RecordingResponse"];
+            /** Format: double */
+            coverage: number;
+            watched: boolean;
+        };
+        MyRecordingsPage: {
+            items: components["schemas"]["MyRecording"][];
+            nextCursor: string | null;
+        };
         ParticipantAttendanceResponse: {
             identity: string;
             name: string;
@@ -709,7 +771,7 @@ export interface components {
             unresolved: components["schemas"]["ReconciledRecording"][];
         };
         /** @enum {string} */
-        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started";
+        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started" | "renamed";
         RecordingAuditEntryResponse: {
             /** Format: date-time */
             at: string;
@@ -776,6 +838,10 @@ export interface components {
             sizeBytes: number;
             streamUrl: string | null;
             downloadUrl: string | null;
+        };
+        /** @description A recording's new name. */
+        RecordingRenameRequest: {
+            displayName: string;
         };
         RecordingResponse: {
             /** Format: uuid */
@@ -1143,6 +1209,95 @@ export interface operations {
             };
         };
     };
+    GetAcademyTimeZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyTimeZoneResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetAcademyTimeZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcademyTimeZoneChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyTimeZoneResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SignIn: {
         parameters: {
             query?: never;
@@ -1352,6 +1507,51 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyRecordings: {
+        parameters: {
+            query?: {
+                q?: string;
+                kind?: string;
+                parentId?: string;
+                watched?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRecordingsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1988,6 +2188,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RenameRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingRenameRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {

@@ -100,3 +100,9 @@ export type RecordingCatalogueStats = Schemas['RecordingCatalogueStatistics'];
 export type RecordingPage = Refine<Schemas['RecordingPage'], { items: Recording[] }>;
 
 export type RecordingAuditEntry = Schemas['RecordingAuditEntryResponse'];
+
+/** A recording of My recordings, with how much of it the user has seen (`coverage` 0–1) and whether that counts as watched. */
+export type MyRecording = Refine<Schemas['MyRecording'], { recording: Recording }>;
+
+/** One page of My recordings; pass `nextCursor` back for the next, `null` on the last page. */
+export type MyRecordingsPage = Refine<Schemas['MyRecordingsPage'], { items: MyRecording[] }>;

@@ -22,5 +22,6 @@ export const recordingKeys = {
   progress: (recordingId: string) => [...recordingKeys.detail(recordingId), 'progress'] as const,
   marks: (recordingId: string) => [...recordingKeys.detail(recordingId), 'marks'] as const,
   catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
+  mine: (filters: object) => [...recordingKeys.all, 'mine', filters] as const,
   catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,
 };

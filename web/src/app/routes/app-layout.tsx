@@ -53,6 +53,7 @@ export function AppLayout() {
           <NavLink to={paths.home.getHref()} end>
             {t('nav.mySessions')}
           </NavLink>
+          <NavLink to={paths.myRecordings.getHref()}>{t('nav.myRecordings')}</NavLink>
           {user.role === 'admin' && <NavLink to={paths.adminRecordings.getHref()}>{t('nav.catalogue')}</NavLink>}
         </nav>
         <div className="app-header__tools">

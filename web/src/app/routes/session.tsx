@@ -28,7 +28,7 @@ export function SessionRoute() {
           <title>{`${session.data.title} · ${t('app.name')}`}</title>
           <SessionHeader session={session.data} />
           <RecordingPanel session={session.data} />
-          {session.data.permissions.canAccessRecordings && <SessionRecordingsList sessionId={session.data.id} />}
+          {session.data.permissions.canAccessRecordings && <SessionRecordingsList sessionId={session.data.id} canRename={session.data.permissions.canControlRecording} />}
           {session.data.permissions.canControlRecording && <SessionAttendance sessionId={session.data.id} />}
         </>
       )}

@@ -1,10 +1,8 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  recordingStatuses,
-  sessionKinds,
-  type CatalogueFilters as Filters,
-} from '../hooks/use-catalogue-filters';
+import { SearchField, useSearchText } from '@/components/ui/search-field';
+import { SessionKindField } from '@/components/session-kind-field';
+import { recordingStatuses, type CatalogueFilters as Filters } from '../hooks/use-catalogue-filters';
 
 interface CatalogueFiltersProps {
   filters: Filters;
@@ -16,13 +14,7 @@ interface CatalogueFiltersProps {
 export function CatalogueFilters({ filters, onChange, onClear }: CatalogueFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState(filters.q ?? '');
-  // When the address changes the search (back button, Clear), the box follows it.
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (filters.q !== shownQ) {
-    setShownQ(filters.q);
-    setText(filters.q ?? '');
-  }
+  const [text, setText] = useSearchText(filters.q);
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,17 +38,7 @@ export function CatalogueFilters({ filters, onChange, onClear }: CatalogueFilter
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('catalogue.kind')}</label>
-        <select id={`${id}-kind`} value={filters.kind ?? ''} onChange={(event) => onChange({ kind: event.target.value })}>
-          <option value="">{t('catalogue.allKinds')}</option>
-          {sessionKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`sessionKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SessionKindField id={`${id}-kind`} value={filters.kind} onChange={(kind) => onChange({ kind })} />
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('catalogue.from')}</label>
         <input
@@ -77,21 +59,14 @@ export function CatalogueFilters({ filters, onChange, onClear }: CatalogueFilter
           onChange={(event) => onChange({ to: event.target.value })}
         />
       </div>
-      <div className="field filters__search">
-        <label htmlFor={`${id}-q`}>{t('catalogue.search')}</label>
-        <div className="filters__search-row">
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={text}
-            placeholder={t('catalogue.searchPlaceholder')}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <button type="submit" className="button button--secondary">
-            {t('catalogue.applySearch')}
-          </button>
-        </div>
-      </div>
+      <SearchField
+        id={`${id}-q`}
+        label={t('catalogue.search')}
+        placeholder={t('catalogue.searchPlaceholder')}
+        submitLabel={t('catalogue.applySearch')}
+        text={text}
+        onTextChange={setText}
+      />
       <button
         type="button"
         className="button button--link"

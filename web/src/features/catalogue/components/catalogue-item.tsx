@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RecordingFacts } from '@/components/recording-facts';
 import { RecordingPoster } from '@/components/recording-poster';
 import { RecordingStatusBadge } from '@/components/recording-status-badge';
-import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
 import { AuditTrail } from './audit-trail';
 import { paths } from '@/config/paths';
@@ -15,7 +15,6 @@ interface CatalogueItemProps {
 
 export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const auditId = useId();
   const [showAudit, setShowAudit] = useState(false);
 
@@ -34,26 +33,7 @@ export function CatalogueItem({ recording, onDelete }: CatalogueItemProps) {
         </h3>
         <RecordingStatusBadge status={recording.status} />
       </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('catalogue.kind')}</dt>
-          <dd>{t(`sessionKind.${recording.sessionKind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('catalogue.startedAt')}</dt>
-          <dd>
-            <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('recordings.duration')}</dt>
-          <dd>{recording.durationSeconds === null ? '—' : format.clock(recording.durationSeconds)}</dd>
-        </div>
-        <div>
-          <dt>{t('recordings.size')}</dt>
-          <dd>{recording.file ? format.bytes(recording.file.sizeBytes) : '—'}</dd>
-        </div>
-      </dl>
+      <RecordingFacts recording={recording} withSize />
       <div className="catalogue-item__actions">
         <button
           type="button"

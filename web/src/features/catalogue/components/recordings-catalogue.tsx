@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ui/load-more';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import type { Recording } from '@/lib/api-types';
@@ -56,17 +57,7 @@ export function RecordingsCatalogue() {
                 <CatalogueItem key={recording.id} recording={recording} onDelete={setToDelete} />
               ))}
             </ul>
-            {recordings.isFetchNextPageError && <QueryError error={recordings.error} />}
-            {recordings.hasNextPage && (
-              <button
-                type="button"
-                className="button button--secondary load-more"
-                disabled={recordings.isFetchingNextPage}
-                onClick={() => void recordings.fetchNextPage()}
-              >
-                {recordings.isFetchingNextPage ? t('catalogue.loadingMore') : t('catalogue.loadMore')}
-              </button>
-            )}
+            <LoadMore pages={recordings} />
           </>
         )}
       </section>

@@ -1,9 +1,8 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import type { RecordingStatus, SessionKind } from '@/lib/api-types';
+import { sessionKinds } from '@/lib/session-kinds';
 
 export const recordingStatuses: readonly RecordingStatus[] = ['recording', 'processing', 'completed', 'failed', 'deleted'];
-export const sessionKinds: readonly SessionKind[] = ['interactive', 'quran', 'academic'];
 
 /** Catalogue filters as the admin chose them; dates are calendar days (`YYYY-MM-DD`) in local time. */
 export interface CatalogueFilters {
@@ -41,31 +40,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
 
 /** The filters live in the address, so a filtered catalogue can be bookmarked, shared and gone back to. */
 export function useCatalogueFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => parseFilters(params), [params]);
-
-  const setFilters = useCallback(
-    (change: Partial<Record<keyof CatalogueFilters, string | undefined>>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const name of filterNames) {
-            if (!(name in change)) continue;
-            const value = change[name]?.trim();
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
-
-  const clearFilters = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
-
-  return { filters, setFilters, clearFilters };
+  return useUrlFilters(filterNames, parseFilters);
 }
 
 /**

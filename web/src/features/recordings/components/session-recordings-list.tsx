@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RecordingPoster } from '@/components/recording-poster';
@@ -6,15 +6,21 @@ import { RecordingStatusBadge } from '@/components/recording-status-badge';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
+import type { Recording } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
+import { useRenameRecording } from '../api/rename-recording';
 import { paths } from '@/config/paths';
 
-/** The session's recordings, for those who may access them; polls by itself while one is in flight. */
-export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
+/**
+ * The session's recordings, for those who may access them; polls by itself while one is in flight. The session's
+ * teacher and the admins (`canRename`) rename a recording in place.
+ */
+export function SessionRecordingsList({ sessionId, canRename }: { sessionId: string; canRename: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = useId();
   const recordings = useSessionRecordings(sessionId);
+  const [renaming, setRenaming] = useState<string | null>(null);
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -52,7 +58,15 @@ export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
                       ) : (
                         <bdi dir="auto">{recording.displayName}</bdi>
                       )}
+                      {canRename && recording.status !== 'deleted' && renaming !== recording.id && (
+                        <button type="button" className="link-button" onClick={() => setRenaming(recording.id)}>
+                          {t('recordings.rename')}
+                        </button>
+                      )}
                     </span>
+                    {renaming === recording.id && (
+                      <RenameForm sessionId={sessionId} recording={recording} onDone={() => setRenaming(null)} />
+                    )}
                   </th>
                   <td>
                     <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>
@@ -71,5 +85,49 @@ export function SessionRecordingsList({ sessionId }: { sessionId: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** A recording's new name, in place of its old one: Save applies it, Cancel (or Escape) leaves it as it was. */
+function RenameForm({ sessionId, recording, onDone }: { sessionId: string; recording: Recording; onDone: () => void }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const [name, setName] = useState(recording.displayName);
+  const rename = useRenameRecording(sessionId);
+  const input = useRef<HTMLInputElement>(null);
+  // The field the teacher just asked for takes the focus.
+  useEffect(() => input.current?.focus(), []);
+
+  return (
+    <form
+      className="rename-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        rename.mutate({ recordingId: recording.id, displayName: name }, { onSuccess: onDone });
+      }}
+    >
+      <label htmlFor={inputId} className="visually-hidden">
+        {t('recordings.renameLabel', { name: recording.displayName })}
+      </label>
+      <input
+        ref={input}
+        id={inputId}
+        dir="auto"
+        value={name}
+        maxLength={200}
+        required
+        onChange={(event) => setName(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onDone();
+        }}
+      />
+      <button type="submit" className="button button--secondary" aria-disabled={rename.isPending || undefined}>
+        {t('recordings.save')}
+      </button>
+      <button type="button" className="button button--link" onClick={onDone}>
+        {t('recordings.cancel')}
+      </button>
+      {rename.isError && <p role="alert">{t('recordings.renameFailed')}</p>}
+    </form>
   );
 }

@@ -28,7 +28,8 @@ describe('My sessions', () => {
     );
     renderApp('/');
 
-    const items = within(await screen.findByRole('list')).getAllByRole('listitem');
+    await screen.findByRole('heading', { name: 'Coming up and under way' });
+    const items = screen.getAllByRole('listitem');
     const item = (title: string) => within(items.find((li) => li.textContent.includes(title))!);
 
     expect(item('Live tajweed').getByText('● Recording')).toBeVisible();
@@ -42,5 +43,25 @@ describe('My sessions', () => {
     expect(item('Next week').getByText('Scheduled')).toBeVisible();
     expect(item('Next week').queryByText(/recording/i)).not.toBeInTheDocument();
     expect(item('Hifz review').getByText('Mar 10, 2025, 4:00 PM', { exact: false })).toBeVisible();
+  });
+
+  it('lists the classes that are over under their own heading, after those to come', async () => {
+    signedInAs();
+    server.use(
+      http.get('*/api/sessions', () =>
+        HttpResponse.json([
+          aSessionSummary({ id: 's-next', title: 'Next week', status: 'scheduled' }),
+          aSessionSummary({ id: 's-done', title: 'Last week', status: 'completed' }),
+          aSessionSummary({ id: 's-off', title: 'Called off', status: 'cancelled' }),
+        ]),
+      ),
+    );
+    renderApp('/');
+
+    const coming = await screen.findByRole('region', { name: 'Coming up and under way' });
+    const over = screen.getByRole('region', { name: 'Finished classes' });
+    expect(within(coming).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Next week']);
+    expect(within(over).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Last week', 'Called off']);
+    expect(coming.compareDocumentPosition(over) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
