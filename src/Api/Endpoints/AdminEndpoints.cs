@@ -1,6 +1,7 @@
 using ItqanRecording.Api.Auth;
 using ItqanRecording.Application.Academies.AcademyTimeZone;
 using ItqanRecording.Application.Academies.PlaybackSettings;
+using ItqanRecording.Application.Academies.PublishingSettings;
 using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
@@ -20,6 +21,8 @@ public static class AdminEndpoints
         group.MapPost("/reconcile", Reconcile).WithName("ReconcileRecordings");
         group.MapGet("/playback", GetPlayback).WithName("GetPlaybackSettings");
         group.MapPut("/playback", SetPlayback).WithName("SetPlaybackSettings").ProducesValidationProblem();
+        group.MapGet("/publishing", GetPublishing).WithName("GetPublishingSettings");
+        group.MapPut("/publishing", SetPublishing).WithName("SetPublishingSettings").ProducesValidationProblem();
         group.MapGet("/time-zone", GetTimeZone).WithName("GetAcademyTimeZone");
         group.MapPut("/time-zone", SetTimeZone).WithName("SetAcademyTimeZone").ProducesValidationProblem();
         return app;
@@ -49,6 +52,18 @@ public static class AdminEndpoints
         PlaybackSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new SetPlaybackSettingsCommand(http.User.ToActor().AcademyId, change.LowBandwidthRendition), cancellationToken));
+
+    /// <summary>Whether the academy's recordings wait for the teacher's review before students see them, and for which kinds.</summary>
+    private static async Task<Ok<PublishingSettingsResponse>> GetPublishing(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetPublishingSettingsQuery(http.User.ToActor().AcademyId), cancellationToken));
+
+    /// <summary>
+    /// Recordings started from now on wait for review (or are published when completed): the academy's choice and, in
+    /// byKind, each kind's (null: as the academy). Recordings started before keep their publication.
+    /// </summary>
+    private static async Task<Ok<PublishingSettingsResponse>> SetPublishing(
+        PublishingSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new SetPublishingSettingsCommand(http.User.ToActor().AcademyId, change), cancellationToken));
 
     /// <summary>The IANA time zone the admin's academy keeps its timetable in (<c>UTC</c> until set).</summary>
     private static async Task<Ok<AcademyTimeZoneResponse>> GetTimeZone(HttpContext http, ISender sender, CancellationToken cancellationToken) =>

@@ -6,10 +6,15 @@ using ItqanRecording.Application.Recordings.GetRecording;
 using ItqanRecording.Application.Recordings.GetRecordingAudit;
 using ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 using ItqanRecording.Application.Recordings.ListRecordings;
+using ItqanRecording.Application.Recordings.PublishRecording;
 using ItqanRecording.Application.Recordings.RenameRecording;
+using ItqanRecording.Domain.Recordings;
 using Mediator;
 
 namespace ItqanRecording.Api.Endpoints;
+
+/// <summary>Whether the recording's students see it: <c>published</c> or <c>hidden</c>.</summary>
+public sealed record RecordingPublicationRequest(RecordingPublication Publication);
 
 /// <summary>A recording's new name.</summary>
 public sealed record RecordingRenameRequest(string DisplayName);
@@ -32,6 +37,11 @@ public static class RecordingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{recordingId:guid}", Rename).WithName("RenameRecording")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{recordingId:guid}/publication", Publish).WithName("PublishRecording")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -79,6 +89,14 @@ public static class RecordingEndpoints
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> Rename(
         Guid recordingId, RecordingRenameRequest rename, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new RenameRecordingCommand(recordingId, http.User.ToActor(), rename.DisplayName), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// Publishes the recording to its students (<c>published</c>) or hides it from them (<c>hidden</c>): its session's
+    /// teacher and the admins. Until then a recording its academy reviews first waits (<c>awaitingreview</c>).
+    /// </summary>
+    private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> Publish(
+        Guid recordingId, RecordingPublicationRequest publication, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new PublishRecordingCommand(recordingId, http.User.ToActor(), publication.Publication), cancellationToken)).ToOk();
 
     /// <summary>
     /// Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is

@@ -36,7 +36,7 @@ public sealed record RecordingPartResponse(int Number, double DurationSeconds, l
 /// <see cref="HlsState"/> and <see cref="HlsUrl"/> for its HLS packaging (the link is to its media playlist).
 /// A recording LiveKit cut at its time limit while the class went on has <see cref="Parts"/> (else none); its file is
 /// the parts joined into one, there once <see cref="JoinState"/> is done, and until then the parts play one after the
-/// other.
+/// other. <see cref="Publication"/> says whether its students see it (teachers and admins see every recording).
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -67,7 +67,8 @@ public sealed record RecordingResponse(
     MediaJobState? HlsState,
     string? HlsUrl,
     IReadOnlyList<RecordingPartResponse> Parts,
-    MediaJobState? JoinState)
+    MediaJobState? JoinState,
+    RecordingPublication Publication)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -104,7 +105,8 @@ public sealed record RecordingResponse(
             recording.HlsState,
             links?.Hls?.Url,
             [.. recording.Parts.Select(part => RecordingPartResponse.From(part, links))],
-            recording.JoinState);
+            recording.JoinState,
+            recording.Publication);
     }
 }
 
@@ -133,7 +135,8 @@ public sealed record RecordingRow(
     MediaJobState? PreviewsState,
     MediaJobState? HlsState,
     IReadOnlyList<RecordingPart> Parts,
-    MediaJobState? JoinState)
+    MediaJobState? JoinState,
+    RecordingPublication Publication)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -156,7 +159,8 @@ public sealed record RecordingRow(
         r.MediaJobs.Where(j => j.Task == MediaTask.SeekPreviews).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.MediaJobs.Where(j => j.Task == MediaTask.Hls).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.Parts,
-        r.MediaJobs.Where(j => j.Task == MediaTask.Join).Select(j => (MediaJobState?)j.State).FirstOrDefault());
+        r.MediaJobs.Where(j => j.Task == MediaTask.Join).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
+        r.Publication);
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

@@ -9,7 +9,8 @@ namespace ItqanRecording.Application.Recordings;
 
 /// <summary>
 /// Who may see one recording: another academy's recording does not exist for the user, nor does a deleted one for
-/// anyone but the academy's admins; for the rest the session decides (its teacher, its students, the admins).
+/// anyone but the academy's admins, nor an unpublished one (awaiting review, hidden) for anyone but its session's
+/// teacher and the admins; for the rest the session decides (its teacher, its students, the admins).
 /// </summary>
 public static class VisibleRecording
 {
@@ -20,6 +21,7 @@ public static class VisibleRecording
                 typeof(Seen<RecordingRow>).GetConstructors().Single(),
                 Expression.Property(RecordingRow.Columns.Parameters[0], nameof(Domain.Recordings.Recording.Status)),
                 Expression.Property(RecordingRow.Columns.Parameters[0], nameof(Domain.Recordings.Recording.SessionId)),
+                Expression.Property(RecordingRow.Columns.Parameters[0], nameof(Domain.Recordings.Recording.Publication)),
                 RecordingRow.Columns.Body),
             RecordingRow.Columns.Parameters);
 
@@ -29,7 +31,7 @@ public static class VisibleRecording
         FindAsync(db, sessions, recordingId, actor, RowColumns, cancellationToken);
 
     /// <summary>
-    /// Only the <paramref name="columns"/> a caller needs of the recording (with the two the rule reads beside them),
+    /// Only the <paramref name="columns"/> a caller needs of the recording (with those the rule reads beside them),
     /// when the actor may see it.
     /// </summary>
     public static async Task<Result<T>> FindAsync<T>(
@@ -59,9 +61,14 @@ public static class VisibleRecording
             return RecordingErrors.CannotAccess;
         }
 
+        if (recording.Publication != RecordingPublication.Published && !session.CanControlRecording(actor))
+        {
+            return RecordingErrors.RecordingNotFound;
+        }
+
         return recording.Value;
     }
 
-    /// <summary>What the rule reads of a recording (its status and session), and what the caller asked for.</summary>
-    public sealed record Seen<T>(RecordingStatus Status, Guid SessionId, T Value);
+    /// <summary>What the rule reads of a recording (its status, session and publication), and what the caller asked for.</summary>
+    public sealed record Seen<T>(RecordingStatus Status, Guid SessionId, RecordingPublication Publication, T Value);
 }

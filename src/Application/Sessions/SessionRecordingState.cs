@@ -9,13 +9,18 @@ public sealed record SessionRecordingState(bool IsRecording, int RecordingCount,
 {
     public static readonly SessionRecordingState None = new(false, 0, null);
 
-    /// <summary>The state of each given session in one query; sessions without recordings are left out.</summary>
+    /// <summary>
+    /// The state of each given session in one query; sessions without recordings are left out. Unpublished recordings
+    /// (awaiting review, hidden) count only in the sessions of <paramref name="controlledSessionIds"/>, whose teacher
+    /// (or an admin) asks.
+    /// </summary>
     public static async Task<Dictionary<Guid, SessionRecordingState>> LoadAsync(
-        IApplicationDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+        IApplicationDbContext db, IReadOnlyCollection<Guid> sessionIds, IReadOnlyCollection<Guid> controlledSessionIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Recordings.AsNoTracking()
-            .Where(r => sessionIds.Contains(r.SessionId) && r.Status != RecordingStatus.Deleted)
+            .Where(r => sessionIds.Contains(r.SessionId) && r.Status != RecordingStatus.Deleted
+                && (r.Publication == RecordingPublication.Published || controlledSessionIds.Contains(r.SessionId)))
             .GroupBy(r => r.SessionId)
             .Select(g => new
             {

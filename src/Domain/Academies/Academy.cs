@@ -49,6 +49,34 @@ public sealed class Academy
 
     public IReadOnlyCollection<AcademyRecordingOverride> RecordingOverrides => _recordingOverrides;
 
+    /// <summary>Whether recordings wait for the teacher's review before students see them, for kinds that do not say.</summary>
+    public bool ReviewBeforePublishing { get; private set; }
+
+    /// <summary>Whether recordings of <paramref name="kind"/> wait for review: the kind's own choice, else the academy's.</summary>
+    public bool ReviewsBeforePublishing(SessionKind kind) =>
+        _recordingOverrides.Find(o => o.SessionKind == kind)?.ReviewBeforePublishing ?? ReviewBeforePublishing;
+
+    /// <summary>
+    /// Recordings started from now on wait for review (or not): <paramref name="byDefault"/> for every kind, each of
+    /// <paramref name="byKind"/> for its kind (null: as the academy). Kinds not named keep their choice.
+    /// </summary>
+    public void ReviewRecordingsBeforePublishing(bool byDefault, IReadOnlyDictionary<SessionKind, bool?> byKind)
+    {
+        ArgumentNullException.ThrowIfNull(byKind);
+        ReviewBeforePublishing = byDefault;
+        foreach (var (kind, review) in byKind)
+        {
+            var over = _recordingOverrides.Find(o => o.SessionKind == kind);
+            if (over is null)
+            {
+                over = new AcademyRecordingOverride(Id, kind, null, null, null);
+                _recordingOverrides.Add(over);
+            }
+
+            over.ReviewBeforePublishing = review;
+        }
+    }
+
     /// <summary>The kind's defaults with whatever this academy overrides for that kind.</summary>
     public RecordingConfiguration ApplyOverrides(SessionKind kind, RecordingConfiguration kindDefaults)
     {
@@ -66,8 +94,9 @@ public sealed class Academy
 
     public void OverrideRecording(SessionKind kind, string? layout, string? encodingPreset, bool? audioOnly)
     {
+        var review = _recordingOverrides.Find(o => o.SessionKind == kind)?.ReviewBeforePublishing;
         _recordingOverrides.RemoveAll(o => o.SessionKind == kind);
-        _recordingOverrides.Add(new AcademyRecordingOverride(Id, kind, layout, encodingPreset, audioOnly));
+        _recordingOverrides.Add(new AcademyRecordingOverride(Id, kind, layout, encodingPreset, audioOnly) { ReviewBeforePublishing = review });
     }
 
     /// <summary>

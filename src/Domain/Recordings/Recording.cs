@@ -54,6 +54,9 @@ public sealed class Recording
 
     public string DisplayName { get; private set; }
 
+    /// <summary>Whether its students see it; teachers and admins always do (<see cref="RecordingPublication"/>).</summary>
+    public RecordingPublication Publication { get; private set; }
+
     /// <summary>The longest name a teacher gives a recording (<see cref="Rename"/>).</summary>
     public const int MaxDisplayNameLength = 200;
 
@@ -110,6 +113,7 @@ public sealed class Recording
             Status = RecordingStatus.Recording,
             StartedAt = startedAt,
             DisplayName = session.RecordingDisplayName(startedAt),
+            Publication = session.RecordingsAwaitReview ? RecordingPublication.AwaitingReview : RecordingPublication.Published,
             Metadata = session.GetRecordingMetadata(),
             StartedByUserId = startedByUserId,
         };
@@ -253,6 +257,28 @@ public sealed class Recording
         MoveTo(RecordingStatus.Deleted);
         DeletedAt = at;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
+    }
+
+    /// <summary>
+    /// The teacher or an admin lets the students see the recording (<see cref="RecordingPublication.Published"/>) or
+    /// takes it away from them (<see cref="RecordingPublication.Hidden"/>); the audit says who and when. A deleted
+    /// recording stays as it is, and a recording cannot be sent back to review.
+    /// </summary>
+    public RecordingAuditEntry Publish(RecordingPublication publication, Guid byUserId, DateTimeOffset at)
+    {
+        if (publication == RecordingPublication.AwaitingReview)
+        {
+            throw new DomainException("recording.invalid_publication", "A recording is published or hidden; it does not go back to review.");
+        }
+
+        if (Status == RecordingStatus.Deleted)
+        {
+            throw new DomainException("recording.deleted", "A deleted recording is neither published nor hidden.");
+        }
+
+        Publication = publication;
+        return RecordingAuditEntry.For(
+            this, publication == RecordingPublication.Published ? RecordingAuditAction.Published : RecordingAuditAction.Hidden, byUserId, at);
     }
 
     /// <summary>

@@ -15,6 +15,12 @@ public enum RecordingAuditAction
 
     /// <summary>The teacher or an admin gave the recording another name (<see cref="Recording.Rename"/>).</summary>
     Renamed,
+
+    /// <summary>The teacher or an admin let the students see it (<see cref="Recording.Publish"/>).</summary>
+    Published,
+
+    /// <summary>The teacher or an admin took it away from the students.</summary>
+    Hidden,
 }
 
 /// <summary>

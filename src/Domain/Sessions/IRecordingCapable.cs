@@ -65,6 +65,9 @@ public interface IRecordingCapable
 
     bool CanAccessRecordings(Actor actor);
 
+    /// <summary>Whether its recordings wait for the teacher's review before its students see them (the academy's choice for the kind).</summary>
+    bool RecordingsAwaitReview { get; }
+
     /// <summary>The base fields every kind shares plus the kind's own.</summary>
     IReadOnlyDictionary<string, object?> GetRecordingMetadata();
 

@@ -119,6 +119,8 @@ public abstract class LiveSession : IRecordingCapable
         return metadata;
     }
 
+    public bool RecordingsAwaitReview => Academy.ReviewsBeforePublishing(Kind);
+
     /// <summary>What the session's recordings are called before their start time: its title, unless the kind says better.</summary>
     protected virtual string RecordingTitle => Title;
 

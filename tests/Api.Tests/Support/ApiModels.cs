@@ -34,7 +34,8 @@ public sealed record RecordingJson(
     string? HlsState,
     string? HlsUrl,
     IReadOnlyList<RecordingPartJson>? Parts = null,
-    string? JoinState = null);
+    string? JoinState = null,
+    string? Publication = null);
 
 public sealed record RecordingPartJson(int Number, double DurationSeconds, long SizeBytes, string? StreamUrl, string? DownloadUrl);
 

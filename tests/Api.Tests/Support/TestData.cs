@@ -137,6 +137,34 @@ public static class TestData
         return id;
     }
 
+    /// <summary>An academy of its own with an admin, a teacher and a student of one course, and a class ready to record.</summary>
+    public sealed record AcademyWithClass(Guid AcademyId, string AdminEmail, string TeacherEmail, string StudentEmail, Guid SessionId);
+
+    public static async Task<AcademyWithClass> NewAcademyWithClassAsync(this ApiFixture api)
+    {
+        var academyId = Guid.NewGuid();
+        var (teacherId, studentId, sessionId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var emails = new AcademyWithClass(
+            academyId, $"admin-{academyId:N}@class.itqan", $"teacher-{academyId:N}@class.itqan", $"student-{academyId:N}@class.itqan", sessionId);
+        await api.WithDbAsync(async db =>
+        {
+            var hash = new Infrastructure.Identity.AspNetPasswordHasher().Hash(Password);
+            var academy = new Academy(academyId, "Academy with a class");
+            db.Academies.Add(academy);
+            db.Users.AddRange(
+                new User(Guid.NewGuid(), academyId, emails.AdminEmail, "Its Admin", UserRole.Admin, hash),
+                new User(teacherId, academyId, emails.TeacherEmail, "Its Teacher", UserRole.Teacher, hash),
+                new User(studentId, academyId, emails.StudentEmail, "Its Student", UserRole.Student, hash));
+            var course = new Course(Guid.NewGuid(), academyId, "Reviewed course", teacherId, recordingEnabled: true);
+            course.Enroll(studentId);
+            db.Courses.Add(course);
+            db.Sessions.Add(new InteractiveCourseSession(
+                sessionId, academy, course, 1, DateTimeOffset.UtcNow, SessionStatus.Ready, DemoData.RoomNameFor(SessionKind.Interactive, sessionId)));
+            await db.SaveChangesAsync();
+        });
+        return emails;
+    }
+
     /// <summary>A second academy with its own admin, for tenant isolation tests; null <paramref name="retentionDays"/> keeps recordings forever.</summary>
     public static async Task<(Guid AcademyId, string AdminEmail)> NewAcademyWithAdminAsync(this ApiFixture api, int? retentionDays = null)
     {

@@ -82,6 +82,37 @@ public class RecordingTests
     }
 
     [Fact]
+    public void A_recording_of_a_kind_its_academy_reviews_awaits_review_and_its_teacher_publishes_or_hides_it()
+    {
+        var session = TestSessions.ReadyInteractiveSession();
+        session.Academy.ReviewRecordingsBeforePublishing(false, new Dictionary<SessionKind, bool?> { [SessionKind.Interactive] = true });
+        var recording = Domain.Recordings.Recording.Start(session, "EG_abc", TestSessions.TeacherId, StartedAt).Recording;
+        recording.Publication.Should().Be(RecordingPublication.AwaitingReview);
+
+        var published = recording.Publish(RecordingPublication.Published, TestSessions.TeacherId, StartedAt.AddHours(1));
+        var hidden = recording.Publish(RecordingPublication.Hidden, TestSessions.TeacherId, StartedAt.AddHours(2));
+
+        (published.Action, hidden.Action).Should().Be((RecordingAuditAction.Published, RecordingAuditAction.Hidden));
+        recording.Publication.Should().Be(RecordingPublication.Hidden);
+        recording.Invoking(r => r.Publish(RecordingPublication.AwaitingReview, TestSessions.TeacherId, StartedAt)).Should().Throw<DomainException>()
+            .Which.Code.Should().Be("recording.invalid_publication");
+    }
+
+    [Fact]
+    public void An_academy_reviews_the_kinds_it_names_and_follows_its_own_choice_for_the_others()
+    {
+        var academy = TestSessions.ReadyInteractiveSession().Academy;
+
+        academy.ReviewRecordingsBeforePublishing(true, new Dictionary<SessionKind, bool?> { [SessionKind.Quran] = false });
+        academy.OverrideRecording(SessionKind.Quran, "grid", null, audioOnly: true);
+
+        (academy.ReviewsBeforePublishing(SessionKind.Interactive), academy.ReviewsBeforePublishing(SessionKind.Quran)).Should().Be((true, false),
+            "the Quran circles' own choice survives a change of their recording settings");
+        Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt).Recording
+            .Publication.Should().Be(RecordingPublication.Published, "an academy that says nothing publishes on completion");
+    }
+
+    [Fact]
     public void Renaming_trims_the_name_keeps_the_old_one_in_the_audit_and_refuses_an_empty_or_deleted_one()
     {
         var recording = Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_abc", TestSessions.TeacherId, StartedAt).Recording;

@@ -78,6 +78,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/publishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the academy's recordings wait for the teacher's review before students see them, and for which kinds. */
+        get: operations["GetPublishingSettings"];
+        /**
+         * Recordings started from now on wait for review (or are published when completed): the academy's choice and, in
+         *     byKind, each kind's (null: as the academy). Recordings started before keep their publication.
+         */
+        put: operations["SetPublishingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/time-zone": {
         parameters: {
             query?: never;
@@ -370,6 +391,26 @@ export interface paths {
          *     `recording.deleted` for a deleted one.
          */
         patch: operations["RenameRecording"];
+        trace?: never;
+    };
+    "/api/recordings/{recordingId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publishes the recording to its students (`published`) or hides it from them (`hidden`): its session's
+         *     teacher and the admins. Until then a recording its academy reviews first waits (`awaitingreview`).
+         */
+        put: operations["PublishRecording"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/recordings/{recordingId}/audit": {
@@ -754,6 +795,18 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublishingSettingsChange: {
+            reviewBeforePublishing: boolean;
+            byKind: {
+                [key: string]: boolean | null;
+            } | null;
+        };
+        PublishingSettingsResponse: {
+            reviewBeforePublishing: boolean;
+            byKind: {
+                [key: string]: boolean;
+            };
+        };
         ReconciledRecording: {
             /** Format: uuid */
             recordingId: string;
@@ -771,7 +824,7 @@ export interface components {
             unresolved: components["schemas"]["ReconciledRecording"][];
         };
         /** @enum {string} */
-        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started" | "renamed";
+        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started" | "renamed" | "published" | "hidden";
         RecordingAuditEntryResponse: {
             /** Format: date-time */
             at: string;
@@ -839,6 +892,12 @@ export interface components {
             streamUrl: string | null;
             downloadUrl: string | null;
         };
+        /** @enum {string} */
+        RecordingPublication: "published" | "awaiting_review" | "hidden";
+        /** @description Whether the recording's students see it: `published` or `hidden`. */
+        RecordingPublicationRequest: {
+            publication: components["schemas"]["RecordingPublication"];
+        };
         /** @description A recording's new name. */
         RecordingRenameRequest: {
             displayName: string;
@@ -882,6 +941,7 @@ export interface components {
             hlsUrl: string | null;
             parts: components["schemas"]["RecordingPartResponse"][];
             joinState: components["schemas"]["MediaJobState"] | null;
+            publication: components["schemas"]["RecordingPublication"];
         };
         RecordingStatistics: {
             /** Format: int32 */
@@ -1178,6 +1238,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlaybackSettingsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublishingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishingSettingsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetPublishingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishingSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishingSettingsResponse"];
                 };
             };
             /** @description Bad Request */
@@ -2239,6 +2388,77 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordingRenameRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingPublicationRequest"];
             };
         };
         responses: {

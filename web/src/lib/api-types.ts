@@ -29,6 +29,9 @@ export type SessionStatus = Schemas['SessionStatus'];
 
 export type RecordingStatus = Schemas['RecordingStatus'];
 
+/** Whether a recording's students see it: `awaiting_review` until its teacher publishes it where the academy reviews first. */
+export type RecordingPublication = Schemas['RecordingPublication'];
+
 /** `SessionDetail.cannotRecordReason`. */
 export type CannotRecordReason = Schemas['RecordingBlocker'];
 

@@ -97,11 +97,14 @@ public sealed class GetSessionAttendanceHandler(
         return new SessionAttendanceResponse(session.Id, started, ended, classLength.TotalMinutes, students, others);
     }
 
-    /// <summary>Each student's share (0–1) of the session's completed recordings seen, all of them together.</summary>
+    /// <summary>
+    /// Each student's share (0–1) of the session's completed recordings seen, all of them together; only those the
+    /// students can see count (published).
+    /// </summary>
     private async Task<Dictionary<Guid, double>> WatchedSharesAsync(Guid sessionId, List<Guid> studentIds, CancellationToken cancellationToken)
     {
         var recordings = await db.Recordings.AsNoTracking()
-            .Where(r => r.SessionId == sessionId && r.Status == RecordingStatus.Completed)
+            .Where(r => r.SessionId == sessionId && r.Status == RecordingStatus.Completed && r.Publication == RecordingPublication.Published)
             .Select(r => new { r.Id, r.Duration })
             .ToListAsync(cancellationToken);
         var total = recordings.Aggregate(TimeSpan.Zero, (sum, r) => sum + (r.Duration ?? TimeSpan.Zero));

@@ -59,8 +59,10 @@ public sealed class ListMyRecordingsHandler(
             .InCatalogue(actor.AcademyId, query.Filter with { Status = WireNames.Of(RecordingStatus.Completed) });
         if (!actor.IsAdminOf(actor.AcademyId))
         {
+            // A teacher sees their own classes' recordings whatever their publication; students the published ones.
             var sessionIds = sessions.IdsOfSessionsTakenPartIn(actor);
-            recordings = recordings.Where(r => sessionIds.Contains(r.SessionId));
+            recordings = recordings.Where(r => sessionIds.Contains(r.SessionId)
+                && (r.Publication == RecordingPublication.Published || r.TeacherId == actor.UserId));
         }
 
         var seen = db.WatchProgress.Where(p => p.UserId == actor.UserId);

@@ -20,7 +20,7 @@ public sealed record MarkableRecording(Guid Id, Guid AcademyId, Guid SessionId, 
             sessions,
             recordingId,
             actor,
-            r => new VisibleRecording.Seen<MarkableRecording>(r.Status, r.SessionId, new MarkableRecording(r.Id, r.AcademyId, r.SessionId, r.Status, r.Duration)),
+            r => new VisibleRecording.Seen<MarkableRecording>(r.Status, r.SessionId, r.Publication, new MarkableRecording(r.Id, r.AcademyId, r.SessionId, r.Status, r.Duration)),
             cancellationToken);
 
     /// <summary>Whether the actor edits the recording's chapters: its session's teacher and the admins.</summary>

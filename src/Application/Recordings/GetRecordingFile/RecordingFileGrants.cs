@@ -51,6 +51,7 @@ public static class RecordingFileGrants
             r => new VisibleRecording.Seen<RecordingForFile>(
                 r.Status,
                 r.SessionId,
+                r.Publication,
                 new RecordingForFile(
                     r.Id,
                     r.AcademyId,

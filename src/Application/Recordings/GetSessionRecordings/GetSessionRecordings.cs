@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Application.Recordings.GetSessionRecordings;
 
-/// <summary>The recordings of one session, newest first. Deleted ones are shown to admins only.</summary>
+/// <summary>
+/// The recordings of one session, newest first. Deleted ones are shown to admins only, unpublished ones (awaiting
+/// review, hidden) to its teacher and the admins only.
+/// </summary>
 public sealed record GetSessionRecordingsQuery(Guid SessionId, Actor Actor) : IQuery<Result<IReadOnlyList<RecordingResponse>>>;
 
 public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessionFinder sessions, RecordingResponseFactory responses)
@@ -24,8 +27,10 @@ public sealed class GetSessionRecordingsHandler(IApplicationDbContext db, ISessi
         var session = found.Value;
 
         var includeDeleted = query.Actor.IsAdminOf(session.AcademyId);
+        var includeUnpublished = session.CanControlRecording(query.Actor);
         var recordings = await db.Recordings.AsNoTracking()
-            .Where(r => r.SessionId == session.Id && (includeDeleted || r.Status != RecordingStatus.Deleted))
+            .Where(r => r.SessionId == session.Id && (includeDeleted || r.Status != RecordingStatus.Deleted)
+                && (includeUnpublished || r.Publication == RecordingPublication.Published))
             .OrderByDescending(r => r.StartedAt)
             .Select(RecordingRow.Columns)
             .ToListAsync(cancellationToken);

@@ -3,7 +3,6 @@ using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Application.Common.Results;
 using ItqanRecording.Domain.Users;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RecordingEntity = ItqanRecording.Domain.Recordings.Recording;
 
 namespace ItqanRecording.Application.Recordings.RenameRecording;
@@ -28,19 +27,13 @@ public sealed class RenameRecordingHandler(IApplicationDbContext db, ISessionFin
 {
     public async ValueTask<Result<RecordingResponse>> Handle(RenameRecordingCommand command, CancellationToken cancellationToken)
     {
-        var recording = await db.Recordings.SingleOrDefaultAsync(
-            r => r.Id == command.RecordingId && r.AcademyId == command.Actor.AcademyId, cancellationToken);
-        if (recording is null)
+        var found = await ControlledRecording.FindAsync(db, sessions, command.RecordingId, command.Actor, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return RecordingErrors.RecordingNotFound;
+            return found.Error;
         }
 
-        var session = await sessions.FindAsync(recording.SessionId, cancellationToken);
-        if (session?.CanControlRecording(command.Actor) != true)
-        {
-            return session?.CanAccessRecordings(command.Actor) == true ? RecordingErrors.CannotControl : RecordingErrors.CannotAccess;
-        }
-
+        var recording = found.Value;
         db.RecordingAuditEntries.Add(recording.Rename(command.DisplayName, command.Actor.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return responses.Create(recording, command.Actor);

@@ -26,12 +26,14 @@ public sealed class GetSessionHandler(IApplicationDbContext db, ISessionFinder s
 
         var active = await db.Recordings.AsNoTracking()
             .SingleOrDefaultAsync(r => r.SessionId == session.Id && r.Status == RecordingStatus.Recording, cancellationToken);
-        var recordingCount = await db.Recordings
-            .CountAsync(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted, cancellationToken);
+        // Students count and see only what is published; the teacher and the admins everything but the deleted.
+        var seesUnpublished = session.CanControlRecording(query.Actor);
+        var shown = db.Recordings.Where(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted
+            && (seesUnpublished || r.Publication == RecordingPublication.Published));
+        var recordingCount = await shown.CountAsync(cancellationToken);
         var canAccessRecordings = session.CanAccessRecordings(query.Actor);
         var latestStatus = canAccessRecordings
-            ? await db.Recordings
-                .Where(r => r.SessionId == session.Id && r.Status != RecordingStatus.Deleted)
+            ? await shown
                 .OrderByDescending(r => r.StartedAt)
                 .Select(r => (RecordingStatus?)r.Status)
                 .FirstOrDefaultAsync(cancellationToken)

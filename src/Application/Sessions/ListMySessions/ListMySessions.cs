@@ -28,7 +28,8 @@ public sealed class ListMySessionsHandler(IApplicationDbContext db, ISessionFind
             .OrderBy(s => s.Status.IsOver())
             .ThenBy(s => s.Status.IsOver() ? -s.ScheduledAt.UtcTicks : s.ScheduledAt.UtcTicks)
             .ToList();
-        var states = await SessionRecordingState.LoadAsync(db, mine.ConvertAll(s => s.Id), cancellationToken);
+        var controlled = mine.Where(s => s.CanControlRecording(query.Actor)).Select(s => s.Id).ToList();
+        var states = await SessionRecordingState.LoadAsync(db, mine.ConvertAll(s => s.Id), controlled, cancellationToken);
         return mine.ConvertAll(s => SessionSummaryResponse.From(s, states.GetValueOrDefault(s.Id, SessionRecordingState.None)));
     }
 }

@@ -29,6 +29,7 @@ public sealed class AcademyConfiguration : IEntityTypeConfiguration<Academy>
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.ReviewBeforePublishing);
         builder.Property(a => a.TimeZoneId).HasColumnName("time_zone").HasMaxLength(64).HasDefaultValue(Academy.DefaultTimeZoneId);
         builder.HasMany(a => a.RecordingOverrides).WithOne().HasForeignKey(o => o.AcademyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.RecordingOverrides).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -255,6 +255,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("retention_days");
 
+                    b.Property<bool>("ReviewBeforePublishing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_before_publishing");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -293,6 +297,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("layout");
+
+                    b.Property<bool?>("ReviewBeforePublishing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_before_publishing");
 
                     b.HasKey("AcademyId", "SessionKind")
                         .HasName("pk_academy_recording_overrides");
@@ -690,6 +698,12 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("processing_error");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("publication");
 
                     b.Property<string>("RoomName")
                         .IsRequired()

@@ -78,6 +78,7 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     hlsUrl: null,
     parts: [],
     joinState: null,
+    publication: 'published',
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
+import { usePublishRecording } from '../api/publish-recording';
 import { useRenameRecording } from '../api/rename-recording';
 import { paths } from '@/config/paths';
 
@@ -67,6 +68,7 @@ export function SessionRecordingsList({ sessionId, canRename }: { sessionId: str
                     {renaming === recording.id && (
                       <RenameForm sessionId={sessionId} recording={recording} onDone={() => setRenaming(null)} />
                     )}
+                    {canRename && recording.status !== 'deleted' && <PublicationControl sessionId={sessionId} recording={recording} />}
                   </th>
                   <td>
                     <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>
@@ -129,5 +131,33 @@ function RenameForm({ sessionId, recording, onDone }: { sessionId: string; recor
       </button>
       {rename.isError && <p role="alert">{t('recordings.renameFailed')}</p>}
     </form>
+  );
+}
+
+/**
+ * For the teacher: whether the students see the recording, and the button that changes it (publish one awaiting
+ * review or hidden; hide a published one).
+ */
+function PublicationControl({ sessionId, recording }: { sessionId: string; recording: Recording }) {
+  const { t } = useTranslation();
+  const publish = usePublishRecording(sessionId);
+  const shown = recording.publication === 'published';
+
+  return (
+    <div className="publication" data-publication={recording.publication}>
+      {!shown && <span className="badge badge--unpublished">{t(`recordings.publication.${recording.publication}`)}</span>}
+      <button
+        type="button"
+        className="link-button"
+        aria-disabled={publish.isPending || undefined}
+        aria-label={t(shown ? 'recordings.hideNamed' : 'recordings.publishNamed', { name: recording.displayName })}
+        onClick={() => {
+          if (!publish.isPending) publish.mutate({ recordingId: recording.id, publication: shown ? 'hidden' : 'published' });
+        }}
+      >
+        {t(shown ? 'recordings.hide' : 'recordings.publish')}
+      </button>
+      {publish.isError && <p role="alert">{t('recordings.publishFailed')}</p>}
+    </div>
   );
 }
