@@ -40,6 +40,7 @@ test('an admin filters the catalogue, reads its stats and deletes a recording', 
   const newest = page.getByRole('list', { name: /^History of Mathematics - Quadratic equations/ }).getByRole('listitem').first();
   await expect(newest).toContainText('Deleted');
   await expect(newest).toContainText('by Academy Admin');
+  await expect(item).toContainText('In the trash since');
   await screenshot(page, 'admin-04-deleted');
 
   // The student of that lesson no longer sees it.

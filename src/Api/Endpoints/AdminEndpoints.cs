@@ -2,6 +2,8 @@ using ItqanRecording.Api.Auth;
 using ItqanRecording.Application.Academies.AcademyTimeZone;
 using ItqanRecording.Application.Academies.PlaybackSettings;
 using ItqanRecording.Application.Academies.PublishingSettings;
+using ItqanRecording.Application.Academies.TrashSettings;
+using ItqanRecording.Application.Recordings.EmptyTrash;
 using ItqanRecording.Application.EgressEvents.ReconcileRecordings;
 using ItqanRecording.Application.Recordings.ApplyRetention;
 using Mediator;
@@ -21,6 +23,9 @@ public static class AdminEndpoints
         group.MapPost("/reconcile", Reconcile).WithName("ReconcileRecordings");
         group.MapGet("/playback", GetPlayback).WithName("GetPlaybackSettings");
         group.MapPut("/playback", SetPlayback).WithName("SetPlaybackSettings").ProducesValidationProblem();
+        group.MapGet("/trash", GetTrash).WithName("GetTrashSettings");
+        group.MapPut("/trash", SetTrash).WithName("SetTrashSettings").ProducesValidationProblem();
+        group.MapPost("/trash/empty", EmptyTrash).WithName("EmptyTrash");
         group.MapGet("/publishing", GetPublishing).WithName("GetPublishingSettings");
         group.MapPut("/publishing", SetPublishing).WithName("SetPublishingSettings").ProducesValidationProblem();
         group.MapGet("/time-zone", GetTimeZone).WithName("GetAcademyTimeZone");
@@ -52,6 +57,22 @@ public static class AdminEndpoints
         PlaybackSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new SetPlaybackSettingsCommand(http.User.ToActor().AcademyId, change.LowBandwidthRendition), cancellationToken));
+
+    /// <summary>How many days a deleted recording of the academy waits in the trash (30 until set).</summary>
+    private static async Task<Ok<TrashSettingsResponse>> GetTrash(HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetTrashSettingsQuery(http.User.ToActor().AcademyId), cancellationToken));
+
+    /// <summary>Sets the days a deleted recording waits in the trash (1–365), for the recordings in it now too.</summary>
+    private static async Task<Ok<TrashSettingsResponse>> SetTrash(
+        TrashSettingsChange change, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new SetTrashSettingsCommand(http.User.ToActor().AcademyId, change.Days), cancellationToken));
+
+    /// <summary>Removes the files of every deleted recording of the academy in the trash now; none of them can be restored after.</summary>
+    private static async Task<Ok<TrashEmptied>> EmptyTrash(HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        return TypedResults.Ok(await sender.Send(new EmptyTrashCommand(actor.AcademyId, OnlyExpired: false, actor.UserId), cancellationToken));
+    }
 
     /// <summary>Whether the academy's recordings wait for the teacher's review before students see them, and for which kinds.</summary>
     private static async Task<Ok<PublishingSettingsResponse>> GetPublishing(HttpContext http, ISender sender, CancellationToken cancellationToken) =>

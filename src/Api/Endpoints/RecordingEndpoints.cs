@@ -8,6 +8,7 @@ using ItqanRecording.Application.Recordings.GetRecordingCatalogueStatistics;
 using ItqanRecording.Application.Recordings.ListRecordings;
 using ItqanRecording.Application.Recordings.PublishRecording;
 using ItqanRecording.Application.Recordings.RenameRecording;
+using ItqanRecording.Application.Recordings.RestoreRecording;
 using ItqanRecording.Domain.Recordings;
 using Mediator;
 
@@ -47,6 +48,11 @@ public static class RecordingEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{recordingId:guid}", Delete).WithName("DeleteRecording")
+            .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{recordingId:guid}/restore", Restore).WithName("RestoreRecording")
             .RequireAuthorization(AuthorizationPolicies.AcademyAdmin)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -99,8 +105,9 @@ public static class RecordingEndpoints
         (await sender.Send(new PublishRecordingCommand(recordingId, http.User.ToActor(), publication.Publication), cancellationToken)).ToOk();
 
     /// <summary>
-    /// Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is
-    /// true (default false). 409 while it is still recording, and when it is already deleted.
+    /// Marks the recording deleted (admins still see it; nobody else does): it waits in the trash, restorable, for the
+    /// academy's days, then its file goes; removeFile=true removes it at once (default false). 409 while it is still
+    /// recording, and when it is already deleted.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid recordingId, bool? removeFile, HttpContext http, ISender sender, CancellationToken cancellationToken)
@@ -108,6 +115,14 @@ public static class RecordingEndpoints
         var result = await sender.Send(new DeleteRecordingCommand(recordingId, removeFile ?? false, http.User.ToActor()), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
+
+    /// <summary>
+    /// Takes a deleted recording out of the trash: it is completed (or failed) again, for everyone who saw it. 409 when
+    /// it is not deleted, its files were removed, or it was deleted before it was complete.
+    /// </summary>
+    private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> Restore(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new RestoreRecordingCommand(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
 
     /// <summary>Who did what to the recording, newest first.</summary>
     private static async Task<Results<Ok<IReadOnlyList<RecordingAuditEntryResponse>>, ProblemHttpResult>> Audit(

@@ -36,7 +36,9 @@ public sealed record RecordingPartResponse(int Number, double DurationSeconds, l
 /// <see cref="HlsState"/> and <see cref="HlsUrl"/> for its HLS packaging (the link is to its media playlist).
 /// A recording LiveKit cut at its time limit while the class went on has <see cref="Parts"/> (else none); its file is
 /// the parts joined into one, there once <see cref="JoinState"/> is done, and until then the parts play one after the
-/// other. <see cref="Publication"/> says whether its students see it (teachers and admins see every recording).
+/// other. <see cref="Publication"/> says whether its students see it (teachers and admins see every recording). A
+/// deleted recording was deleted at <see cref="DeletedAt"/> and waits in the trash, restorable, until its files are
+/// removed (<see cref="FilesRemovedAt"/>).
 /// </summary>
 public sealed record RecordingResponse(
     Guid Id,
@@ -68,7 +70,9 @@ public sealed record RecordingResponse(
     string? HlsUrl,
     IReadOnlyList<RecordingPartResponse> Parts,
     MediaJobState? JoinState,
-    RecordingPublication Publication)
+    RecordingPublication Publication,
+    DateTimeOffset? DeletedAt,
+    DateTimeOffset? FilesRemovedAt)
 {
     /// <summary>The recording with the links to its file, if any; <see cref="RecordingResponseFactory"/> shows it to a user.</summary>
     public static RecordingResponse From(RecordingRow recording, RecordingFileLinks? links)
@@ -106,7 +110,9 @@ public sealed record RecordingResponse(
             links?.Hls?.Url,
             [.. recording.Parts.Select(part => RecordingPartResponse.From(part, links))],
             recording.JoinState,
-            recording.Publication);
+            recording.Publication,
+            recording.DeletedAt,
+            recording.FilesRemovedAt);
     }
 }
 
@@ -136,7 +142,9 @@ public sealed record RecordingRow(
     MediaJobState? HlsState,
     IReadOnlyList<RecordingPart> Parts,
     MediaJobState? JoinState,
-    RecordingPublication Publication)
+    RecordingPublication Publication,
+    DateTimeOffset? DeletedAt,
+    DateTimeOffset? FilesRemovedAt)
 {
     /// <summary>The projection of a query over recordings: the database sends these columns and nothing else.</summary>
     public static readonly Expression<Func<Domain.Recordings.Recording, RecordingRow>> Columns = r => new RecordingRow(
@@ -160,7 +168,9 @@ public sealed record RecordingRow(
         r.MediaJobs.Where(j => j.Task == MediaTask.Hls).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
         r.Parts,
         r.MediaJobs.Where(j => j.Task == MediaTask.Join).Select(j => (MediaJobState?)j.State).FirstOrDefault(),
-        r.Publication);
+        r.Publication,
+        r.DeletedAt,
+        r.FilesRemovedAt);
 
     private static readonly Func<Domain.Recordings.Recording, RecordingRow> Take = Columns.Compile();
 

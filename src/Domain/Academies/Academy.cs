@@ -38,6 +38,25 @@ public sealed class Academy
 
     public bool? AcademicRecordingEnabled { get; private set; }
 
+    /// <summary>The longest a deleted recording may wait in the trash.</summary>
+    public const int MaxTrashDays = 365;
+
+    /// <summary>How many days a deleted recording waits in the trash, restorable, before its files are removed.</summary>
+    public int TrashDays { get; private set; } = 30;
+
+    /// <summary>Recordings deleted before this instant have had their days in the trash.</summary>
+    public DateTimeOffset TrashCutoff(DateTimeOffset now) => now.AddDays(-TrashDays);
+
+    public void KeepDeletedFor(int days)
+    {
+        if (days is < 1 or > MaxTrashDays)
+        {
+            throw new DomainException("academy.invalid_trash_days", $"A deleted recording waits in the trash for 1 to {MaxTrashDays} days.");
+        }
+
+        TrashDays = days;
+    }
+
     /// <summary>Completed and failed recordings older than this many days are removed; null keeps them forever.</summary>
     public int? RetentionDays { get; private set; }
 

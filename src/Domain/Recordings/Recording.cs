@@ -48,6 +48,15 @@ public sealed class Recording
 
     public DateTimeOffset? DeletedAt { get; private set; }
 
+    /// <summary>What a deleted recording was before (<see cref="Restore"/> brings it back to it); null otherwise.</summary>
+    public RecordingStatus? StatusBeforeDeletion { get; private set; }
+
+    /// <summary>
+    /// When a deleted recording's files were removed: at once when asked, else when its academy's trash was emptied or
+    /// its days in the trash ran out. Until then the recording can be restored.
+    /// </summary>
+    public DateTimeOffset? FilesRemovedAt { get; private set; }
+
     public TimeSpan? Duration { get; private set; }
 
     public RecordingFile? File { get; private set; }
@@ -249,14 +258,62 @@ public sealed class Recording
 
     /// <summary>
     /// An admin (<paramref name="deletedByUserId"/>) or the retention job (null) deleted the recording: it stays as
-    /// deleted, and the Deleted audit entry, with <paramref name="details"/>, is returned. A recording still being
-    /// recorded is refused (<see cref="RecordingStateMachine"/>).
+    /// deleted, in the academy's trash until its files are removed (<paramref name="filesRemoved"/> when they already
+    /// were), and the Deleted audit entry, with <paramref name="details"/>, is returned. A recording still being recorded
+    /// is refused (<see cref="RecordingStateMachine"/>).
     /// </summary>
-    public RecordingAuditEntry Delete(Guid? deletedByUserId, DateTimeOffset at, string? details = null)
+    public RecordingAuditEntry Delete(Guid? deletedByUserId, DateTimeOffset at, bool filesRemoved, string? details = null)
     {
+        var before = Status;
         MoveTo(RecordingStatus.Deleted);
+        StatusBeforeDeletion = before;
         DeletedAt = at;
+        FilesRemovedAt = filesRemoved ? at : null;
         return RecordingAuditEntry.For(this, RecordingAuditAction.Deleted, deletedByUserId, at, details);
+    }
+
+    /// <summary>
+    /// The trash lets go of a deleted recording: its files were removed (<paramref name="reason"/>: the trash was
+    /// emptied, or its days ran out) and it can no longer be restored.
+    /// </summary>
+    public RecordingAuditEntry MarkFilesRemoved(Guid? byUserId, DateTimeOffset at, string reason)
+    {
+        if (Status != RecordingStatus.Deleted || FilesRemovedAt is not null)
+        {
+            throw new DomainException("recording.not_in_trash", "Only a deleted recording whose files are still kept is in the trash.");
+        }
+
+        FilesRemovedAt = at;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.FilesRemoved, byUserId, at, reason);
+    }
+
+    /// <summary>
+    /// An admin takes the recording out of the trash: it is again what it was (completed or failed), for everyone who
+    /// saw it before. Refused when it is not deleted, when its files are gone, and for one deleted while processing
+    /// (its end was never recorded) or before the trash existed. Not a move of <see cref="RecordingStateMachine"/>:
+    /// no event of LiveKit may bring a deleted recording back.
+    /// </summary>
+    public RecordingAuditEntry Restore(Guid restoredByUserId, DateTimeOffset at)
+    {
+        if (Status != RecordingStatus.Deleted)
+        {
+            throw new DomainException("recording.not_deleted", "Only a deleted recording is restored.");
+        }
+
+        if (FilesRemovedAt is not null)
+        {
+            throw new DomainException("recording.files_removed", "Its files were removed; it cannot be restored.");
+        }
+
+        if (StatusBeforeDeletion is not (RecordingStatus.Completed or RecordingStatus.Failed))
+        {
+            throw new DomainException("recording.not_restorable", "It was deleted before it was complete (or before the trash existed); it cannot be restored.");
+        }
+
+        Status = StatusBeforeDeletion.Value;
+        StatusBeforeDeletion = null;
+        DeletedAt = null;
+        return RecordingAuditEntry.For(this, RecordingAuditAction.Restored, restoredByUserId, at);
     }
 
     /// <summary>

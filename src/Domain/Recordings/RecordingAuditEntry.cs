@@ -21,6 +21,12 @@ public enum RecordingAuditAction
 
     /// <summary>The teacher or an admin took it away from the students.</summary>
     Hidden,
+
+    /// <summary>An admin took it out of the trash (<see cref="Recording.Restore"/>).</summary>
+    Restored,
+
+    /// <summary>A deleted recording's files were removed: the trash was emptied or its days ran out.</summary>
+    FilesRemoved,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ItqanRecording.Application.Recordings.ApplyRetention;
+using ItqanRecording.Application.Recordings.EmptyTrash;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.Jobs;
 
-/// <summary>Every <c>Reliability:RetentionInterval</c>, deletes the recordings of every academy that are past retention.</summary>
+/// <summary>
+/// Every <c>Reliability:RetentionInterval</c>, deletes the recordings of every academy that are past retention, and
+/// removes the files of the deleted recordings that had their academy's days in the trash.
+/// </summary>
 public sealed class RetentionJob(
     IServiceScopeFactory scopes,
     IOptions<ReliabilityOptions> options,
@@ -19,10 +23,13 @@ public sealed class RetentionJob(
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        var report = await services.GetRequiredService<ISender>().Send(new ApplyRetentionCommand(AcademyId: null, DryRun: false), stoppingToken);
+        var sender = services.GetRequiredService<ISender>();
+        var report = await sender.Send(new ApplyRetentionCommand(AcademyId: null, DryRun: false), stoppingToken);
         if (report.Count > 0)
         {
             logger.LogInformation("Retention deleted {Count} recording(s), {TotalBytes} bytes", report.Count, report.TotalBytes);
         }
+
+        await sender.Send(new EmptyTrashCommand(AcademyId: null, OnlyExpired: true, ByUserId: null), stoppingToken);
     }
 }

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings.EmptyTrash;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.TestSupport;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ItqanRecording.Api.Tests.Catalogue;
 
@@ -47,7 +51,78 @@ public sealed class DeleteRecordingTests(ApiFixture api) : IAsyncLifetime
         File.Exists(FileOf(recording)).Should().BeTrue();
         (await StatusOfAsync(recording.Id)).Should().Be(RecordingStatus.Deleted);
         var audit = (await admin.GetFromJsonAsync<List<AuditEntryJson>>($"/api/recordings/{recording.Id}/audit"))!;
-        audit.Should().ContainSingle(e => e.Action == "deleted").Which.Details.Should().Be("file kept");
+        audit.Should().ContainSingle(e => e.Action == "deleted").Which.Details.Should().Be("to the trash");
+    }
+
+    [Fact]
+    public async Task A_deleted_recording_waits_in_the_trash_until_an_admin_restores_it_to_what_it_was()
+    {
+        var (academyId, adminEmail) = await api.NewAcademyWithAdminAsync();
+        var recording = await api.NewRecordingAsync(academyId, Day);
+        var admin = await api.SignedInClientAsync(adminEmail);
+        (await admin.DeleteAsync($"/api/recordings/{recording.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var inTrash = (await admin.GetFromJsonAsync<RecordingPageJson>("/api/recordings?status=deleted"))!.Items.Single(r => r.Id == recording.Id);
+        (inTrash.DeletedAt, inTrash.FilesRemovedAt).Should().Match<(DateTimeOffset?, DateTimeOffset?)>(t => t.Item1 != null && t.Item2 == null);
+
+        var restored = await admin.PostAsync($"/api/recordings/{recording.Id}/restore", null);
+
+        restored.StatusCode.Should().Be(HttpStatusCode.OK, await restored.Content.ReadAsStringAsync());
+        (await restored.Content.ReadFromJsonAsync<RecordingJson>())!.Status.Should().Be("completed");
+        (await StatusOfAsync(recording.Id)).Should().Be(RecordingStatus.Completed);
+        File.Exists(FileOf(recording)).Should().BeTrue();
+        var audit = (await admin.GetFromJsonAsync<List<AuditEntryJson>>($"/api/recordings/{recording.Id}/audit"))!;
+        audit[0].Action.Should().Be("restored");
+        await (await admin.PostAsync($"/api/recordings/{recording.Id}/restore", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "recording.not_deleted");
+        var teacher = await api.SignedInClientAsync(TestData.Teacher);
+        (await teacher.PostAsync($"/api/recordings/{recording.Id}/restore", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Emptying_the_trash_removes_the_files_and_then_nothing_in_it_can_be_restored()
+    {
+        var (academyId, adminEmail) = await api.NewAcademyWithAdminAsync();
+        var deleted = await api.NewRecordingAsync(academyId, Day);
+        var kept = await api.NewRecordingAsync(academyId, Day.AddHours(1));
+        var admin = await api.SignedInClientAsync(adminEmail);
+        await admin.DeleteAsync($"/api/recordings/{deleted.Id}");
+
+        var emptied = await (await admin.PostAsync("/api/admin/trash/empty", null)).Content.ReadFromJsonAsync<TrashEmptiedJson>();
+
+        emptied.Should().Be(new TrashEmptiedJson(1, deleted.File!.SizeBytes));
+        File.Exists(FileOf(deleted)).Should().BeFalse();
+        File.Exists(FileOf(kept)).Should().BeTrue("only what is in the trash goes");
+        await (await admin.PostAsync($"/api/recordings/{deleted.Id}/restore", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "recording.files_removed");
+        (await admin.GetFromJsonAsync<List<AuditEntryJson>>($"/api/recordings/{deleted.Id}/audit"))![0]
+            .Should().Match<AuditEntryJson>(e => e.Action == "files_removed" && e.Details == "the trash was emptied" && e.UserName == "Other Admin");
+        (await (await admin.PostAsync("/api/admin/trash/empty", null)).Content.ReadFromJsonAsync<TrashEmptiedJson>()).Should().Be(new TrashEmptiedJson(0, 0));
+    }
+
+    [Fact]
+    public async Task A_recording_that_had_its_days_in_the_trash_loses_its_files_and_a_newer_one_keeps_them()
+    {
+        var (academyId, adminEmail) = await api.NewAcademyWithAdminAsync();
+        var admin = await api.SignedInClientAsync(adminEmail);
+        await (await admin.PutAsJsonAsync("/api/admin/trash", new { days = 0 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.validation_failed");
+        (await admin.PutAsJsonAsync("/api/admin/trash", new { days = 7 })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.GetFromJsonAsync<TrashSettingsJson>("/api/admin/trash"))!.Days.Should().Be(7);
+        var old = await api.NewRecordingAsync(academyId, Day);
+        var recent = await api.NewRecordingAsync(academyId, Day);
+        await api.WithDbAsync(async db =>
+        {
+            (await db.Recordings.SingleAsync(r => r.Id == old.Id)).Delete(null, DateTimeOffset.UtcNow.AddDays(-8), filesRemoved: false);
+            (await db.Recordings.SingleAsync(r => r.Id == recent.Id)).Delete(null, DateTimeOffset.UtcNow.AddDays(-6), filesRemoved: false);
+            await db.SaveChangesAsync();
+        });
+
+        // What the retention job sends every hour, for this academy alone.
+        using (var scope = api.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EmptyTrashCommand(academyId, OnlyExpired: true, ByUserId: null));
+        }
+
+        File.Exists(FileOf(old)).Should().BeFalse();
+        File.Exists(FileOf(recent)).Should().BeTrue();
+        (await admin.GetFromJsonAsync<List<AuditEntryJson>>($"/api/recordings/{old.Id}/audit"))![0].Details.Should().Be("7 days in the trash");
     }
 
     [Fact]
@@ -147,6 +222,10 @@ public sealed class DeleteRecordingTests(ApiFixture api) : IAsyncLifetime
         audit.Select(e => e.At).Should().BeInDescendingOrder();
         audit[0].Details.Should().Be("file removed");
     }
+
+    private sealed record TrashEmptiedJson(int Count, long TotalBytes);
+
+    private sealed record TrashSettingsJson(int Days);
 
     private string FileOf(Domain.Recordings.Recording recording) => Path.Combine(api.StorageRoot, recording.File!.RelativePath);
 

@@ -57,7 +57,7 @@ public sealed class RecordingDailyTotalsTests(ApiFixture api)
         var (academyId, _) = await api.NewAcademyWithAdminAsync();
         var recording = await api.NewRecordingAsync(academyId, Now.AddDays(-3), sizeBytes: 7_000, durationSeconds: 30.5);
         await api.NewRecordingAsync(academyId, Now.AddDays(-3).AddHours(-1), RecordingStatus.Failed);
-        await ChangeAsync(recording.Id, r => r.Delete(deletedByUserId: null, Now));
+        await ChangeAsync(recording.Id, r => r.Delete(deletedByUserId: null, Now, filesRemoved: false));
         var kept = await TotalsAsync(academyId);
 
         await api.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("SELECT recording_daily_totals_rebuild()"));

@@ -149,7 +149,7 @@ public sealed class RecordingFileAccessTests(ApiFixture api) : IAsyncLifetime
     private Task DeleteAsync(Guid recordingId) =>
         api.WithDbAsync(async db =>
         {
-            (await db.Recordings.SingleAsync(r => r.Id == recordingId)).Delete(deletedByUserId: null, DateTimeOffset.UtcNow);
+            (await db.Recordings.SingleAsync(r => r.Id == recordingId)).Delete(deletedByUserId: null, DateTimeOffset.UtcNow, filesRemoved: false);
             await db.SaveChangesAsync();
         });
 }

@@ -17,7 +17,7 @@ public sealed class WireEnumTests(ApiFixture api)
     [InlineData("SessionDetailResponse", "cannotRecordReason",
         new[] { "recording_disabled", "no_meeting_room", "session_not_ready", "already_recording" })]
     [InlineData("RecordingAuditEntryResponse", "action",
-        new[] { "started", "stopped", "completed", "failed", "streamed", "downloaded", "deleted", "part_started", "renamed", "published", "hidden" })]
+        new[] { "started", "stopped", "completed", "failed", "streamed", "downloaded", "deleted", "part_started", "renamed", "published", "hidden", "restored", "files_removed" })]
     [InlineData("RecordingResponse", "publication", new[] { "published", "awaiting_review", "hidden" })]
     [InlineData("CurrentUserResponse", "role", new[] { "admin", "teacher", "student" })]
     public async Task The_OpenAPI_document_describes_enum_properties_by_their_wire_names(

@@ -35,7 +35,9 @@ public sealed record RecordingJson(
     string? HlsUrl,
     IReadOnlyList<RecordingPartJson>? Parts = null,
     string? JoinState = null,
-    string? Publication = null);
+    string? Publication = null,
+    DateTimeOffset? DeletedAt = null,
+    DateTimeOffset? FilesRemovedAt = null);
 
 public sealed record RecordingPartJson(int Number, double DurationSeconds, long SizeBytes, string? StreamUrl, string? DownloadUrl);
 

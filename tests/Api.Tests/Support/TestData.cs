@@ -245,7 +245,7 @@ public static class TestData
                 recording.Fail("egress failed", endedAt);
                 break;
             case RecordingStatus.Deleted:
-                recording.Delete(deletedByUserId: null, endedAt.AddMinutes(1));
+                recording.Delete(deletedByUserId: null, endedAt.AddMinutes(1), filesRemoved: false);
                 break;
         }
 

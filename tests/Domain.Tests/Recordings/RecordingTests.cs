@@ -157,7 +157,7 @@ public class RecordingTests
     {
         var recording = RecordingIn(RecordingStatus.Recording);
 
-        var delete = () => recording.Delete(TestSessions.TeacherId, StartedAt.AddHours(1));
+        var delete = () => recording.Delete(TestSessions.TeacherId, StartedAt.AddHours(1), filesRemoved: false);
 
         recording.RefusalToMoveTo(RecordingStatus.Deleted).Should().Be(new RecordingTransitionRefusal(
             "recording.still_recording", "The recording is still running; stop it before deleting it."));
@@ -254,13 +254,42 @@ public class RecordingTests
     }
 
     [Fact]
+    public void A_deleted_recording_waits_in_the_trash_and_is_restored_to_what_it_was_until_its_files_are_removed()
+    {
+        var recording = RecordingIn(RecordingStatus.Completed);
+        var adminId = Guid.NewGuid();
+        recording.Delete(adminId, StartedAt.AddDays(1), filesRemoved: false);
+
+        var restored = recording.Restore(adminId, StartedAt.AddDays(2));
+
+        (recording.Status, recording.DeletedAt, restored.Action).Should().Be((RecordingStatus.Completed, (DateTimeOffset?)null, RecordingAuditAction.Restored));
+        recording.Invoking(r => r.Restore(adminId, StartedAt)).Should().Throw<DomainException>().Which.Code.Should().Be("recording.not_deleted");
+        recording.Delete(adminId, StartedAt.AddDays(3), filesRemoved: false);
+        recording.MarkFilesRemoved(null, StartedAt.AddDays(33), "30 days in the trash").Action.Should().Be(RecordingAuditAction.FilesRemoved);
+        recording.Invoking(r => r.Restore(adminId, StartedAt.AddDays(34))).Should().Throw<DomainException>().Which.Code.Should().Be("recording.files_removed");
+        recording.Invoking(r => r.MarkFilesRemoved(null, StartedAt.AddDays(34), "again")).Should().Throw<DomainException>();
+    }
+
+    [Fact]
+    public void A_recording_deleted_while_processing_or_with_its_files_is_not_restored()
+    {
+        var processing = RecordingIn(RecordingStatus.Processing);
+        processing.Delete(null, StartedAt.AddHours(2), filesRemoved: false);
+        var removed = RecordingIn(RecordingStatus.Completed);
+        removed.Delete(null, StartedAt.AddHours(2), filesRemoved: true);
+
+        processing.Invoking(r => r.Restore(Guid.NewGuid(), StartedAt.AddHours(3))).Should().Throw<DomainException>().Which.Code.Should().Be("recording.not_restorable");
+        removed.Invoking(r => r.Restore(Guid.NewGuid(), StartedAt.AddHours(3))).Should().Throw<DomainException>().Which.Code.Should().Be("recording.files_removed");
+    }
+
+    [Fact]
     public void Deleting_returns_a_deleted_entry_by_the_admin_with_the_details()
     {
         var recording = RecordingIn(RecordingStatus.Completed);
         var deletedAt = StartedAt.AddDays(1);
         var adminId = Guid.NewGuid();
 
-        var entry = recording.Delete(adminId, deletedAt, "file kept");
+        var entry = recording.Delete(adminId, deletedAt, filesRemoved: false, "file kept");
 
         recording.Status.Should().Be(RecordingStatus.Deleted);
         recording.DeletedAt.Should().Be(deletedAt);
@@ -385,7 +414,7 @@ public class RecordingTests
                 break;
             case RecordingStatus.Deleted:
                 Move(recording, RecordingStatus.Completed);
-                recording.Delete(deletedByUserId: null, StartedAt.AddHours(2));
+                recording.Delete(deletedByUserId: null, StartedAt.AddHours(2), filesRemoved: false);
                 break;
             default:
                 Move(recording, status);
@@ -419,7 +448,7 @@ public class RecordingTests
                 recording.Fail("egress failed", at);
                 break;
             case RecordingStatus.Deleted:
-                recording.Delete(deletedByUserId: null, at);
+                recording.Delete(deletedByUserId: null, at, filesRemoved: false);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(to), to, "Only Start creates a recording in this status.");

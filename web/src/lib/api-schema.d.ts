@@ -78,6 +78,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many days a deleted recording of the academy waits in the trash (30 until set). */
+        get: operations["GetTrashSettings"];
+        /** Sets the days a deleted recording waits in the trash (1–365), for the recordings in it now too. */
+        put: operations["SetTrashSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trash/empty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes the files of every deleted recording of the academy in the trash now; none of them can be restored after. */
+        post: operations["EmptyTrash"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/publishing": {
         parameters: {
             query?: never;
@@ -380,8 +415,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Marks the recording deleted (admins still see it; nobody else does) and removes its file when removeFile is
-         *     true (default false). 409 while it is still recording, and when it is already deleted.
+         * Marks the recording deleted (admins still see it; nobody else does): it waits in the trash, restorable, for the
+         *     academy's days, then its file goes; removeFile=true removes it at once (default false). 409 while it is still
+         *     recording, and when it is already deleted.
          */
         delete: operations["DeleteRecording"];
         options?: never;
@@ -407,6 +443,26 @@ export interface paths {
          */
         put: operations["PublishRecording"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{recordingId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes a deleted recording out of the trash: it is completed (or failed) again, for everyone who saw it. 409 when
+         *     it is not deleted, its files were removed, or it was deleted before it was complete.
+         */
+        post: operations["RestoreRecording"];
         delete?: never;
         options?: never;
         head?: never;
@@ -824,7 +880,7 @@ export interface components {
             unresolved: components["schemas"]["ReconciledRecording"][];
         };
         /** @enum {string} */
-        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started" | "renamed" | "published" | "hidden";
+        RecordingAuditAction: "started" | "stopped" | "completed" | "failed" | "streamed" | "downloaded" | "deleted" | "part_started" | "renamed" | "published" | "hidden" | "restored" | "files_removed";
         RecordingAuditEntryResponse: {
             /** Format: date-time */
             at: string;
@@ -942,6 +998,10 @@ export interface components {
             parts: components["schemas"]["RecordingPartResponse"][];
             joinState: components["schemas"]["MediaJobState"] | null;
             publication: components["schemas"]["RecordingPublication"];
+            /** Format: date-time */
+            deletedAt: string | null;
+            /** Format: date-time */
+            filesRemovedAt: string | null;
         };
         RecordingStatistics: {
             /** Format: int32 */
@@ -1038,6 +1098,20 @@ export interface components {
             watchedCoverage: number;
             watched: boolean;
             needsToCatchUp: boolean;
+        };
+        TrashEmptied: {
+            /** Format: int32 */
+            count: number;
+            /** Format: int64 */
+            totalBytes: number;
+        };
+        TrashSettingsChange: {
+            /** Format: int32 */
+            days: number;
+        };
+        TrashSettingsResponse: {
+            /** Format: int32 */
+            days: number;
         };
         /** @enum {string} */
         UserRole: "admin" | "teacher" | "student";
@@ -1247,6 +1321,133 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTrashSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashSettingsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetTrashSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrashSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashSettingsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmptyTrash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashEmptied"];
                 };
             };
             /** @description Unauthorized */
@@ -2478,6 +2679,64 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RestoreRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingResponse"];
                 };
             };
             /** @description Unauthorized */

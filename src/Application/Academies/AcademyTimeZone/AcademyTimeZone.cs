@@ -25,16 +25,17 @@ public sealed class SetAcademyTimeZoneValidator : AbstractValidator<SetAcademyTi
     }
 }
 
-public sealed class AcademyTimeZoneHandler(IApplicationDbContext db) :
-    IQueryHandler<GetAcademyTimeZoneQuery, AcademyTimeZoneResponse>,
-    ICommandHandler<SetAcademyTimeZoneCommand, AcademyTimeZoneResponse>
+public sealed class GetAcademyTimeZoneHandler(IApplicationDbContext db) : IQueryHandler<GetAcademyTimeZoneQuery, AcademyTimeZoneResponse>
 {
     public async ValueTask<AcademyTimeZoneResponse> Handle(GetAcademyTimeZoneQuery query, CancellationToken cancellationToken) =>
         await db.Academies.AsNoTracking()
             .Where(a => a.Id == query.AcademyId)
             .Select(a => new AcademyTimeZoneResponse(a.TimeZoneId))
             .SingleAsync(cancellationToken);
+}
 
+public sealed class SetAcademyTimeZoneHandler(IApplicationDbContext db) : ICommandHandler<SetAcademyTimeZoneCommand, AcademyTimeZoneResponse>
+{
     public async ValueTask<AcademyTimeZoneResponse> Handle(SetAcademyTimeZoneCommand command, CancellationToken cancellationToken)
     {
         var academy = await db.Academies.SingleAsync(a => a.Id == command.AcademyId, cancellationToken);

@@ -11,7 +11,17 @@ namespace ItqanRecording.Application.Academies.PublishingSettings;
 /// <see cref="ReviewBeforePublishing"/> for every kind, <see cref="ByKind"/> for the kinds that choose otherwise
 /// (by the API's kind names; a kind not listed follows the academy).
 /// </summary>
-public sealed record PublishingSettingsResponse(bool ReviewBeforePublishing, IReadOnlyDictionary<string, bool> ByKind);
+public sealed record PublishingSettingsResponse(bool ReviewBeforePublishing, IReadOnlyDictionary<string, bool> ByKind)
+{
+    public static PublishingSettingsResponse Of(Domain.Academies.Academy academy)
+    {
+        ArgumentNullException.ThrowIfNull(academy);
+        return new(
+            academy.ReviewBeforePublishing,
+            academy.RecordingOverrides.Where(o => o.ReviewBeforePublishing is not null)
+                .ToDictionary(o => o.SessionKind.Name, o => o.ReviewBeforePublishing!.Value));
+    }
+}
 
 /// <summary>The body of a change: the academy's choice, and each named kind's (null: as the academy).</summary>
 public sealed record PublishingSettingsChange(bool ReviewBeforePublishing, IReadOnlyDictionary<string, bool?>? ByKind);
@@ -33,16 +43,15 @@ public sealed class SetPublishingSettingsValidator : AbstractValidator<SetPublis
     }
 }
 
-public sealed class PublishingSettingsHandler(IApplicationDbContext db) :
-    IQueryHandler<GetPublishingSettingsQuery, PublishingSettingsResponse>,
-    ICommandHandler<SetPublishingSettingsCommand, PublishingSettingsResponse>
+public sealed class GetPublishingSettingsHandler(IApplicationDbContext db) : IQueryHandler<GetPublishingSettingsQuery, PublishingSettingsResponse>
 {
-    public async ValueTask<PublishingSettingsResponse> Handle(GetPublishingSettingsQuery query, CancellationToken cancellationToken)
-    {
-        var academy = await db.Academies.AsNoTracking().Include(a => a.RecordingOverrides).SingleAsync(a => a.Id == query.AcademyId, cancellationToken);
-        return ResponseOf(academy);
-    }
+    public async ValueTask<PublishingSettingsResponse> Handle(GetPublishingSettingsQuery query, CancellationToken cancellationToken) =>
+        PublishingSettingsResponse.Of(
+            await db.Academies.AsNoTracking().Include(a => a.RecordingOverrides).SingleAsync(a => a.Id == query.AcademyId, cancellationToken));
+}
 
+public sealed class SetPublishingSettingsHandler(IApplicationDbContext db) : ICommandHandler<SetPublishingSettingsCommand, PublishingSettingsResponse>
+{
     public async ValueTask<PublishingSettingsResponse> Handle(SetPublishingSettingsCommand command, CancellationToken cancellationToken)
     {
         var academy = await db.Academies.Include(a => a.RecordingOverrides).SingleAsync(a => a.Id == command.AcademyId, cancellationToken);
@@ -50,12 +59,6 @@ public sealed class PublishingSettingsHandler(IApplicationDbContext db) :
             .ToDictionary(pair => new SessionKind(pair.Key.ToLowerInvariant()), pair => pair.Value);
         academy.ReviewRecordingsBeforePublishing(command.Change.ReviewBeforePublishing, byKind);
         await db.SaveChangesAsync(cancellationToken);
-        return ResponseOf(academy);
+        return PublishingSettingsResponse.Of(academy);
     }
-
-    private static PublishingSettingsResponse ResponseOf(Domain.Academies.Academy academy) =>
-        new(
-            academy.ReviewBeforePublishing,
-            academy.RecordingOverrides.Where(o => o.ReviewBeforePublishing is not null)
-                .ToDictionary(o => o.SessionKind.Name, o => o.ReviewBeforePublishing!.Value));
 }

@@ -4,6 +4,7 @@ using ItqanRecording.Application.Recordings;
 using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Application.Learning.RecordingMarks;
 
@@ -22,6 +23,30 @@ public sealed record MarkableRecording(Guid Id, Guid AcademyId, Guid SessionId, 
             actor,
             r => new VisibleRecording.Seen<MarkableRecording>(r.Status, r.SessionId, r.Publication, new MarkableRecording(r.Id, r.AcademyId, r.SessionId, r.Status, r.Duration)),
             cancellationToken);
+
+    /// <summary>
+    /// The mark, tracked, when the actor may change it (to <paramref name="at"/>): another user's bookmark does not
+    /// exist for them.
+    /// </summary>
+    public static async Task<Result<RecordingMark>> FindEditableMarkAsync(
+        IApplicationDbContext db, ISessionFinder sessions, Guid recordingId, Guid markId, Actor actor, TimeSpan at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = await FindAsync(db, sessions, recordingId, actor, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var mark = await db.RecordingMarks.SingleOrDefaultAsync(m => m.Id == markId && m.RecordingId == recordingId, cancellationToken);
+        if (mark is null || (mark.Kind == RecordingMarkKind.Bookmark && mark.UserId != actor.UserId))
+        {
+            return LearningErrors.MarkNotFound;
+        }
+
+        return await found.Value.RefusalAsync(sessions, actor, mark.Kind, at, cancellationToken) is { } refusal ? refusal : mark;
+    }
 
     /// <summary>Whether the actor edits the recording's chapters: its session's teacher and the admins.</summary>
     public async Task<bool> ChaptersEditableByAsync(ISessionFinder sessions, Actor actor, CancellationToken cancellationToken)

@@ -40,11 +40,8 @@ public sealed class ChangeRecordingMarkValidator : AbstractValidator<ChangeRecor
     }
 }
 
-public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFinder sessions, TimeProvider clock) :
-    IQueryHandler<ListRecordingMarksQuery, Result<IReadOnlyList<RecordingMarkResponse>>>,
-    ICommandHandler<AddRecordingMarkCommand, Result<RecordingMarkResponse>>,
-    ICommandHandler<ChangeRecordingMarkCommand, Result<RecordingMarkResponse>>,
-    ICommandHandler<DeleteRecordingMarkCommand, Result<Success>>
+public sealed class ListRecordingMarksHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : IQueryHandler<ListRecordingMarksQuery, Result<IReadOnlyList<RecordingMarkResponse>>>
 {
     public async ValueTask<Result<IReadOnlyList<RecordingMarkResponse>>> Handle(ListRecordingMarksQuery query, CancellationToken cancellationToken)
     {
@@ -61,7 +58,11 @@ public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFind
         var chaptersEditable = await found.Value.ChaptersEditableByAsync(sessions, query.Actor, cancellationToken);
         return marks.Select(m => RecordingMarkResponse.From(m, query.Actor.UserId, chaptersEditable)).ToList();
     }
+}
 
+public sealed class AddRecordingMarkHandler(IApplicationDbContext db, ISessionFinder sessions, TimeProvider clock)
+    : ICommandHandler<AddRecordingMarkCommand, Result<RecordingMarkResponse>>
+{
     public async ValueTask<Result<RecordingMarkResponse>> Handle(AddRecordingMarkCommand command, CancellationToken cancellationToken)
     {
         var found = await MarkableRecording.FindAsync(db, sessions, command.RecordingId, command.Actor, cancellationToken);
@@ -81,52 +82,39 @@ public sealed class RecordingMarksHandler(IApplicationDbContext db, ISessionFind
         await db.SaveChangesAsync(cancellationToken);
         return RecordingMarkResponse.From(mark, command.Actor.UserId, chaptersEditable: true);
     }
+}
 
+public sealed class ChangeRecordingMarkHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : ICommandHandler<ChangeRecordingMarkCommand, Result<RecordingMarkResponse>>
+{
     public async ValueTask<Result<RecordingMarkResponse>> Handle(ChangeRecordingMarkCommand command, CancellationToken cancellationToken)
     {
-        var (mark, refusal) = await EditableAsync(command.RecordingId, command.MarkId, command.Actor, TimeSpan.FromSeconds(command.AtSeconds), cancellationToken);
-        if (mark is null)
+        var at = TimeSpan.FromSeconds(command.AtSeconds);
+        var editable = await MarkableRecording.FindEditableMarkAsync(db, sessions, command.RecordingId, command.MarkId, command.Actor, at, cancellationToken);
+        if (!editable.IsSuccess)
         {
-            return refusal!;
+            return editable.Error;
         }
 
-        mark.Change(TimeSpan.FromSeconds(command.AtSeconds), command.Label);
+        editable.Value.Change(at, command.Label);
         await db.SaveChangesAsync(cancellationToken);
-        return RecordingMarkResponse.From(mark, command.Actor.UserId, chaptersEditable: true);
+        return RecordingMarkResponse.From(editable.Value, command.Actor.UserId, chaptersEditable: true);
     }
+}
 
+public sealed class DeleteRecordingMarkHandler(IApplicationDbContext db, ISessionFinder sessions)
+    : ICommandHandler<DeleteRecordingMarkCommand, Result<Success>>
+{
     public async ValueTask<Result<Success>> Handle(DeleteRecordingMarkCommand command, CancellationToken cancellationToken)
     {
-        var (mark, refusal) = await EditableAsync(command.RecordingId, command.MarkId, command.Actor, TimeSpan.Zero, cancellationToken);
-        if (mark is null)
+        var editable = await MarkableRecording.FindEditableMarkAsync(db, sessions, command.RecordingId, command.MarkId, command.Actor, TimeSpan.Zero, cancellationToken);
+        if (!editable.IsSuccess)
         {
-            return refusal!;
+            return editable.Error;
         }
 
-        db.RecordingMarks.Remove(mark);
+        db.RecordingMarks.Remove(editable.Value);
         await db.SaveChangesAsync(cancellationToken);
         return new Success();
-    }
-
-    /// <summary>
-    /// The mark, tracked, when the actor may change it (to <paramref name="at"/>): another user's bookmark does not exist
-    /// for them.
-    /// </summary>
-    private async Task<(RecordingMark? Mark, Error? Refusal)> EditableAsync(
-        Guid recordingId, Guid markId, Actor actor, TimeSpan at, CancellationToken cancellationToken)
-    {
-        var found = await MarkableRecording.FindAsync(db, sessions, recordingId, actor, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            return (null, found.Error);
-        }
-
-        var mark = await db.RecordingMarks.SingleOrDefaultAsync(m => m.Id == markId && m.RecordingId == recordingId, cancellationToken);
-        if (mark is null || (mark.Kind == RecordingMarkKind.Bookmark && mark.UserId != actor.UserId))
-        {
-            return (null, LearningErrors.MarkNotFound);
-        }
-
-        return await found.Value.RefusalAsync(sessions, actor, mark.Kind, at, cancellationToken) is { } refusal ? (null, refusal) : (mark, null);
     }
 }

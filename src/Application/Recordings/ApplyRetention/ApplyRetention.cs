@@ -96,7 +96,7 @@ public sealed class ApplyRetentionHandler(
                     await storage.DeleteFilesOfAsync(file, CancellationToken.None);
                 }
 
-                db.RecordingAuditEntries.Add(recording.Delete(deletedByUserId: null, now, reason));
+                db.RecordingAuditEntries.Add(recording.Delete(deletedByUserId: null, now, filesRemoved: true, reason));
                 await db.SaveChangesAsync(CancellationToken.None);
                 removed.Add(recording);
             }

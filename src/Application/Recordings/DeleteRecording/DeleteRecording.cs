@@ -9,7 +9,8 @@ namespace ItqanRecording.Application.Recordings.DeleteRecording;
 
 /// <summary>
 /// An academy admin (the endpoint's policy) deletes a recording of their academy: it stays in the catalogue as
-/// deleted and disappears for everyone else. Its file goes only when <see cref="RemoveFile"/> asks. The aggregate
+/// deleted and disappears for everyone else. It waits in the trash, restorable, for the academy's days; its file goes
+/// then, when the trash is emptied, or at once when <see cref="RemoveFile"/> asks. The aggregate
 /// refuses what cannot be deleted, and says why: deleting twice is a conflict, so a repeat never passes silently with
 /// a different <see cref="RemoveFile"/>, and a recording still being recorded must be stopped first.
 /// </summary>
@@ -43,7 +44,7 @@ public sealed class DeleteRecordingHandler(IApplicationDbContext db, IRecordingS
         }
 
         db.RecordingAuditEntries.Add(
-            recording.Delete(command.Actor.UserId, clock.GetUtcNow(), command.RemoveFile ? "file removed" : "file kept"));
+            recording.Delete(command.Actor.UserId, clock.GetUtcNow(), command.RemoveFile, command.RemoveFile ? "file removed" : "to the trash"));
         await db.SaveChangesAsync(CancellationToken.None);
         return new Success();
     }

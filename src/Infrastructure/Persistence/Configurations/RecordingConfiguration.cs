@@ -36,6 +36,7 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
         builder.Property(r => r.SessionKind).HasConversion(new SessionKindConverter()).HasMaxLength(SessionKind.MaxNameLength);
         builder.Property(r => r.Status).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(r => r.Publication).HasConversion(new LowerCaseEnumConverter<RecordingPublication>()).HasMaxLength(16);
+        builder.Property(r => r.StatusBeforeDeletion).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(r => r.EgressId).HasMaxLength(64);
         builder.Property(r => r.RoomName).HasMaxLength(256);
         builder.Property(r => r.DisplayName).HasMaxLength(512);

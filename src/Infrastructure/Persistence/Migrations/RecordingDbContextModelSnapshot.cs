@@ -267,6 +267,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasDefaultValue("UTC")
                         .HasColumnName("time_zone");
 
+                    b.Property<int>("TrashDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("trash_days");
+
                     b.HasKey("Id")
                         .HasName("pk_academies");
 
@@ -678,6 +682,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<DateTimeOffset?>("FilesRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("files_removed_at");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -734,6 +742,11 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeDeletion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status_before_deletion");
 
                     b.Property<Guid?>("StoppedByUserId")
                         .HasColumnType("uuid")

@@ -79,6 +79,8 @@ export function aRecording(overrides: Partial<Recording> = {}): Recording {
     parts: [],
     joinState: null,
     publication: 'published',
+    deletedAt: null,
+    filesRemovedAt: null,
     ...overrides,
   };
 }

@@ -134,7 +134,7 @@ describe('Recordings catalogue', () => {
     const deleteTajweed = await screen.findByRole('button', { name: 'Delete Tajweed — Monday' });
     await user.click(deleteTajweed);
     let dialog = screen.getByRole('alertdialog', { name: 'Delete this recording?' });
-    expect(within(dialog).getByRole('checkbox', { name: 'Also remove the file' })).not.toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: 'Remove its file now (it cannot be restored then)' })).not.toBeChecked();
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -144,7 +144,7 @@ describe('Recordings catalogue', () => {
 
     await user.click(deleteTajweed);
     dialog = screen.getByRole('alertdialog');
-    await user.click(within(dialog).getByRole('checkbox', { name: 'Also remove the file' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Remove its file now (it cannot be restored then)' }));
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
@@ -154,6 +154,43 @@ describe('Recordings catalogue', () => {
     await user.click(screen.getByRole('button', { name: 'Delete Fiqh — Tuesday' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(deletions).toEqual(['rec-1?removeFile=true', 'rec-2?removeFile=false']));
+  });
+
+  it('shows the trash under the Deleted filter: restores a recording, and empties the trash after asking', async () => {
+    signedInAs({ role: 'admin' });
+    const inTrash = aRecording({ id: 'rec-t', displayName: 'Tajweed — in the trash', status: 'deleted', deletedAt: '2025-03-11T09:00:00Z' });
+    const gone = aRecording({
+      id: 'rec-g',
+      displayName: 'Fiqh — gone',
+      status: 'deleted',
+      deletedAt: '2025-01-11T09:00:00Z',
+      filesRemovedAt: '2025-02-10T09:00:00Z',
+    });
+    serveCatalogue({ first: { items: [inTrash, gone], nextCursor: null } });
+    const sent: string[] = [];
+    server.use(
+      http.post('*/api/recordings/:id/restore', ({ params }) => {
+        sent.push(`restore ${String(params.id)}`);
+        return HttpResponse.json({ ...inTrash, status: 'completed', deletedAt: null });
+      }),
+      http.post('*/api/admin/trash/empty', () => {
+        sent.push('empty');
+        return HttpResponse.json({ count: 1, totalBytes: 1000 });
+      }),
+    );
+    const { user } = renderApp(`${CATALOGUE}?status=deleted`);
+
+    const gonesItem = within((await screen.findByText('Fiqh — gone')).closest('li')!);
+    expect(gonesItem.getByText(/^Its file was removed on/)).toBeVisible();
+    expect(gonesItem.queryByRole('button', { name: /^Restore/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore “Tajweed — in the trash”' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('“Tajweed — in the trash” was restored.'));
+
+    await user.click(screen.getByRole('button', { name: 'Empty the trash' }));
+    expect(sent).toEqual(['restore rec-t']);
+    await user.click(screen.getByRole('button', { name: 'Remove them' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The trash let go of 1 recording.'));
+    expect(sent).toEqual(['restore rec-t', 'empty']);
   });
 
   it('closes the confirmation with Escape without deleting', async () => {

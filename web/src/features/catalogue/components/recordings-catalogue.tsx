@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/ui/load-more';
 import { Loading } from '@/components/ui/loading';
@@ -10,6 +10,7 @@ import { CatalogueFilters } from './catalogue-filters';
 import { CatalogueItem } from './catalogue-item';
 import { CatalogueStats } from './catalogue-stats';
 import { DeleteRecordingDialog } from './delete-recording-dialog';
+import { EmptyTrash } from './empty-trash';
 
 /** The admin's view of every recording of the academy: filters, totals, pages, delete and history. */
 export function RecordingsCatalogue() {
@@ -18,7 +19,10 @@ export function RecordingsCatalogue() {
   const { filters, setFilters, clearFilters } = useCatalogueFilters();
   const recordings = useCatalogueRecordings(filters);
   const [toDelete, setToDelete] = useState<Recording | null>(null);
-  const [deletedName, setDeletedName] = useState<string | null>(null);
+  // What the last action did, said to screen readers too.
+  const [notice, setNotice] = useState<ReactNode>(null);
+  const say = (key: 'catalogue.deleted' | 'catalogue.trash.restored', name: string) =>
+    setNotice(<Trans i18nKey={key} values={{ name }} components={{ bdi: <bdi dir="auto" /> }} />);
 
   const items = recordings.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -28,17 +32,17 @@ export function RecordingsCatalogue() {
       <CatalogueFilters
         filters={filters}
         onChange={(change) => {
-          setDeletedName(null);
+          setNotice(null);
           setFilters(change);
         }}
         onClear={clearFilters}
       />
       <CatalogueStats filters={filters} />
 
+      {filters.status === 'deleted' && <EmptyTrash onEmptied={(count) => setNotice(t('catalogue.trash.emptied', { count }))} />}
+
       <div role="status" aria-live="polite" className="catalogue__announcer">
-        {deletedName && (
-          <Trans i18nKey="catalogue.deleted" values={{ name: deletedName }} components={{ bdi: <bdi dir="auto" /> }} />
-        )}
+        {notice}
       </div>
 
       <section aria-labelledby={resultsId}>
@@ -54,7 +58,12 @@ export function RecordingsCatalogue() {
             <p className="muted">{t('catalogue.shown', { count: items.length })}</p>
             <ul className="card-list">
               {items.map((recording) => (
-                <CatalogueItem key={recording.id} recording={recording} onDelete={setToDelete} />
+                <CatalogueItem
+                  key={recording.id}
+                  recording={recording}
+                  onDelete={setToDelete}
+                  onRestored={(restored) => say('catalogue.trash.restored', restored.displayName)}
+                />
               ))}
             </ul>
             <LoadMore pages={recordings} />
@@ -68,7 +77,7 @@ export function RecordingsCatalogue() {
           onClose={() => setToDelete(null)}
           onDeleted={(recording) => {
             setToDelete(null);
-            setDeletedName(recording.displayName);
+            say('catalogue.deleted', recording.displayName);
           }}
         />
       )}
