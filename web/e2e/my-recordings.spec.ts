@@ -27,6 +27,15 @@ test('a teacher renames a recording so it stands apart, and the student finds it
   await name.fill(NEW_NAME);
   await row.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('link', { name: NEW_NAME })).toBeVisible();
+  // And gives it Arabic captions.
+  const renamed = page.getByRole('row').filter({ hasText: NEW_NAME });
+  await renamed.getByLabel(`Captions for “${NEW_NAME}” (WebVTT file)`).setInputFiles({
+    name: 'noon.vtt',
+    mimeType: 'text/vtt',
+    buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nأَحْكَامُ النُّونِ السَّاكِنَةِ وَالتَّنْوِينِ\n'),
+  });
+  await expect(renamed.getByRole('status')).toHaveText(/^Arabic captions saved/);
+  await screenshot(page, 'teacher-recording-tools');
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // The student finds it in My recordings: newest first, by its name, among those not watched yet.
@@ -41,6 +50,10 @@ test('a teacher renames a recording so it stands apart, and the student finds it
   await screenshot(page, 'my-recordings');
 
   await page.getByLabel('Search').fill('makharij');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(titles).toHaveText([NEW_NAME]);
+  // Words said in the class find it too, typed without diacritics and with a bare alef.
+  await page.getByLabel('Search').fill('احكام النون الساكنه');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(titles).toHaveText([NEW_NAME]);
   await page.getByLabel('Search').fill('');
@@ -58,6 +71,17 @@ test('a teacher renames a recording so it stands apart, and the student finds it
   await expect(cards.filter({ hasText: 'Hifz with Amina' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(cards.filter({ hasText: 'Hifz with Amina' })).not.toHaveCount(0);
+
+  // The player shows the captions.
+  await cards.filter({ hasText: 'makharij' }).getByRole('link', { name: NEW_NAME }).click();
+  await expect
+    .poll(() => page.locator('video').evaluate((video: HTMLVideoElement) => {
+      const captions = Array.from(video.textTracks).find((track) => track.kind === 'captions');
+      if (captions) captions.mode = 'hidden';
+      return captions?.cues?.length ? (captions.cues[0] as VTTCue).text : null;
+    }), { message: 'the Arabic captions are loaded' })
+    .toBe('أَحْكَامُ النُّونِ السَّاكِنَةِ وَالتَّنْوِينِ');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My recordings' }).click();
 
   // On a phone, in Arabic.
   await page.setViewportSize({ width: 375, height: 800 });

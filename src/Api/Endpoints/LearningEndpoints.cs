@@ -8,6 +8,7 @@ using ItqanRecording.Application.Learning.MarkMoment;
 using ItqanRecording.Application.Learning.RecordingMarks;
 using ItqanRecording.Domain.Learning;
 using ItqanRecording.Application.Learning.RecordWatchProgress;
+using ItqanRecording.Application.Learning.Transcripts;
 using Mediator;
 
 namespace ItqanRecording.Api.Endpoints;
@@ -22,6 +23,9 @@ public sealed record MarkMomentRequest(string? Label);
 public sealed record AddMarkRequest(RecordingMarkKind Kind, double AtSeconds, string? Label);
 
 public sealed record ChangeMarkRequest(double AtSeconds, string? Label);
+
+/// <summary>A transcript's WebVTT text.</summary>
+public sealed record TranscriptUpload(string WebVtt);
 
 /// <summary>What students watch, and whether they were in class: the player's heartbeats and the teacher's view.</summary>
 public static class LearningEndpoints
@@ -45,6 +49,12 @@ public static class LearningEndpoints
         marks.MapDelete("/marks/{markId:guid}", DeleteMark).WithName("DeleteRecordingMark");
         marks.MapGet("/chapters", Chapters).WithName("GetRecordingChaptersTrack")
             .Produces<string>(StatusCodes.Status200OK, GetChaptersTrackHandler.ContentType);
+        marks.MapGet("/transcripts", ListTranscripts).WithName("ListTranscripts");
+        marks.MapGet("/transcripts/{language}", Transcript).WithName("GetTranscript").ProducesValidationProblem()
+            .Produces<string>(StatusCodes.Status200OK, GetTranscriptQuery.ContentType);
+        marks.MapPut("/transcripts/{language}", PutTranscript).WithName("PutTranscript").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        marks.MapDelete("/transcripts/{language}", DeleteTranscript).WithName("DeleteTranscript").ProducesValidationProblem();
         app.MapPost("/api/sessions/{sessionId:guid}/recordings/marks", MarkMoment).WithName("MarkMoment").WithTags("Learning")
             .RequireAuthorization()
             .ProducesValidationProblem()
@@ -146,6 +156,34 @@ public static class LearningEndpoints
     {
         var result = await sender.Send(new GetChaptersTrackQuery(recordingId, http.User.ToActor()), cancellationToken);
         return result.IsSuccess ? TypedResults.Text(result.Value, GetChaptersTrackHandler.ContentType) : result.Error.ToProblem();
+    }
+
+    /// <summary>The recording's transcripts (language, last change), for whoever may watch it.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<TranscriptResponse>>, ProblemHttpResult>> ListTranscripts(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListTranscriptsQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
+
+    /// <summary>A transcript as WebVTT (<c>ar</c> or <c>en</c>), for the player's captions track.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Transcript(
+        Guid recordingId, string language, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetTranscriptQuery(recordingId, language, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Text(result.Value, GetTranscriptQuery.ContentType) : result.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// The session's teacher (or an admin) uploads or replaces the transcript in a language: <c>{"webVtt":"WEBVTT…"}</c>.
+    /// 409 <c>transcript.not_webvtt</c> for any other text; searched by My recordings and the catalogue from then on.
+    /// </summary>
+    private static async Task<Results<Ok<TranscriptResponse>, ProblemHttpResult>> PutTranscript(
+        Guid recordingId, string language, TranscriptUpload upload, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new PutTranscriptCommand(recordingId, language, http.User.ToActor(), upload.WebVtt), cancellationToken)).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTranscript(
+        Guid recordingId, string language, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DeleteTranscriptCommand(recordingId, language, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ public static class LearningErrors
     public static readonly Error ChaptersForbidden =
         Error.Forbidden("learning.chapters_forbidden", "Only the session's teacher or an academy admin adds or changes its recording's chapters.");
 
+    public static readonly Error TranscriptNotFound =
+        Error.NotFound("learning.transcript_not_found", "The recording has no transcript in that language.");
+
     public static readonly Error MarkNotFound = Error.NotFound("learning.mark_not_found", "The recording has no such mark of yours.");
 
     public static Error MarkPastTheEnd(TimeSpan duration) =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using ItqanRecording.Application.Common;
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -50,10 +51,14 @@ public static class RecordingCatalogueQueries
 {
     private const string LikeEscape = "\\";
 
-    /// <summary>The academy's recordings that pass the filter, deleted ones included.</summary>
+    /// <summary>
+    /// The academy's recordings that pass the filter, deleted ones included. <see cref="RecordingCatalogueFilter.Q"/>
+    /// finds text in the name, or words said in a transcript (<paramref name="transcripts"/>).
+    /// </summary>
     public static IQueryable<Domain.Recordings.Recording> InCatalogue(
-        this IQueryable<Domain.Recordings.Recording> recordings, Guid academyId, RecordingCatalogueFilter filter)
+        this IQueryable<Domain.Recordings.Recording> recordings, Guid academyId, RecordingCatalogueFilter filter, ITranscriptSearch transcripts)
     {
+        ArgumentNullException.ThrowIfNull(transcripts);
         ArgumentNullException.ThrowIfNull(filter);
         var query = recordings.Where(r => r.AcademyId == academyId);
         if (WireNames.TryParse<RecordingStatus>(filter.Status, out var status))
@@ -90,8 +95,9 @@ public static class RecordingCatalogueQueries
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var pattern = $"%{EscapeLikePattern(filter.Q.Trim().ToLowerInvariant())}%";
+            var saying = transcripts.RecordingsSaying(SearchText.Normalize(filter.Q));
 #pragma warning disable CA1304, CA1311 // ToLower becomes SQL lower(); no .NET culture takes part
-            query = query.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, LikeEscape));
+            query = query.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, LikeEscape) || saying.Contains(r.Id));
 #pragma warning restore CA1304, CA1311
         }
 

@@ -60,6 +60,8 @@ public sealed class RecordingDbContext(DbContextOptions<RecordingDbContext> opti
 
     public DbSet<RecordingMark> RecordingMarks => Set<RecordingMark>();
 
+    public DbSet<RecordingTranscript> RecordingTranscripts => Set<RecordingTranscript>();
+
     /// <summary>ASP.NET Core's data-protection keys, shared so every API instance reads every cookie and token.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -75,6 +75,11 @@ export type SessionAttendance = Schemas['SessionAttendanceResponse'];
 
 export type StudentAttendance = Schemas['StudentAttendanceResponse'];
 
+/** A transcript of a recording (its language, last change); the player loads it as captions. */
+export type Transcript = Schemas['TranscriptResponse'];
+
+export type TranscriptLanguage = Schemas['TranscriptLanguage'];
+
 /** A chapter the teacher marked, or the user's own bookmark, at `atSeconds` into the recording. */
 export type RecordingMark = Schemas['RecordingMarkResponse'];
 

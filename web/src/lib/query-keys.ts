@@ -21,6 +21,7 @@ export const recordingKeys = {
   audit: (recordingId: string) => [...recordingKeys.detail(recordingId), 'audit'] as const,
   progress: (recordingId: string) => [...recordingKeys.detail(recordingId), 'progress'] as const,
   marks: (recordingId: string) => [...recordingKeys.detail(recordingId), 'marks'] as const,
+  transcripts: (recordingId: string) => [...recordingKeys.detail(recordingId), 'transcripts'] as const,
   catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
   mine: (filters: object) => [...recordingKeys.all, 'mine', filters] as const,
   catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,

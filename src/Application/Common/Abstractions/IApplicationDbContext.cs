@@ -40,6 +40,9 @@ public interface IApplicationDbContext
     /// <summary>Who was in each session's room, and when (from LiveKit's participant webhooks).</summary>
     DbSet<AttendanceInterval> AttendanceIntervals { get; }
 
+    /// <summary>What was said in the recordings, as WebVTT per language, searchable (<see cref="ITranscriptSearch"/>).</summary>
+    DbSet<RecordingTranscript> RecordingTranscripts { get; }
+
     /// <summary>Chapters the teachers marked and the students' own bookmarks.</summary>
     DbSet<RecordingMark> RecordingMarks { get; }
 

@@ -47,6 +47,7 @@ public sealed class ListMyRecordingsValidator : AbstractValidator<ListMyRecordin
 public sealed class ListMyRecordingsHandler(
     IApplicationDbContext db,
     ISessionFinder sessions,
+    ITranscriptSearch transcripts,
     RecordingResponseFactory responses,
     IOptions<LearningOptions> options) : IQueryHandler<ListMyRecordingsQuery, MyRecordingsPage>
 {
@@ -56,7 +57,7 @@ public sealed class ListMyRecordingsHandler(
         var limit = query.Limit ?? ListMyRecordingsQuery.DefaultLimit;
         var share = options.Value.WatchedCoverage;
         var recordings = db.Recordings.AsNoTracking()
-            .InCatalogue(actor.AcademyId, query.Filter with { Status = WireNames.Of(RecordingStatus.Completed) });
+            .InCatalogue(actor.AcademyId, query.Filter with { Status = WireNames.Of(RecordingStatus.Completed) }, transcripts);
         if (!actor.IsAdminOf(actor.AcademyId))
         {
             // A teacher sees their own classes' recordings whatever their publication; students the published ones.

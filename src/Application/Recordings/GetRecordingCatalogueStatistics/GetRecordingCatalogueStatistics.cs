@@ -23,7 +23,7 @@ public sealed record GetRecordingCatalogueStatisticsQuery(RecordingCatalogueFilt
 /// the totals cannot answer (text, course/circle/lesson) from the recordings themselves; one statement either way
 /// (docs/adr/0008).
 /// </summary>
-public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext db)
+public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext db, ITranscriptSearch transcripts)
     : IQueryHandler<GetRecordingCatalogueStatisticsQuery, RecordingCatalogueStatistics>
 {
     public async ValueTask<RecordingCatalogueStatistics> Handle(GetRecordingCatalogueStatisticsQuery query, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class GetRecordingCatalogueStatisticsHandler(IApplicationDbContext
 
     private IQueryable<Group> Counted(Guid academyId, RecordingCatalogueFilter filter) =>
         db.Recordings
-            .InCatalogue(academyId, filter)
+            .InCatalogue(academyId, filter, transcripts)
             .GroupBy(r => new { r.Status, r.SessionKind })
             .Select(g => new Group
             {

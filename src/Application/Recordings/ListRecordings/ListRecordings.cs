@@ -20,13 +20,13 @@ public sealed record ListRecordingsQuery(RecordingCatalogueFilter Filter, int? L
 /// <summary>A page of the catalogue; <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record RecordingPage(IReadOnlyList<RecordingResponse> Items, string? NextCursor);
 
-public sealed class ListRecordingsHandler(IApplicationDbContext db, RecordingResponseFactory responses)
+public sealed class ListRecordingsHandler(IApplicationDbContext db, ITranscriptSearch transcripts, RecordingResponseFactory responses)
     : IQueryHandler<ListRecordingsQuery, RecordingPage>
 {
     public async ValueTask<RecordingPage> Handle(ListRecordingsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? ListRecordingsQuery.DefaultLimit;
-        var recordings = db.Recordings.AsNoTracking().InCatalogue(query.Actor.AcademyId, query.Filter);
+        var recordings = db.Recordings.AsNoTracking().InCatalogue(query.Actor.AcademyId, query.Filter, transcripts);
         if (CatalogueCursor.TryDecode(query.Cursor, out var after))
         {
             // The first conjunct alone bounds the (academy_id, started_at, id) index scan; the second breaks ties.

@@ -36,6 +36,22 @@ public sealed class RecordingMarkConfiguration : IEntityTypeConfiguration<Record
 }
 
 /// <summary>
+/// One transcript a recording and language. The full-text index (<c>to_tsvector('simple', searchable_text)</c>, GIN)
+/// is the migration's own SQL, and <see cref="TranscriptSearch"/> queries by the same expression.
+/// </summary>
+public sealed class RecordingTranscriptConfiguration : IEntityTypeConfiguration<RecordingTranscript>
+{
+    public void Configure(EntityTypeBuilder<RecordingTranscript> builder)
+    {
+        builder.ToTable("recording_transcripts");
+        builder.HasKey(t => new { t.RecordingId, t.Language });
+        builder.Property(t => t.Language).HasConversion(new LowerCaseEnumConverter<TranscriptLanguage>()).HasMaxLength(8);
+        builder.Property(t => t.WebVtt).HasMaxLength(RecordingTranscript.MaxLength);
+        builder.HasOne<Recording>().WithMany().HasForeignKey(t => t.RecordingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
 /// The table also holds <c>watched</c>, an <c>int4multirange</c> of the seconds seen, which only
 /// <see cref="Jobs.WatchProgressFlusher"/>'s statement reads and writes (migration AttendanceAndWatchProgress).
 /// </summary>

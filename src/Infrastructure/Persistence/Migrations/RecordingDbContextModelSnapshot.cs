@@ -471,6 +471,46 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                     b.ToTable("recording_marks", (string)null);
                 });
 
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.RecordingTranscript", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("AcademyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academy_id");
+
+                    b.Property<string>("SearchableText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("searchable_text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.Property<string>("WebVtt")
+                        .IsRequired()
+                        .HasMaxLength(2000000)
+                        .HasColumnType("character varying(2000000)")
+                        .HasColumnName("web_vtt");
+
+                    b.HasKey("RecordingId", "Language")
+                        .HasName("pk_recording_transcripts");
+
+                    b.ToTable("recording_transcripts", (string)null);
+                });
+
             modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>
                 {
                     b.Property<Guid>("RecordingId")
@@ -1124,6 +1164,16 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recording_marks_recordings_recording_id");
+                });
+
+            modelBuilder.Entity("ItqanRecording.Domain.Learning.RecordingTranscript", b =>
+                {
+                    b.HasOne("ItqanRecording.Domain.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recording_transcripts_recordings_recording_id");
                 });
 
             modelBuilder.Entity("ItqanRecording.Domain.Learning.WatchProgress", b =>

@@ -31,7 +31,30 @@ describe('Recording player', () => {
       http.get('*/api/recordings/:id/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
       http.post('*/api/recordings/:id/progress', () => new HttpResponse(null, { status: 204 })),
       http.get('*/api/recordings/:id/marks', () => HttpResponse.json([])),
+      http.get('*/api/recordings/:id/transcripts', () => HttpResponse.json([])),
     );
+  });
+
+  it('offers each transcript as a captions track in its language', async () => {
+    signedInAs();
+    const recording = aRecording();
+    serveRecording(recording);
+    server.use(
+      http.get('*/api/recordings/:id/transcripts', () =>
+        HttpResponse.json([
+          { language: 'ar', updatedAt: '2025-03-11T09:00:00Z' },
+          { language: 'en', updatedAt: '2025-03-11T09:00:00Z' },
+        ]),
+      ),
+    );
+    renderApp(`/recordings/${recording.id}`);
+
+    await waitFor(() => expect(document.querySelectorAll('video track[kind="captions"]')).toHaveLength(2));
+    const [arabic, english] = Array.from(document.querySelectorAll('video track[kind="captions"]'));
+    expect(arabic).toHaveAttribute('srclang', 'ar');
+    expect(arabic).toHaveAttribute('label', 'Arabic');
+    expect(arabic).toHaveAttribute('src', `/api/recordings/${recording.id}/transcripts/ar`);
+    expect(english).toHaveAttribute('label', 'English');
   });
 
   it('plays a video from the signed stream URL and offers the signed download', async () => {

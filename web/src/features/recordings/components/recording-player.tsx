@@ -1,6 +1,7 @@
-/* eslint-disable jsx-a11y/media-has-caption -- recordings of live classes come without a caption track; the API offers none */
+/* eslint-disable jsx-a11y/media-has-caption -- a recording has captions only once its teacher uploads a transcript */
 import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import {
+  MediaCaptionsButton,
   MediaControlBar,
   MediaController,
   MediaFullscreenButton,
@@ -21,6 +22,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { Recording, RecordingPart } from '@/lib/api-types';
 import { useRecording } from '../api/get-recording';
+import { transcriptTrackUrl, useTranscripts } from '../api/transcripts';
 import { paths } from '@/config/paths';
 import {
   handlePlayerKey,
@@ -145,6 +147,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const videoPlayback = videoPlaybackOf(recording.hlsUrl, videoCanPlayType, hasMediaSource());
   useHlsJs(video, recording.hlsUrl, recording.streamUrl ?? '', videoPlayback === 'hls.js', relink.relinkFrom);
   const parts = partsInSequence(recording);
+  const transcripts = useTranscripts(recording.id, true);
   const [partIndex, setPartIndex] = useState(0);
   const part = parts?.[Math.min(partIndex, parts.length - 1)] ?? null;
   const streamUrl = part ? part.streamUrl : recording.streamUrl;
@@ -206,6 +209,16 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
           >
             {recording.previewsUrl && <track kind="metadata" label="thumbnails" src={recording.previewsUrl} default />}
             {parts === null && <track kind="chapters" label={t('marks.heading')} src={`/api/recordings/${encodeURIComponent(recording.id)}/chapters`} default />}
+            {parts === null &&
+              transcripts.data?.map((transcript) => (
+                <track
+                  key={transcript.language}
+                  kind="captions"
+                  srcLang={transcript.language}
+                  label={t(`transcripts.language.${transcript.language}`)}
+                  src={transcriptTrackUrl(recording.id, transcript.language)}
+                />
+              ))}
           </video>
           <MediaControlBar>
             <MediaPlayButton />
@@ -214,6 +227,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
             <MediaTimeRange />
             {/* Times read left to right in Arabic too ("0:05 / 0:12"), as the page's other times do. */}
             <MediaTimeDisplay showDuration dir="ltr" />
+            <MediaCaptionsButton />
             <MediaMuteButton />
             <MediaVolumeRange />
             <MediaFullscreenButton />

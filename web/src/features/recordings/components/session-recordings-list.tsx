@@ -6,10 +6,11 @@ import { RecordingStatusBadge } from '@/components/recording-status-badge';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
-import type { Recording } from '@/lib/api-types';
+import type { Recording, TranscriptLanguage } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
 import { usePublishRecording } from '../api/publish-recording';
 import { useRenameRecording } from '../api/rename-recording';
+import { useUploadTranscript } from '../api/transcripts';
 import { paths } from '@/config/paths';
 
 /**
@@ -69,6 +70,7 @@ export function SessionRecordingsList({ sessionId, canRename }: { sessionId: str
                       <RenameForm sessionId={sessionId} recording={recording} onDone={() => setRenaming(null)} />
                     )}
                     {canRename && recording.status !== 'deleted' && <PublicationControl sessionId={sessionId} recording={recording} />}
+                    {canRename && recording.status === 'completed' && <TranscriptUpload recording={recording} />}
                   </th>
                   <td>
                     <time dateTime={recording.startedAt}>{format.dateTime(recording.startedAt)}</time>
@@ -158,6 +160,39 @@ function PublicationControl({ sessionId, recording }: { sessionId: string; recor
         {t(shown ? 'recordings.hide' : 'recordings.publish')}
       </button>
       {publish.isError && <p role="alert">{t('recordings.publishFailed')}</p>}
+    </div>
+  );
+}
+
+/** For the teacher: a WebVTT file of what was said, in Arabic or English, becomes the recording's captions. */
+function TranscriptUpload({ recording }: { recording: Recording }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [language, setLanguage] = useState<TranscriptLanguage>('ar');
+  const upload = useUploadTranscript(recording.id);
+
+  return (
+    <div className="transcript-upload">
+      <label htmlFor={`${id}-language`}>{t('transcripts.languageLabel')}</label>
+      <select id={`${id}-language`} value={language} onChange={(event) => setLanguage(event.target.value as TranscriptLanguage)}>
+        <option value="ar">{t('transcripts.language.ar')}</option>
+        <option value="en">{t('transcripts.language.en')}</option>
+      </select>
+      <label htmlFor={`${id}-file`}>{t('transcripts.upload', { name: recording.displayName })}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".vtt,text/vtt"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void file.text().then((webVtt) => upload.mutate({ language, webVtt }));
+        }}
+      />
+      <p role="status" aria-live="polite">
+        {upload.isSuccess && t('transcripts.uploaded', { language: t(`transcripts.language.${upload.data.language}`) })}
+        {upload.isError && t('transcripts.failed')}
+      </p>
     </div>
   );
 }

@@ -179,6 +179,13 @@ export const ar = {
     changeFailed: 'تعذّر حفظ التغيير. حاول مرة أخرى.',
     delete: 'احذف',
   },
+  transcripts: {
+    language: { ar: 'العربية', en: 'الإنجليزية' },
+    languageLabel: 'لغة الترجمة النصية',
+    upload: 'الترجمة النصية لـ «{{name}}» (ملف WebVTT)',
+    uploaded: 'حُفظت الترجمة النصية ({{language}}): يعرضها المشغّل، وتجد «تسجيلاتي» كلماتها.',
+    failed: 'تعذّر حفظ الترجمة النصية. هل هو ملف WebVTT (سطره الأول WEBVTT)؟',
+  },
   myRecordings: {
     title: 'تسجيلاتي',
     filters: 'ابحث عن تسجيل',

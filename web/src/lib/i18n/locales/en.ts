@@ -182,6 +182,13 @@ export const en = {
     changeFailed: 'The change could not be saved. Try again.',
     delete: 'Delete',
   },
+  transcripts: {
+    language: { ar: 'Arabic', en: 'English' },
+    languageLabel: 'Captions language',
+    upload: 'Captions for “{{name}}” (WebVTT file)',
+    uploaded: '{{language}} captions saved: the player shows them, and My recordings finds their words.',
+    failed: 'The captions could not be saved. Is it a WebVTT file (its first line WEBVTT)?',
+  },
   myRecordings: {
     title: 'My recordings',
     filters: 'Find a recording',
