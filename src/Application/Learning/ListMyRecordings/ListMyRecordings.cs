@@ -38,9 +38,7 @@ public sealed class ListMyRecordingsValidator : AbstractValidator<ListMyRecordin
         RuleFor(q => q.Filter).SetValidator(filter).OverridePropertyName(string.Empty);
         RuleFor(q => q.Limit).InclusiveBetween(1, ListMyRecordingsQuery.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(cursor => CatalogueCursor.TryDecode(cursor, out _))
-            .When(q => q.Cursor is not null)
-            .WithMessage("The cursor is not one this API gave out; start again from the first page.");
+            .MustBeCatalogueCursor();
     }
 }
 
@@ -73,27 +71,15 @@ public sealed class ListMyRecordingsHandler(
                 seen.Any(p => p.RecordingId == r.Id && p.WatchedSeconds >= r.Duration!.Value.TotalSeconds * share) == watched);
         }
 
-        if (CatalogueCursor.TryDecode(query.Cursor, out var after))
-        {
-            recordings = recordings.Where(r => r.StartedAt <= after.StartedAt
-                && (r.StartedAt < after.StartedAt || r.Id.CompareTo(after.Id) < 0));
-        }
-
-        var rows = await recordings
-            .OrderByDescending(r => r.StartedAt)
-            .ThenByDescending(r => r.Id)
-            .Take(limit + 1)
-            .Select(RecordingRow.Columns)
-            .ToListAsync(cancellationToken);
+        var (rows, nextCursor) = await recordings.PageAsync(query.Cursor, limit, cancellationToken);
         var ids = rows.ConvertAll(r => r.Id);
         var watchedSeconds = await seen.Where(p => ids.Contains(p.RecordingId))
             .ToDictionaryAsync(p => p.RecordingId, p => p.WatchedSeconds, cancellationToken);
-        var page = rows.Take(limit).Select(row =>
+        var page = rows.ConvertAll(row =>
         {
             var coverage = WatchProgress.CoverageOf(watchedSeconds.GetValueOrDefault(row.Id), row.Duration ?? TimeSpan.Zero);
             return new MyRecording(responses.Create(row, actor), coverage, coverage >= share);
-        }).ToList();
-        var nextCursor = rows.Count > limit ? new CatalogueCursor(page[^1].Recording.StartedAt, page[^1].Recording.Id).Encode() : null;
+        });
         return new MyRecordingsPage(page, nextCursor);
     }
 }

@@ -48,8 +48,6 @@ public sealed class ApplyRetentionHandler(
     TimeProvider clock,
     ILogger<ApplyRetentionHandler> logger) : ICommandHandler<ApplyRetentionCommand, RetentionReport>
 {
-    private const int BatchSize = 100;
-
     public async ValueTask<RetentionReport> Handle(ApplyRetentionCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -73,34 +71,13 @@ public sealed class ApplyRetentionHandler(
         return RetentionReport.Of(command.DryRun, expired);
     }
 
-    /// <summary>
-    /// One recording at a time: its file, then its row. A file that cannot be removed stops the run with nothing
-    /// changed for that recording, and a failed save never leaves other recordings without their files. When
-    /// cancelled (the host stops), the recording under way is finished and no new one begins.
-    /// </summary>
+    /// <summary>One recording at a time: its file, then its row (<see cref="RecordingFilesRemoval"/>); deleted, it drops out of the query.</summary>
     private async Task<List<Domain.Recordings.Recording>> RemoveExpiredAsync(
         Academy academy, DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reason = string.Create(CultureInfo.InvariantCulture, $"retention: older than {academy.RetentionDays} days");
-        var removed = new List<Domain.Recordings.Recording>();
-        var more = true;
-        while (more && !cancellationToken.IsCancellationRequested)
-        {
-            // Removed recordings are deleted and drop out of the query, so each batch is the next one.
-            var batch = await ExpiredIn(academy.Id, cutoff).Take(BatchSize).ToListAsync(cancellationToken);
-            more = batch.Count == BatchSize;
-            foreach (var recording in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
-            {
-                foreach (var file in recording.StoredFiles)
-                {
-                    await storage.DeleteFilesOfAsync(file, CancellationToken.None);
-                }
-
-                db.RecordingAuditEntries.Add(recording.Delete(deletedByUserId: null, now, filesRemoved: true, reason));
-                await db.SaveChangesAsync(CancellationToken.None);
-                removed.Add(recording);
-            }
-        }
+        var removed = await RecordingFilesRemoval.RemoveOneByOneAsync(
+            db, storage, ExpiredIn(academy.Id, cutoff), r => r.Delete(deletedByUserId: null, now, filesRemoved: true, reason), cancellationToken);
 
         if (removed.Count > 0)
         {

@@ -20,8 +20,6 @@ public sealed record TrashEmptied(int Count, long TotalBytes);
 public sealed class EmptyTrashHandler(IApplicationDbContext db, IRecordingStorage storage, TimeProvider clock, ILogger<EmptyTrashHandler> logger)
     : ICommandHandler<EmptyTrashCommand, TrashEmptied>
 {
-    private const int BatchSize = 100;
-
     public async ValueTask<TrashEmptied> Handle(EmptyTrashCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -36,28 +34,13 @@ public sealed class EmptyTrashHandler(IApplicationDbContext db, IRecordingStorag
             var reason = command.OnlyExpired
                 ? string.Create(CultureInfo.InvariantCulture, $"{academy.TrashDays} days in the trash")
                 : "the trash was emptied";
-            var more = true;
-            while (more && !cancellationToken.IsCancellationRequested)
-            {
-                // Recordings whose files are removed drop out of the query, so each batch is the next one.
-                var batch = await db.Recordings
-                    .Where(r => r.AcademyId == academy.Id && r.Status == RecordingStatus.Deleted && r.FilesRemovedAt == null && r.DeletedAt <= cutoff)
-                    .OrderBy(r => r.DeletedAt)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-                more = batch.Count == BatchSize;
-                foreach (var recording in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
-                {
-                    foreach (var file in recording.StoredFiles)
-                    {
-                        await storage.DeleteFilesOfAsync(file, CancellationToken.None);
-                    }
-
-                    db.RecordingAuditEntries.Add(recording.MarkFilesRemoved(command.ByUserId, now, reason));
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    (count, bytes) = (count + 1, bytes + (recording.File?.SizeBytes ?? 0));
-                }
-            }
+            // Recordings whose files are removed drop out of the query.
+            var inTrash = db.Recordings
+                .Where(r => r.AcademyId == academy.Id && r.Status == RecordingStatus.Deleted && r.FilesRemovedAt == null && r.DeletedAt <= cutoff)
+                .OrderBy(r => r.DeletedAt);
+            var removed = await RecordingFilesRemoval.RemoveOneByOneAsync(
+                db, storage, inTrash, r => r.MarkFilesRemoved(command.ByUserId, now, reason), cancellationToken);
+            (count, bytes) = (count + removed.Count, bytes + removed.Sum(r => r.File?.SizeBytes ?? 0));
         }
 
         if (count > 0)

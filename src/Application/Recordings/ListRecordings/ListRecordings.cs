@@ -26,23 +26,9 @@ public sealed class ListRecordingsHandler(IApplicationDbContext db, ITranscriptS
     public async ValueTask<RecordingPage> Handle(ListRecordingsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? ListRecordingsQuery.DefaultLimit;
-        var recordings = db.Recordings.AsNoTracking().InCatalogue(query.Actor.AcademyId, query.Filter, transcripts);
-        if (CatalogueCursor.TryDecode(query.Cursor, out var after))
-        {
-            // The first conjunct alone bounds the (academy_id, started_at, id) index scan; the second breaks ties.
-            recordings = recordings.Where(r => r.StartedAt <= after.StartedAt
-                && (r.StartedAt < after.StartedAt || r.Id.CompareTo(after.Id) < 0));
-        }
-
-        // One row more than the page tells whether another page follows.
-        var rows = await recordings
-            .OrderByDescending(r => r.StartedAt)
-            .ThenByDescending(r => r.Id)
-            .Take(limit + 1)
-            .Select(RecordingRow.Columns)
-            .ToListAsync(cancellationToken);
-        var page = rows.Take(limit).Select(r => responses.Create(r, query.Actor)).ToList();
-        var nextCursor = rows.Count > limit ? new CatalogueCursor(page[^1].StartedAt, page[^1].Id).Encode() : null;
-        return new RecordingPage(page, nextCursor);
+        var (rows, nextCursor) = await db.Recordings.AsNoTracking()
+            .InCatalogue(query.Actor.AcademyId, query.Filter, transcripts)
+            .PageAsync(query.Cursor, limit, cancellationToken);
+        return new RecordingPage(rows.ConvertAll(r => responses.Create(r, query.Actor)), nextCursor);
     }
 }

@@ -9,9 +9,6 @@ public sealed class ListRecordingsValidator : AbstractValidator<ListRecordingsQu
         // Errors name the query parameters (status, from), not the nesting (filter.status).
         RuleFor(q => q.Filter).SetValidator(filter).OverridePropertyName(string.Empty);
         RuleFor(q => q.Limit).InclusiveBetween(1, ListRecordingsQuery.MaxLimit);
-        RuleFor(q => q.Cursor)
-            .Must(cursor => CatalogueCursor.TryDecode(cursor, out _))
-            .When(q => q.Cursor is not null)
-            .WithMessage("The cursor is not one this API gave out; start again from the first page.");
+        RuleFor(q => q.Cursor).MustBeCatalogueCursor();
     }
 }
