@@ -2,8 +2,8 @@
 # Installs what a fresh Debian/Ubuntu machine lacks to build, test and run Itqan Recording:
 # PostgreSQL (test and dev databases), ffmpeg (LiveKit emulator), Chromium and a font with Arabic letters (end-to-end
 # tests), curl (make run), nginx (tests of the shipped front), Ceph's monitor, OSD and RADOS Gateway (the S3 tests'
-# throw-away object store), the local dotnet tools (.config/dotnet-tools.json) and the web packages. Prints nothing when
-# everything is already there.
+# throw-away object store), aiosmtpd (the email tests' SMTP server), the local dotnet tools (.config/dotnet-tools.json)
+# and the web packages. Prints nothing when everything is already there.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -44,6 +44,8 @@ command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)
 command -v ceph-osd >/dev/null 2>&1 || missing+=(ceph-osd)
 command -v radosgw >/dev/null 2>&1 || missing+=(radosgw)
 command -v radosgw-admin >/dev/null 2>&1 || missing+=(ceph-common)
+# The email tests send ready notifications to a throw-away SMTP server: aiosmtpd, Debian's python3-aiosmtpd.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 
 if [ ${#missing[@]} -gt 0 ]; then
   packages=()

@@ -48,6 +48,7 @@ app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapRecordingEndpoints();
 app.MapLearningEndpoints();
+app.MapNotificationEndpoints();
 app.MapRecordingFileEndpoints();
 app.MapAdminEndpoints();
 app.MapLiveKitWebhookEndpoints();

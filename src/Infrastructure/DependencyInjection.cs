@@ -6,6 +6,7 @@ using ItqanRecording.Infrastructure.Identity;
 using ItqanRecording.Infrastructure.Jobs;
 using ItqanRecording.Infrastructure.LiveKit;
 using ItqanRecording.Infrastructure.Media;
+using ItqanRecording.Infrastructure.Notifications;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
 using ItqanRecording.Infrastructure.Persistence.SessionKinds;
@@ -102,6 +103,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddLiveKit(configuration);
         services.AddRecordingJobs(configuration);
+        services.AddReadyNotifications(configuration);
         return services;
     }
 }

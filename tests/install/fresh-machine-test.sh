@@ -26,7 +26,7 @@ self="$here/$(basename "${BASH_SOURCE[0]}")"
 repo=$(cd "$here/../.." && pwd)
 limit=${FRESH_MACHINE_TIMEOUT:-900}
 # The packages scripts/install-deps.sh installs, as dpkg-query patterns: what is installed of them is purged.
-project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*' 'nginx*' 'ceph*' radosgw)
+project_packages=('postgresql*' 'chromium*' ffmpeg curl 'fonts-dejavu*' 'nginx*' 'ceph*' radosgw python3-aiosmtpd)
 repo_copy=/srv/itqan-recording
 apt_log=/var/log/itqan-apt-calls.log
 
@@ -180,6 +180,8 @@ inside() {
   done
   if in_chroot sh -c "command -v radosgw-admin" >/dev/null; then pass "radosgw-admin installed"; else fail "radosgw-admin missing"; fi
   if in_chroot sh -c 'nginx -v' >/dev/null 2>&1; then pass "nginx runs"; else fail "nginx does not run"; fi
+  if in_chroot /usr/bin/python3 -m aiosmtpd --version >/dev/null 2>&1; then pass "aiosmtpd runs (the email tests' SMTP server)"
+  else fail "aiosmtpd does not run"; fi
 
   local again
   : >"$root$apt_log"

@@ -66,6 +66,15 @@ public sealed class Recording
     /// <summary>Whether its students see it; teachers and admins always do (<see cref="RecordingPublication"/>).</summary>
     public RecordingPublication Publication { get; private set; }
 
+    /// <summary>
+    /// When its students could last begin to watch it: when it completed already published, or when it was published
+    /// once completed. Null until then. Ready notifications tell of this moment (a hide and a new publish is a new one).
+    /// </summary>
+    public DateTimeOffset? AvailableAt { get; private set; }
+
+    /// <summary>The <see cref="AvailableAt"/> its students were emailed about (<see cref="Announced"/>); null before.</summary>
+    public DateTimeOffset? AnnouncedAt { get; private set; }
+
     /// <summary>The longest name a teacher gives a recording (<see cref="Rename"/>).</summary>
     public const int MaxDisplayNameLength = 200;
 
@@ -196,6 +205,11 @@ public sealed class Recording
         MoveTo(RecordingStatus.Completed);
         EndedAt ??= endedAt;
         CompletedAt = completedAt;
+        if (Publication == RecordingPublication.Published)
+        {
+            AvailableAt = completedAt;
+        }
+
         if (Parts.Count == 0)
         {
             File = file;
@@ -333,9 +347,20 @@ public sealed class Recording
             throw new DomainException("recording.deleted", "A deleted recording is neither published nor hidden.");
         }
 
+        if (publication == RecordingPublication.Published && Publication != publication && Status == RecordingStatus.Completed)
+        {
+            AvailableAt = at;
+        }
+
         Publication = publication;
         return RecordingAuditEntry.For(
             this, publication == RecordingPublication.Published ? RecordingAuditAction.Published : RecordingAuditAction.Hidden, byUserId, at);
+    }
+
+    /// <summary>Its students were emailed that it is ready (as of <see cref="AvailableAt"/>). Refused before it is.</summary>
+    public void Announced()
+    {
+        AnnouncedAt = AvailableAt ?? throw new DomainException("recording.not_available", "Only a recording its students can watch is announced.");
     }
 
     /// <summary>

@@ -42,10 +42,22 @@ public sealed class User
 
     public Guid SecurityStamp { get; private set; }
 
+    /// <summary>Ready notifications up to this moment were seen (<see cref="SawNotificationsUpTo"/>); null before any.</summary>
+    public DateTimeOffset? NotificationsSeenUpTo { get; private set; }
+
     public Actor AsActor() => new(Id, AcademyId, Role);
 
     /// <summary>Ends every session of the user: sessions carrying the old stamp are refused from now on.</summary>
     public void EndSessions() => SecurityStamp = Guid.NewGuid();
+
+    /// <summary>The user saw the notifications up to <paramref name="upTo"/>; an older moment changes nothing.</summary>
+    public void SawNotificationsUpTo(DateTimeOffset upTo)
+    {
+        if (NotificationsSeenUpTo is null || upTo > NotificationsSeenUpTo)
+        {
+            NotificationsSeenUpTo = upTo;
+        }
+    }
 
     public static string NormalizeEmail(string email)
     {

@@ -27,7 +27,7 @@ public sealed class PublishingTests(ApiFixture api)
         (await admin.GetFromJsonAsync<PublishingJson>("/api/admin/publishing"))!.Should()
             .BeEquivalentTo(new PublishingJson(false, new Dictionary<string, bool> { ["interactive"] = true }));
 
-        var recording = await RecordAsync(teacher, academy.SessionId);
+        var recording = await api.RecordClassAsync(teacher, academy.SessionId);
         recording.Publication.Should().Be("awaiting_review");
         var teachersView = await teacher.GetRecordingAsync(recording.Id);
         teachersView.StreamUrl.Should().NotBeNull("the teacher reviews it");
@@ -64,7 +64,7 @@ public sealed class PublishingTests(ApiFixture api)
         var teacher = await api.SignedInClientAsync(academy.TeacherEmail);
         var student = await api.SignedInClientAsync(academy.StudentEmail);
 
-        var recording = await RecordAsync(teacher, academy.SessionId);
+        var recording = await api.RecordClassAsync(teacher, academy.SessionId);
 
         recording.Publication.Should().Be("published");
         (await student.GetRecordingAsync(recording.Id)).StreamUrl.Should().NotBeNull();
@@ -95,16 +95,6 @@ public sealed class PublishingTests(ApiFixture api)
         await (await student.GetAsync($"/api/recordings/{recording.Id}/marks")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "recording.not_found");
         await (await student.PostAsJsonAsync($"/api/recordings/{recording.Id}/progress", new { fromSeconds = 0, toSeconds = 1 }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "recording.not_found");
-    }
-
-    private async Task<RecordingJson> RecordAsync(HttpClient teacher, Guid sessionId)
-    {
-        var start = await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null);
-        start.StatusCode.Should().Be(HttpStatusCode.Created, await start.Content.ReadAsStringAsync());
-        var started = (await start.Content.ReadFromJsonAsync<RecordingJson>())!;
-        await api.Emulator.WaitUntilActiveAsync(started.EgressId);
-        (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        return await teacher.WaitForStatusAsync(started.Id, "completed");
     }
 
     private sealed record PublishingJson(bool ReviewBeforePublishing, Dictionary<string, bool> ByKind);

@@ -8,6 +8,7 @@ using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Sessions;
 using ItqanRecording.Domain.Users;
+using ItqanRecording.Api.Tests.Reliability;
 using ItqanRecording.Infrastructure.Persistence;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
 using ItqanRecording.Infrastructure.Persistence.SessionKinds;
@@ -122,6 +123,17 @@ public static class TestData
 
         ended!.Status.Should().Be("completed", ended.Error);
         return (teacher, ended);
+    }
+
+    /// <summary>The teacher records the class through LiveKit (Start, the egress active, Stop) until it is completed.</summary>
+    public static async Task<RecordingJson> RecordClassAsync(this ApiFixture api, HttpClient teacher, Guid sessionId)
+    {
+        var start = await teacher.PostAsync($"/api/sessions/{sessionId}/recordings", null);
+        start.StatusCode.Should().Be(HttpStatusCode.Created, await start.Content.ReadAsStringAsync());
+        var started = (await start.Content.ReadFromJsonAsync<RecordingJson>())!;
+        await api.Emulator.WaitUntilActiveAsync(started.EgressId);
+        (await teacher.PostAsync($"/api/sessions/{sessionId}/recordings/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        return await teacher.WaitForStatusAsync(started.Id, "completed");
     }
 
     /// <summary>A student of the demo academy of their own, for tests that enrol someone without changing what the demo students see.</summary>

@@ -99,6 +99,33 @@ public class RecordingTests
     }
 
     [Fact]
+    public void A_recording_becomes_available_to_its_students_when_it_completes_published_or_is_published_once_complete()
+    {
+        var published = Domain.Recordings.Recording.Start(TestSessions.ReadyInteractiveSession(), "EG_one", TestSessions.TeacherId, StartedAt).Recording;
+        published.AvailableAt.Should().BeNull("it is still recording");
+        published.Complete(File, TimeSpan.FromMinutes(50), StartedAt.AddMinutes(50), StartedAt.AddMinutes(51));
+        published.AvailableAt.Should().Be(StartedAt.AddMinutes(51));
+
+        var session = TestSessions.ReadyInteractiveSession();
+        session.Academy.ReviewRecordingsBeforePublishing(true, new Dictionary<SessionKind, bool?>());
+        var reviewed = Domain.Recordings.Recording.Start(session, "EG_two", TestSessions.TeacherId, StartedAt).Recording;
+        reviewed.Publish(RecordingPublication.Hidden, TestSessions.TeacherId, StartedAt.AddMinutes(5));
+        reviewed.Complete(File, TimeSpan.FromMinutes(50), StartedAt.AddMinutes(50), StartedAt.AddMinutes(51));
+        reviewed.AvailableAt.Should().BeNull("it is hidden");
+        reviewed.Invoking(r => r.Announced()).Should().Throw<DomainException>().Which.Code.Should().Be("recording.not_available");
+
+        reviewed.Publish(RecordingPublication.Published, TestSessions.TeacherId, StartedAt.AddHours(2));
+        reviewed.Publish(RecordingPublication.Published, TestSessions.TeacherId, StartedAt.AddHours(3));
+        reviewed.AvailableAt.Should().Be(StartedAt.AddHours(2), "publishing what is published is no news");
+        reviewed.Announced();
+        reviewed.AnnouncedAt.Should().Be(StartedAt.AddHours(2));
+
+        reviewed.Publish(RecordingPublication.Hidden, TestSessions.TeacherId, StartedAt.AddHours(4));
+        reviewed.Publish(RecordingPublication.Published, TestSessions.TeacherId, StartedAt.AddHours(5));
+        reviewed.AvailableAt.Should().Be(StartedAt.AddHours(5), "published again after being hidden, it is news again");
+    }
+
+    [Fact]
     public void An_academy_reviews_the_kinds_it_names_and_follows_its_own_choice_for_the_others()
     {
         var academy = TestSessions.ReadyInteractiveSession().Academy;

@@ -403,6 +403,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recordings of the user's classes that became watchable in the last 30 days (and still are), newest first,
+         *     at most 20, with the number unread.
+         */
+        get: operations["ListMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything up to `upTo` (the newest notification shown) counts as seen. 204. */
+        post: operations["MarkNotificationsSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events while the page is open: a `recording_ready` event (`{"recordingId":…}`) when a
+         *     recording of the user's classes becomes watchable; a `ping` event once listening, and after every 25 s of quiet.
+         */
+        get: operations["StreamMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recordings": {
         parameters: {
             query?: never;
@@ -855,6 +912,11 @@ export interface components {
         };
         /** @enum {string} */
         MediaJobState: "queued" | "running" | "done" | "failed";
+        MyNotifications: {
+            items: components["schemas"]["ReadyNotification"][];
+            /** Format: int32 */
+            unreadCount: number;
+        };
         MyRecording: {
             recording: components["schemas"]["RecordingResponse"];
             /** Format: double */
@@ -864,6 +926,11 @@ export interface components {
         MyRecordingsPage: {
             items: components["schemas"]["MyRecording"][];
             nextCursor: string | null;
+        };
+        /** @description The newest notification the page showed: it and everything before it count as seen. */
+        NotificationsSeenRequest: {
+            /** Format: date-time */
+            upTo: string | null;
         };
         ParticipantAttendanceResponse: {
             identity: string;
@@ -900,6 +967,19 @@ export interface components {
             byKind: {
                 [key: string]: boolean;
             };
+        };
+        ReadyNotice: {
+            /** Format: uuid */
+            recordingId: string;
+        };
+        ReadyNotification: {
+            /** Format: uuid */
+            recordingId: string;
+            displayName: string;
+            sessionKind: components["schemas"]["SessionKind"];
+            /** Format: date-time */
+            availableAt: string;
+            unread: boolean;
         };
         ReconciledRecording: {
             /** Format: uuid */
@@ -2635,6 +2715,104 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotifications"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkNotificationsSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsSeenRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StreamMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ReadyNotice"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,6 +78,11 @@ export type StudentAttendance = Schemas['StudentAttendanceResponse'];
 /** A transcript of a recording (its language, last change); the player loads it as captions. */
 export type Transcript = Schemas['TranscriptResponse'];
 
+/** The user's ready notifications (newest first) and how many are unread. */
+export type MyNotifications = Schemas['MyNotifications'];
+
+export type ReadyNotification = Schemas['ReadyNotification'];
+
 export type TranscriptLanguage = Schemas['TranscriptLanguage'];
 
 /** A chapter the teacher marked, or the user's own bookmark, at `atSeconds` into the recording. */

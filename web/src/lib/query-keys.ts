@@ -15,6 +15,10 @@ export const sessionKeys = {
   attendance: (sessionId: string) => [...sessionKeys.detail(sessionId), 'attendance'] as const,
 };
 
+export const notificationKeys = {
+  mine: ['notifications', 'mine'] as const,
+};
+
 export const recordingKeys = {
   all: ['recordings'] as const,
   detail: (recordingId: string) => [...recordingKeys.all, 'detail', recordingId] as const,

@@ -23,9 +23,12 @@ export function renderApp(path: string) {
   return { ...view, user, router, queryClient };
 }
 
-/** `GET /api/auth/me` answers with this user (a teacher unless overridden). */
+/** `GET /api/auth/me` answers with this user (a teacher unless overridden); the shell has no notifications. */
 export function signedInAs(overrides: Partial<CurrentUser> = {}): CurrentUser {
   const user = aUser(overrides);
-  server.use(http.get('*/api/auth/me', () => HttpResponse.json(user)));
+  server.use(
+    http.get('*/api/auth/me', () => HttpResponse.json(user)),
+    http.get('*/api/me/notifications', () => HttpResponse.json({ items: [], unreadCount: 0 })),
+  );
   return user;
 }

@@ -36,6 +36,9 @@ public sealed class RecordingConfiguration : IEntityTypeConfiguration<Recording>
         builder.Property(r => r.SessionKind).HasConversion(new SessionKindConverter()).HasMaxLength(SessionKind.MaxNameLength);
         builder.Property(r => r.Status).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(r => r.Publication).HasConversion(new LowerCaseEnumConverter<RecordingPublication>()).HasMaxLength(16);
+        // Ready notifications list the recordings that became watchable lately; a trigger (migration ReadyNotifications)
+        // calls pg_notify('recording_available', id) when this moment is set, for every instance's open pages.
+        builder.HasIndex(r => r.AvailableAt).HasFilter("available_at IS NOT NULL").HasDatabaseName("ix_recordings_available_at");
         builder.Property(r => r.StatusBeforeDeletion).HasConversion(new LowerCaseEnumConverter<RecordingStatus>()).HasMaxLength(16);
         builder.Property(r => r.EgressId).HasMaxLength(64);
         builder.Property(r => r.RoomName).HasMaxLength(256);

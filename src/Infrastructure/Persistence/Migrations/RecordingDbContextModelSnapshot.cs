@@ -690,6 +690,14 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("academy_id");
 
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<DateTimeOffset?>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -829,6 +837,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_recordings");
+
+                    b.HasIndex("AvailableAt")
+                        .HasDatabaseName("ix_recordings_available_at")
+                        .HasFilter("available_at IS NOT NULL");
 
                     b.HasIndex("EgressId")
                         .IsUnique()
@@ -979,6 +991,10 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("NotificationsSeenUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notifications_seen_up_to");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

@@ -7,6 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useMe } from '@/features/auth/api/get-me';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { isApiError } from '@/lib/api-client';
 import { interruptedActionOf } from '@/lib/interrupted-action';
 import { paths } from '@/config/paths';
@@ -57,6 +58,7 @@ export function AppLayout() {
           {user.role === 'admin' && <NavLink to={paths.adminRecordings.getHref()}>{t('nav.catalogue')}</NavLink>}
         </nav>
         <div className="app-header__tools">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu user={user} onSignedOut={() => void navigate(paths.signIn.getHref(), { replace: true })} />
         </div>

@@ -149,6 +149,9 @@ describe('RecordingPanel when the session expired', () => {
     let signedIn = true;
     server.use(
       http.get('*/api/auth/me', () => (signedIn ? HttpResponse.json(aUser()) : problem(401, 'Unauthorized'))),
+      http.get('*/api/me/notifications', () =>
+        signedIn ? HttpResponse.json({ items: [], unreadCount: 0 }) : problem(401, 'Unauthorized'),
+      ),
       http.post('*/api/auth/login', () => {
         signedIn = true;
         return HttpResponse.json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 3600 });

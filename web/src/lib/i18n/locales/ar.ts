@@ -186,6 +186,18 @@ export const ar = {
     uploaded: 'حُفظت الترجمة النصية ({{language}}): يعرضها المشغّل، وتجد «تسجيلاتي» كلماتها.',
     failed: 'تعذّر حفظ الترجمة النصية. هل هو ملف WebVTT (سطره الأول WEBVTT)؟',
   },
+  notifications: {
+    title: 'الإشعارات',
+    unread_zero: 'لا إشعارات غير مقروءة',
+    unread_one: 'إشعار واحد غير مقروء',
+    unread_two: 'إشعاران غير مقروءين',
+    unread_few: '{{count}} إشعارات غير مقروءة',
+    unread_many: '{{count}} إشعارًا غير مقروء',
+    unread_other: '{{count}} إشعار غير مقروء',
+    none: 'لا تسجيلات جديدة مؤخرًا.',
+    new: 'جديد',
+    ready: 'جاهز للمشاهدة منذ {{when}}',
+  },
   myRecordings: {
     title: 'تسجيلاتي',
     filters: 'ابحث عن تسجيل',

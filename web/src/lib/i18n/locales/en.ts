@@ -189,6 +189,14 @@ export const en = {
     uploaded: '{{language}} captions saved: the player shows them, and My recordings finds their words.',
     failed: 'The captions could not be saved. Is it a WebVTT file (its first line WEBVTT)?',
   },
+  notifications: {
+    title: 'Notifications',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
+    none: 'No new recordings lately.',
+    new: 'New',
+    ready: 'Ready to watch since {{when}}',
+  },
   myRecordings: {
     title: 'My recordings',
     filters: 'Find a recording',
