@@ -49,6 +49,7 @@ app.MapSessionEndpoints();
 app.MapRecordingEndpoints();
 app.MapLearningEndpoints();
 app.MapNotificationEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapRecordingFileEndpoints();
 app.MapAdminEndpoints();
 app.MapLiveKitWebhookEndpoints();

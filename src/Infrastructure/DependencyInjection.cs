@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("ItqanRecording").PersistKeysToDbContext<RecordingDbContext>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<RecordingDbContext>());
         services.AddScoped<ITranscriptSearch, TranscriptSearch>();
+        services.AddScoped<IRecordingAnalytics, RecordingAnalytics>();
         services.AddScoped<ISessionFinder, SessionFinder>();
         services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();
         services.AddSingleton<IEgressStartIntents>(_ => new PostgresEgressStartIntents(NpgsqlDataSource.Create(connectionString)));

@@ -130,6 +130,10 @@ public sealed class Academy
     public DateTimeOffset LocalTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 
+    /// <summary>The instant the academy's day <paramref name="day"/> begins (its midnight, in its time zone).</summary>
+    public DateTimeOffset StartOf(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
     /// <summary>Keeps the timetable in the IANA time zone <paramref name="timeZoneId"/>; one this system does not know is refused.</summary>
     public void UseTimeZone(string timeZoneId)
     {

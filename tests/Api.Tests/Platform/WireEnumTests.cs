@@ -19,6 +19,7 @@ public sealed class WireEnumTests(ApiFixture api)
     [InlineData("RecordingAuditEntryResponse", "action",
         new[] { "started", "stopped", "completed", "failed", "streamed", "downloaded", "deleted", "part_started", "renamed", "published", "hidden", "restored", "files_removed" })]
     [InlineData("RecordingResponse", "publication", new[] { "published", "awaiting_review", "hidden" })]
+    [InlineData("AnalyticsDashboard", "bucket", new[] { "week", "month" })]
     [InlineData("CurrentUserResponse", "role", new[] { "admin", "teacher", "student" })]
     public async Task The_OpenAPI_document_describes_enum_properties_by_their_wire_names(
         string schema, string property, string[] values)

@@ -155,6 +155,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recording hours, views, unique viewers, watch time, coverage and catch-up for the academy's days from–to (both
+         *     included, yyyy-MM-dd; the last 12 weeks by default) by bucket (week, the default, or month), per
+         *     course/circle/lesson and teacher, with the bytes stored. teacherId narrows an admin's report to one teacher.
+         */
+        get: operations["GetAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the same report (table: periods, parents or teachers) as a CSV download. */
+        get: operations["ExportAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -850,6 +888,72 @@ export interface components {
             /** Format: double */
             atSeconds: number;
             label: string | null;
+        };
+        /** @enum {string} */
+        AnalyticsBucket: "week" | "month";
+        AnalyticsDashboard: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            bucket: components["schemas"]["AnalyticsBucket"];
+            report: components["schemas"]["AnalyticsReport"];
+        };
+        AnalyticsFigures: {
+            /** Format: int32 */
+            recordings: number;
+            /** Format: double */
+            recordedSeconds: number;
+            /** Format: int64 */
+            recordedBytes: number;
+            /** Format: int32 */
+            views: number;
+            /** Format: int32 */
+            uniqueViewers: number;
+            /** Format: int64 */
+            watchedSeconds: number;
+            /** Format: double */
+            averageCoverage: number | null;
+        };
+        AnalyticsParent: {
+            /** Format: uuid */
+            parentId: string | null;
+            sessionKind: components["schemas"]["SessionKind"];
+            name: string | null;
+            /** Format: uuid */
+            teacherId: string;
+            teacherName: string | null;
+            figures: components["schemas"]["AnalyticsFigures"];
+            catchUp: components["schemas"]["CatchUpFigures"];
+        };
+        AnalyticsPeriod: {
+            /** Format: date */
+            start: string;
+            figures: components["schemas"]["AnalyticsFigures"];
+        };
+        AnalyticsReport: {
+            totals: components["schemas"]["AnalyticsFigures"];
+            catchUp: components["schemas"]["CatchUpFigures"];
+            periods: components["schemas"]["AnalyticsPeriod"][];
+            parents: components["schemas"]["AnalyticsParent"][];
+            teachers: components["schemas"]["AnalyticsTeacher"][];
+            /** Format: int64 */
+            storedBytes: number;
+        };
+        AnalyticsTeacher: {
+            /** Format: uuid */
+            teacherId: string;
+            name: string | null;
+            figures: components["schemas"]["AnalyticsFigures"];
+            catchUp: components["schemas"]["CatchUpFigures"];
+        };
+        CatchUpFigures: {
+            /** Format: int32 */
+            needingCatchUp: number;
+            /** Format: int32 */
+            caughtUp: number;
+            /** Format: double */
+            readonly rate: number | null;
         };
         ChangeMarkRequest: {
             /** Format: double */
@@ -1746,6 +1850,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AcademyTimeZoneResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                teacherId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsDashboard"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                teacherId?: string;
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
