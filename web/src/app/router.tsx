@@ -46,6 +46,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('./routes/my-recordings')).MyRecordingsRoute }),
                 },
                 {
+                  path: paths.analytics.path,
+                  lazy: async () => ({ Component: (await import('./routes/analytics')).AnalyticsRoute }),
+                },
+                {
                   path: paths.adminRecordings.path,
                   lazy: async () => ({ Component: (await import('./routes/admin-recordings')).AdminRecordingsRoute }),
                 },

@@ -23,6 +23,10 @@ export const paths = {
     path: '/my-recordings',
     getHref: () => '/my-recordings',
   },
+  analytics: {
+    path: '/analytics',
+    getHref: () => '/analytics',
+  },
   adminRecordings: {
     path: '/admin/recordings',
     getHref: () => '/admin/recordings',

@@ -7,6 +7,7 @@ import {
   formatDateTime,
   formatHours,
   formatNumber,
+  formatPercent,
 } from '@/lib/format';
 
 /** Intl formatters bound to the current UI language; they change when the language does. */
@@ -17,6 +18,7 @@ export function useFormatters() {
     () => ({
       locale,
       number: (value: number) => formatNumber(locale, value),
+      percent: (share: number) => formatPercent(locale, share),
       dateTime: (iso: string) => formatDateTime(locale, iso),
       date: (iso: string) => formatDate(locale, iso),
       clock: (seconds: number) => formatClock(locale, seconds),

@@ -78,6 +78,17 @@ export type StudentAttendance = Schemas['StudentAttendanceResponse'];
 /** A transcript of a recording (its language, last change); the player loads it as captions. */
 export type Transcript = Schemas['TranscriptResponse'];
 
+/** The analytics dashboard: the days it covers, how they are cut, and the report. */
+export type AnalyticsDashboard = Schemas['AnalyticsDashboard'];
+
+export type AnalyticsBucket = Schemas['AnalyticsBucket'];
+
+export type AnalyticsFigures = Schemas['AnalyticsFigures'];
+
+export type CatchUpFigures = Schemas['CatchUpFigures'];
+
+export type AnalyticsPeriod = Schemas['AnalyticsPeriod'];
+
 /** The user's ready notifications (newest first) and how many are unread. */
 export type MyNotifications = Schemas['MyNotifications'];
 

@@ -29,6 +29,11 @@ export function formatNumber(locale: string, value: number): string {
   return numberFormat(locale, {}).format(value);
 }
 
+/** A share (0–1) as a whole percentage: 0.875 → "88%". */
+export function formatPercent(locale: string, share: number): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
 export function formatDateTime(locale: string, iso: string): string {
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -15,6 +15,10 @@ export const sessionKeys = {
   attendance: (sessionId: string) => [...sessionKeys.detail(sessionId), 'attendance'] as const,
 };
 
+export const analyticsKeys = {
+  dashboard: (filters: object) => ['analytics', filters] as const,
+};
+
 export const notificationKeys = {
   mine: ['notifications', 'mine'] as const,
 };

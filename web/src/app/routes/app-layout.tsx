@@ -55,6 +55,7 @@ export function AppLayout() {
             {t('nav.mySessions')}
           </NavLink>
           <NavLink to={paths.myRecordings.getHref()}>{t('nav.myRecordings')}</NavLink>
+          {user.role !== 'student' && <NavLink to={paths.analytics.getHref()}>{t('nav.analytics')}</NavLink>}
           {user.role === 'admin' && <NavLink to={paths.adminRecordings.getHref()}>{t('nav.catalogue')}</NavLink>}
         </nav>
         <div className="app-header__tools">
