@@ -41,8 +41,9 @@ public sealed record AnalyticsFigures(
     double? AverageCoverage);
 
 /// <summary>
-/// Students who left a recorded class early by LiveKit's participant events (<see cref="NeedingCatchUp"/>), and how
-/// many of them then watched its recording (<see cref="CaughtUp"/>); <see cref="Rate"/> is their share (null with none).
+/// The class's students who, by LiveKit's participant events, missed a recorded class or left it early
+/// (<see cref="NeedingCatchUp"/>, as the teacher's attendance list counts them), and how many of them then watched its
+/// recording (<see cref="CaughtUp"/>); <see cref="Rate"/> is their share (null with none).
 /// </summary>
 public sealed record CatchUpFigures(int NeedingCatchUp, int CaughtUp)
 {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using ItqanRecording.Application.Analytics;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure.Persistence.SessionKinds;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +16,7 @@ namespace ItqanRecording.Infrastructure.Persistence;
 /// found through <c>(academy_id, started_at)</c> or <c>(academy_id, teacher_id, started_at)</c>, their viewers through
 /// <c>watch_progress</c>'s primary key. docs/performance.md has the plans at 1,000,000 recordings.
 /// </summary>
-public sealed class RecordingAnalytics(RecordingDbContext db) : IRecordingAnalytics
+public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessionKindDefinition> kinds) : IRecordingAnalytics
 {
     /// <summary>The scope's completed recordings; each statement starts from it.</summary>
     private const string ScopeRecordings = """
@@ -57,11 +58,14 @@ public sealed class RecordingAnalytics(RecordingDbContext db) : IRecordingAnalyt
         """;
 
     /// <summary>
-    /// A student left early when their stays (merged, two devices counting once) cover less than the share of the class's
-    /// span (first join to last leave); caught up when they then saw the watched share of one of its recordings.
+    /// The students each class expected (<paramref name="roster"/>, from the session kinds) who missed it or left early:
+    /// their stays (merged, two devices counting once) cover less than the share of the class's span (first join to last
+    /// leave; a class nobody joined has none), as the teacher's attendance list counts them; caught up when they then saw
+    /// the watched share of one of its recordings.
     /// </summary>
-    private const string CatchUpSql = $"""
+    private static string CatchUpSql(string roster) => $"""
         WITH {ScopeRecordings},
+        roster (session_id, student_id) AS ({roster}),
         classes AS (SELECT DISTINCT session_id, parent_id, session_kind, teacher_id FROM recs),
         stays AS (
             SELECT a.session_id, a.user_id, coalesce(a.left_at, now()) AS left_at, a.joined_at
@@ -72,15 +76,16 @@ public sealed class RecordingAnalytics(RecordingDbContext db) : IRecordingAnalyt
             SELECT session_id, extract(epoch FROM max(left_at) - min(joined_at)) AS seconds FROM stays GROUP BY session_id
         ),
         merged AS (
-            SELECT s.session_id, s.user_id, range_agg(tstzrange(s.joined_at, s.left_at)) AS stayed
-            FROM stays s JOIN classes c ON c.session_id = s.session_id
-            WHERE s.user_id IS NOT NULL AND s.user_id <> c.teacher_id
-            GROUP BY s.session_id, s.user_id
+            SELECT e.session_id, e.student_id AS user_id, range_agg(tstzrange(s.joined_at, s.left_at)) FILTER (WHERE s.session_id IS NOT NULL) AS stayed
+            FROM (SELECT DISTINCT r.session_id, r.student_id FROM roster r JOIN classes c ON c.session_id = r.session_id
+                  WHERE r.student_id <> c.teacher_id) e
+            LEFT JOIN stays s ON s.session_id = e.session_id AND s.user_id = e.student_id
+            GROUP BY e.session_id, e.student_id
         ),
         needed AS (
             SELECT c.parent_id, c.session_kind, c.teacher_id, m.session_id, m.user_id
             FROM merged m JOIN spans sp ON sp.session_id = m.session_id JOIN classes c ON c.session_id = m.session_id
-            WHERE (SELECT sum(extract(epoch FROM upper(x) - lower(x))) FROM unnest(m.stayed) AS x) < @share * sp.seconds
+            WHERE coalesce((SELECT sum(extract(epoch FROM upper(x) - lower(x))) FROM unnest(m.stayed) AS x), 0) < @share * sp.seconds
         )
         SELECT GROUPING(parent_id, session_kind, teacher_id) AS g, parent_id, session_kind, teacher_id, count(*)::int,
                (count(*) FILTER (WHERE EXISTS (
@@ -120,7 +125,7 @@ public sealed class RecordingAnalytics(RecordingDbContext db) : IRecordingAnalyt
                 BatchCommands =
                 {
                     Command(FiguresSql, scope),
-                    Command(CatchUpSql, scope),
+                    Command(CatchUpSql(RosterSql()), scope),
                     Command(StoredBytesSql, scope),
                 },
             };
@@ -178,6 +183,9 @@ public sealed class RecordingAnalytics(RecordingDbContext db) : IRecordingAnalyt
             }
         }
     }
+
+    /// <summary>Every kind's expected students as one SQL query without parameters, planned with the statement that joins it.</summary>
+    private string RosterSql() => kinds.Select(kind => kind.Students(db)).Aggregate((all, next) => all.Concat(next)).ToQueryString();
 
     private static NpgsqlBatchCommand Command(string sql, AnalyticsScope scope) => new(sql)
     {

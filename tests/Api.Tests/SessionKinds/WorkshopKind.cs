@@ -39,4 +39,7 @@ public sealed class WorkshopKind : SessionKindDefinition<WorkshopSession>
 
     protected override Expression<Func<WorkshopSession, bool>> TakesPartAs(Guid userId) =>
         s => s.Workshop.HostId == userId || s.Workshop.GuestId == userId;
+
+    protected override IQueryable<SessionStudent> StudentsOf(IQueryable<WorkshopSession> sessions) =>
+        sessions.Select(s => new SessionStudent { SessionId = s.Id, StudentId = s.Workshop.GuestId });
 }

@@ -21,4 +21,7 @@ public sealed class AcademicKind : SessionKindDefinition<AcademicSession>
 
     protected override Expression<Func<AcademicSession, bool>> TakesPartAs(Guid userId) =>
         s => s.Lesson.TeacherId == userId || s.Lesson.StudentId == userId;
+
+    protected override IQueryable<SessionStudent> StudentsOf(IQueryable<AcademicSession> sessions) =>
+        sessions.Select(s => new SessionStudent { SessionId = s.Id, StudentId = s.Lesson.StudentId });
 }

@@ -21,4 +21,18 @@ public interface ISessionKindDefinition : ISessionKindRegistration
 
     /// <summary>Sessions of this kind the user teaches or attends; false for every other kind.</summary>
     Expression<Func<LiveSession, bool>> TakesPart(Guid userId);
+
+    /// <summary>Every session of this kind with each student expected in it (not its teacher), as a query the database runs.</summary>
+    IQueryable<SessionStudent> Students(RecordingDbContext db);
+}
+
+/// <summary>
+/// A student expected in a session: enrolled in its course, a member of its circle, or its lesson's student. Built with
+/// an object initialiser, which EF Core can put in a <c>UNION ALL</c> (a constructor call it cannot).
+/// </summary>
+public sealed record SessionStudent
+{
+    public required Guid SessionId { get; init; }
+
+    public required Guid StudentId { get; init; }
 }

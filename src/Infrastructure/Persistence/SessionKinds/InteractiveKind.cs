@@ -20,4 +20,7 @@ public sealed class InteractiveKind : SessionKindDefinition<InteractiveCourseSes
 
     protected override Expression<Func<InteractiveCourseSession, bool>> TakesPartAs(Guid userId) =>
         s => s.Course.TeacherId == userId || s.Course.Enrollments.Any(e => e.StudentId == userId);
+
+    protected override IQueryable<SessionStudent> StudentsOf(IQueryable<InteractiveCourseSession> sessions) =>
+        sessions.SelectMany(s => s.Course.Enrollments, (s, e) => new SessionStudent { SessionId = s.Id, StudentId = e.StudentId });
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ItqanRecording.Application.Recordings;
+using ItqanRecording.Domain.Quran;
 using ItqanRecording.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,4 +24,10 @@ public sealed class QuranKind : SessionKindDefinition<QuranSession>
 
     protected override Expression<Func<QuranSession, bool>> TakesPartAs(Guid userId) =>
         s => s.Circle.TeacherId == userId || s.Circle.StudentId == userId || s.Circle.Students.Any(m => m.StudentId == userId);
+
+    protected override IQueryable<SessionStudent> StudentsOf(IQueryable<QuranSession> sessions) =>
+        sessions.Where(s => s.Circle.Type == QuranCircleType.Individual && s.Circle.StudentId != null)
+            .Select(s => new SessionStudent { SessionId = s.Id, StudentId = s.Circle.StudentId!.Value })
+            .Concat(sessions.Where(s => s.Circle.Type == QuranCircleType.Group)
+                .SelectMany(s => s.Circle.Students, (s, m) => new SessionStudent { SessionId = s.Id, StudentId = m.StudentId }));
 }

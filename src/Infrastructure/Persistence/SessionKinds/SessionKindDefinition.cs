@@ -43,6 +43,12 @@ public abstract class SessionKindDefinition<TSession> : ISessionKindDefinition
             Expression.AndAlso(Expression.TypeIs(session, typeof(TSession)), body), session);
     }
 
+    public IQueryable<SessionStudent> Students(RecordingDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return StudentsOf(db.Sessions.OfType<TSession>());
+    }
+
     /// <summary>The kind's own mapping: its foreign keys, and the entities only it uses.</summary>
     protected abstract void Configure(EntityTypeBuilder<TSession> session, ModelBuilder modelBuilder);
 
@@ -51,4 +57,7 @@ public abstract class SessionKindDefinition<TSession> : ISessionKindDefinition
 
     /// <summary>Whether the user teaches or attends the session, as a query the database runs.</summary>
     protected abstract Expression<Func<TSession, bool>> TakesPartAs(Guid userId);
+
+    /// <summary>The students each of the sessions expects, as its rules' <see cref="LiveSession.StudentIds"/> say.</summary>
+    protected abstract IQueryable<SessionStudent> StudentsOf(IQueryable<TSession> sessions);
 }
