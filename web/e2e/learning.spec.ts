@@ -1,12 +1,24 @@
 import { apiAs, completedRecordingOf, getJson, sessionTitled } from './api';
 import { demo, expect, screenshot, signIn, test } from './fixtures';
 
+interface AnalyticsJson {
+  report: { parents: { name: string | null; catchUp: { needingCatchUp: number; caughtUp: number } }[] };
+}
+
+/** The circle's catch-up on the admin's dashboard (the default last 12 weeks). */
+async function circleCatchUp(api: Awaited<ReturnType<typeof apiAs>>) {
+  const dashboard = await getJson<AnalyticsJson>(api, '/api/analytics');
+  const circle = dashboard.report.parents.find((p) => p.name === 'Hifz with Amina');
+  if (!circle) throw new Error('the dashboard has no row for the circle');
+  return circle.catchUp;
+}
+
 interface AttendanceJson {
   classStartedAt: string | null;
   students: { name: string; needsToCatchUp: boolean; watchedCoverage: number }[];
 }
 
-test('a student who missed the class resumes and finishes its recording, and the teacher\'s catch-up list updates', async ({
+test('a student who missed the class resumes and finishes its recording, and the teacher\'s catch-up list and the admin\'s dashboard update', async ({
   page,
   emulator,
   baseURL,
@@ -31,6 +43,9 @@ test('a student who missed the class resumes and finishes its recording, and the
   await expect(student).toContainText('Needs to catch up');
   await screenshot(page, 'attendance-catch-up');
   await page.getByRole('button', { name: 'Sign out' }).click();
+  const admin = await apiAs(baseURL ?? '', demo.admin);
+  const before = await circleCatchUp(admin);
+  expect(before.needingCatchUp, 'the student who missed it needs to catch up').toBeGreaterThan(before.caughtUp);
 
   // The student plays the first seconds and leaves; coming back, the player resumes there.
   await signIn(page, demo.student);
@@ -74,5 +89,20 @@ test('a student who missed the class resumes and finishes its recording, and the
   await expect(student).toHaveAttribute('data-verdict', 'missed');
   await expect(student).toContainText('100%');
   await screenshot(page, 'attendance-caught-up');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // The admin's dashboard counts her as caught up: one more of the circle's students who needed to.
+  await signIn(page, demo.admin);
+  await page.getByRole('link', { name: 'Analytics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+  const circleRow = page.getByRole('region', { name: 'By course, circle or lesson' }).getByRole('row').filter({ hasText: 'Hifz with Amina' });
+  const rate = `${String(Math.round(((before.caughtUp + 1) / before.needingCatchUp) * 100))}%`;
+  await expect(circleRow.getByRole('cell').last()).toHaveText(rate);
+  expect(await circleCatchUp(admin)).toMatchObject({ needingCatchUp: before.needingCatchUp, caughtUp: before.caughtUp + 1 });
+  await expect(page.getByTestId('analytics-chart').locator('canvas').first()).toBeVisible();
+  await screenshot(page, 'analytics-dashboard');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await screenshot(page, 'analytics-dashboard-phone');
+  await admin.dispose();
   await api.dispose();
 });

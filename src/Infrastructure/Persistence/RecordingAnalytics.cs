@@ -23,7 +23,7 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
         recs AS MATERIALIZED (
             SELECT r.id, r.session_id, r.parent_id, r.session_kind, r.teacher_id,
                    coalesce(r.metadata->>'courseTitle', r.metadata->>'circleName', r.metadata->>'subject') AS parent_name,
-                   coalesce(r.file_size_bytes, 0) AS bytes,
+                   coalesce(r.file_size_bytes, 0) AS bytes, r.publication = 'published' AS published,
                    coalesce(extract(epoch FROM r.duration)::float8, 0) AS seconds,
                    date_trunc(@bucket, r.started_at AT TIME ZONE @zone)::date AS period
             FROM recordings r
@@ -58,19 +58,18 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
         """;
 
     /// <summary>
-    /// The students each class expected (<paramref name="roster"/>, from the session kinds) who missed it or left early:
-    /// their stays (merged, two devices counting once) cover less than the share of the class's span (first join to last
-    /// leave; a class nobody joined has none), as the teacher's attendance list counts them; caught up when they then saw
-    /// the watched share of one of its recordings.
+    /// The students each class expected (<paramref name="roster"/>, from the session kinds) who missed it (no time in the
+    /// room; a class has begun once anyone joined, however briefly) or left early (their stays, merged so that two devices count once, cover less than the share of the class's span
+    /// from first join to last leave; a class nobody joined has none); caught up when they then saw the watched share of
+    /// its published recordings together. The teacher's attendance list counts them the same way.
     /// </summary>
     private static string CatchUpSql(string roster) => $"""
         WITH {ScopeRecordings},
         roster (session_id, student_id) AS ({roster}),
         classes AS (SELECT DISTINCT session_id, parent_id, session_kind, teacher_id FROM recs),
         stays AS (
-            SELECT a.session_id, a.user_id, coalesce(a.left_at, now()) AS left_at, a.joined_at
+            SELECT a.session_id, a.user_id, greatest(coalesce(a.left_at, now()), a.joined_at) AS left_at, a.joined_at
             FROM attendance_intervals a JOIN classes c ON c.session_id = a.session_id
-            WHERE coalesce(a.left_at, now()) > a.joined_at
         ),
         spans AS (
             SELECT session_id, extract(epoch FROM max(left_at) - min(joined_at)) AS seconds FROM stays GROUP BY session_id
@@ -85,14 +84,16 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
         needed AS (
             SELECT c.parent_id, c.session_kind, c.teacher_id, m.session_id, m.user_id
             FROM merged m JOIN spans sp ON sp.session_id = m.session_id JOIN classes c ON c.session_id = m.session_id
-            WHERE coalesce((SELECT sum(extract(epoch FROM upper(x) - lower(x))) FROM unnest(m.stayed) AS x), 0) < @share * sp.seconds
-        )
-        SELECT GROUPING(parent_id, session_kind, teacher_id) AS g, parent_id, session_kind, teacher_id, count(*)::int,
-               (count(*) FILTER (WHERE EXISTS (
-                   SELECT 1 FROM recs r JOIN watch_progress p ON p.recording_id = r.id AND p.user_id = n.user_id
-                   WHERE r.session_id = n.session_id AND p.watched_seconds >= @coverage * r.seconds)))::int
-        FROM needed n
-        GROUP BY GROUPING SETS ((), (parent_id, session_kind, teacher_id), (teacher_id))
+            CROSS JOIN LATERAL (SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) AS seconds FROM unnest(m.stayed) AS x) attended
+            WHERE attended.seconds = 0 OR attended.seconds < @share * sp.seconds
+        ),
+        watchable AS (SELECT session_id, sum(seconds) AS seconds FROM recs WHERE published GROUP BY session_id)
+        SELECT GROUPING(n.parent_id, n.session_kind, n.teacher_id) AS g, n.parent_id, n.session_kind, n.teacher_id, count(*)::int,
+               (count(*) FILTER (WHERE w.seconds >= 1 AND (
+                   SELECT coalesce(sum(p.watched_seconds), 0) FROM recs r JOIN watch_progress p ON p.recording_id = r.id AND p.user_id = n.user_id
+                   WHERE r.session_id = n.session_id AND r.published) >= @coverage * w.seconds))::int
+        FROM needed n LEFT JOIN watchable w ON w.session_id = n.session_id
+        GROUP BY GROUPING SETS ((), (n.parent_id, n.session_kind, n.teacher_id), (n.teacher_id))
         """;
 
     private const string StoredBytesSql = """

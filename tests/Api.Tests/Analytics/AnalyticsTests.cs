@@ -57,6 +57,9 @@ public sealed class AnalyticsTests(ApiFixture api)
         report.Totals.WatchedSeconds.Should().Be((long)Math.Floor(seconds) + 1);
         report.Totals.AverageCoverage.Should().BeApproximately(((Math.Floor(seconds) / seconds) + (1 / seconds)) / 2, 0.01);
         report.CatchUp.Should().Be(new CatchUpJson(2, 1, 0.5), "she watched it since; the absentee has not");
+        var attendance = (await teacher.GetFromJsonAsync<AttendanceJson>($"/api/sessions/{academy.SessionId}/attendance"))!.Students;
+        (attendance.Count(s => s.Missed || s.LeftEarly), attendance.Count(s => (s.Missed || s.LeftEarly) && s.Watched))
+            .Should().Be((report.CatchUp.NeedingCatchUp, report.CatchUp.CaughtUp), "the dashboard counts as the teacher's attendance list does");
         report.Periods.Should().ContainSingle().Which.Figures.Recordings.Should().Be(1);
         var course = report.Parents.Should().ContainSingle().Subject;
         (course.SessionKind, course.Name, course.TeacherName, course.CatchUp.CaughtUp).Should().Be(("interactive", "Reviewed course", "Its Teacher", 1));
@@ -139,6 +142,10 @@ public sealed class AnalyticsTests(ApiFixture api)
         int Recordings, double RecordedSeconds, long RecordedBytes, int Views, int UniqueViewers, long WatchedSeconds, double? AverageCoverage);
 
     private sealed record CatchUpJson(int NeedingCatchUp, int CaughtUp, double? Rate);
+
+    private sealed record AttendanceJson(List<StudentAttendanceJson> Students);
+
+    private sealed record StudentAttendanceJson(bool Missed, bool LeftEarly, bool Watched);
 
     private sealed record PeriodJson(string Start, FiguresJson Figures);
 

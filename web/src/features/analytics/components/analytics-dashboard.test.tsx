@@ -64,7 +64,7 @@ describe('Analytics dashboard', () => {
     const totals = await screen.findByTestId('analytics-totals');
     expect(within(totals).getByText('Hours recorded').nextElementSibling).toHaveTextContent('2');
     expect(within(totals).getByText('Average coverage').nextElementSibling).toHaveTextContent('75%');
-    expect(within(totals).getByText('Catch-up rate').nextElementSibling).toHaveTextContent('25%');
+    expect(within(totals).getByText('Catch-up rate').nextElementSibling).toHaveTextContent('25%1 of 4 who missed the class or left early');
     expect(within(totals).getByText('Storage used').nextElementSibling).toHaveTextContent('10.5 MB');
     expect(await screen.findByTestId('analytics-chart')).toHaveTextContent('2026-11-02,2026-11-09');
 

@@ -23,7 +23,7 @@ export function AnalyticsDashboardView() {
   return (
     <div className="stack analytics">
       <h1>{t('analytics.title')}</h1>
-      <AnalyticsFilterForm filters={filters} onChange={setFilters} />
+      <AnalyticsFilterForm filters={filters} shown={analytics.data} onChange={setFilters} />
       {analytics.isPending ? (
         <Loading />
       ) : analytics.isError && !analytics.data ? (
@@ -46,6 +46,7 @@ export function AnalyticsDashboardView() {
                   <Suspense fallback={<Loading />}>
                     <AnalyticsChart
                       periods={report.periods}
+                      bucket={analytics.data.bucket}
                       labels={{ recorded: t('analytics.recordedHours'), watched: t('analytics.watchedHours'), hours: t('analytics.hours') }}
                     />
                   </Suspense>
@@ -77,18 +78,27 @@ export function AnalyticsDashboardView() {
   );
 }
 
-function AnalyticsFilterForm({ filters, onChange }: { filters: AnalyticsFilters; onChange: (change: Partial<Record<'from' | 'to' | 'bucket', string | undefined>>) => void }) {
+/** The days asked for, or else those the server chose (`shown`), so the fields never look empty. */
+function AnalyticsFilterForm({
+  filters,
+  shown,
+  onChange,
+}: {
+  filters: AnalyticsFilters;
+  shown?: { from: string; to: string };
+  onChange: (change: Partial<Record<'from' | 'to' | 'bucket', string | undefined>>) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <form className="filters" aria-label={t('analytics.filters')} onSubmit={(event) => event.preventDefault()}>
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('analytics.from')}</label>
-        <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />
+        <input id={`${id}-from`} type="date" value={filters.from ?? shown?.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('analytics.to')}</label>
-        <input id={`${id}-to`} type="date" value={filters.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />
+        <input id={`${id}-to`} type="date" value={filters.to ?? shown?.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-bucket`}>{t('analytics.bucket')}</label>
@@ -104,7 +114,7 @@ function AnalyticsFilterForm({ filters, onChange }: { filters: AnalyticsFilters;
 function Totals({ figures, catchUp, storedBytes }: { figures: AnalyticsFigures; catchUp: CatchUpFigures; storedBytes: number }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const items: [string, string][] = [
+  const items: [string, string, string?][] = [
     [t('analytics.recordings'), format.number(figures.recordings)],
     [t('analytics.recordedHours'), format.hours(figures.recordedSeconds)],
     [t('analytics.views'), format.number(figures.views)],
@@ -113,16 +123,20 @@ function Totals({ figures, catchUp, storedBytes }: { figures: AnalyticsFigures; 
     [t('analytics.averageCoverage'), figures.averageCoverage == null ? '—' : format.percent(figures.averageCoverage)],
     [
       t('analytics.catchUpRate'),
-      catchUp.rate == null ? '—' : t('analytics.catchUpOf', { rate: format.percent(catchUp.rate), caught: format.number(catchUp.caughtUp), needing: format.number(catchUp.needingCatchUp) }),
+      catchUp.rate == null ? '—' : format.percent(catchUp.rate),
+      t('analytics.catchUpOf', { caught: format.number(catchUp.caughtUp), needing: format.number(catchUp.needingCatchUp) }),
     ],
     [t('analytics.storage'), format.bytes(storedBytes)],
   ];
   return (
     <dl className="analytics-totals" data-testid="analytics-totals">
-      {items.map(([term, value]) => (
+      {items.map(([term, value, detail]) => (
         <div key={term} className="analytics-totals__item">
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd>
+            {value}
+            {detail && <span className="analytics-totals__detail">{detail}</span>}
+          </dd>
         </div>
       ))}
     </dl>

@@ -206,7 +206,7 @@ export const ar = {
     watchTime: 'وقت المشاهدة',
     averageCoverage: 'متوسط نسبة المشاهدة',
     catchUpRate: 'نسبة التعويض',
-    catchUpOf: '{{rate}} ({{caught}} من {{needing}} غابوا عن الحصة أو غادروها مبكرًا)',
+    catchUpOf: '{{caught}} من {{needing}} غابوا عن الحصة أو غادروها مبكرًا',
     storage: 'المساحة المستخدمة',
     storageAdded: 'المساحة المضافة',
     periods: { week: 'حسب الأسبوع', month: 'حسب الشهر' },

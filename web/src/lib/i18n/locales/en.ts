@@ -209,7 +209,7 @@ export const en = {
     watchTime: 'Watch time',
     averageCoverage: 'Average coverage',
     catchUpRate: 'Catch-up rate',
-    catchUpOf: '{{rate}} ({{caught}} of {{needing}} who missed the class or left early)',
+    catchUpOf: '{{caught}} of {{needing}} who missed the class or left early',
     storage: 'Storage used',
     storageAdded: 'Storage added',
     periods: { week: 'By week', month: 'By month' },
