@@ -11,7 +11,7 @@
 # Settings (environment):
 #   BENCH_DURATION=8     seconds of each measured round (the first round of each side after BENCH_WARMUP=3 seconds of warm-up)
 #   BENCH_ROUNDS=3       rounds of each side of a ratio scenario, alternated with the reference's (the median ratio is judged)
-#   BENCH_ONLY=...       comma-separated subset of: webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa
+#   BENCH_ONLY=...       comma-separated subset of: webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,analytics,startstop,firststart,media,micro,spa
 #   BENCH_RECORDINGS=1000000 BENCH_SESSIONS=100000   size of the generated catalogue
 #   BENCH_KEEP=1         keep the cluster and its data in $BENCH_WORK for the next run (skips the load when present)
 #   BENCH_STARTSTOP_ROUNDS=5  measured rounds of the start/stop scenario (each uses 100 of the 1,000 ready sessions; at most 8)
@@ -28,7 +28,7 @@ cd "$repo"
 duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-3}
 rounds=${BENCH_ROUNDS:-3}
-only=${BENCH_ONLY:-webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,startstop,firststart,media,micro,spa}
+only=${BENCH_ONLY:-webhook,heartbeat,egress,counts,stream,download,objectstore,catalogue,analytics,startstop,firststart,media,micro,spa}
 recordings=${BENCH_RECORDINGS:-1000000}
 sessions=${BENCH_SESSIONS:-100000}
 results=${BENCH_RESULTS:-$repo/.artifacts/bench}
@@ -626,6 +626,15 @@ if wants catalogue; then
     say "no second page: the catalogue list gave no nextCursor"
   fi
   latency catalogue-stats $stats_connections "/api/recordings/stats"
+fi
+
+# --- the analytics dashboard over the same million recordings, their classes' stays and watch progress ----------------
+if wants analytics; then
+  say "scenario: analytics"
+  teacher=$(seed_json teacherId)
+  year_ago=$(date -u -d '-364 days' +%F)
+  latency analytics-academy $stats_connections "/api/analytics"
+  latency analytics-teacher $catalogue_connections "/api/analytics?teacherId=$teacher&from=$year_ago&bucket=month"
 fi
 
 # --- start + stop against the emulator -----------------------------------------------------------------------------

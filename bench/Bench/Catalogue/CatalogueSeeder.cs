@@ -106,6 +106,9 @@ public static class CatalogueSeeder
         await ExecuteAsync(connection, "ALTER TABLE recordings ENABLE TRIGGER USER", cancellationToken);
         await ExecuteAsync(connection, "SELECT recording_daily_totals_rebuild()", cancellationToken);
 
+        var (stays, watchRows, heartbeats) = await SeedLearningAsync(connection, cancellationToken);
+        Console.WriteLine($"seed: {stays} stays in classes, {watchRows} watch-progress rows ({heartbeats} heartbeats of 10 s) at {clock.Elapsed.TotalSeconds:F1}s");
+
         await ExecuteAsync(connection, "VACUUM (ANALYZE) recordings", cancellationToken);
         await ExecuteAsync(connection, "VACUUM (ANALYZE) sessions", cancellationToken);
         await ExecuteAsync(connection, "VACUUM (ANALYZE) recording_daily_totals", cancellationToken);
@@ -116,6 +119,48 @@ public static class CatalogueSeeder
         await WriteOutputsAsync(output, plan, streamRecording, streamBytes, cancellationToken);
         Console.WriteLine($"seed: done in {clock.Elapsed.TotalSeconds:F1}s");
         return 0;
+    }
+
+    /// <summary>
+    /// What the analytics read, made in the database from the rows above (deterministic: hashes of the ids): in every
+    /// past class the teacher stays the hour, 70 % of the enrolled students nearly all of it, 15 % leave after 12 minutes
+    /// and 15 % never come; 11 % of the enrolled students watched each completed or deleted recording, 10 to 190 seconds
+    /// of it, as the watch-progress rows that many 10-second heartbeats merge into (the player sends one every 10 s).
+    /// </summary>
+    private static async Task<(long Stays, long WatchRows, long Heartbeats)> SeedLearningAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, """
+            INSERT INTO attendance_intervals (id, session_id, academy_id, participant_sid, identity, name, user_id, joined_at, left_at)
+            SELECT gen_random_uuid(), s.id, s.academy_id, 'PA_' || md5(s.id::text || u.id::text), u.email, u.display_name, u.id,
+                   s.scheduled_at, s.scheduled_at + p.stayed
+            FROM sessions s
+            JOIN courses c ON c.id = s.course_id
+            CROSS JOIN LATERAL (
+                SELECT c.teacher_id AS user_id, interval '60 minutes' AS stayed
+                UNION ALL
+                SELECT e.student_id, CASE WHEN h.h < 70 THEN interval '58 minutes' ELSE interval '12 minutes' END
+                FROM course_enrollments e CROSS JOIN LATERAL (SELECT (hashtext(s.id::text || e.student_id::text) & 2147483647) % 100 AS h) h
+                WHERE e.course_id = c.id AND h.h < 85
+            ) p
+            JOIN users u ON u.id = p.user_id
+            WHERE s.status = 'completed'
+            """, cancellationToken);
+        await ExecuteAsync(connection, """
+            INSERT INTO watch_progress (recording_id, user_id, academy_id, watched_seconds, position_seconds, updated_at)
+            SELECT r.id, e.student_id, r.academy_id, w.seconds, w.seconds, r.ended_at + interval '1 day'
+            FROM recordings r
+            JOIN sessions s ON s.id = r.session_id
+            JOIN course_enrollments e ON e.course_id = s.course_id
+            CROSS JOIN LATERAL (SELECT hashtext(r.id::text || e.student_id::text) & 2147483647 AS h) x
+            CROSS JOIN LATERAL (SELECT least(extract(epoch FROM r.duration)::int, 10 * (1 + x.h % 19)) AS seconds) w
+            WHERE r.status IN ('completed', 'deleted') AND x.h % 100 < 11
+            """, cancellationToken);
+        await ExecuteAsync(connection, "VACUUM (ANALYZE) attendance_intervals", cancellationToken);
+        await ExecuteAsync(connection, "VACUUM (ANALYZE) watch_progress", cancellationToken);
+        return (
+            await ScalarAsync<long>(connection, "SELECT count(*) FROM attendance_intervals", cancellationToken),
+            await ScalarAsync<long>(connection, "SELECT count(*) FROM watch_progress", cancellationToken),
+            await ScalarAsync<long>(connection, "SELECT coalesce(sum(ceil(watched_seconds / 10.0)), 0)::bigint FROM watch_progress", cancellationToken));
     }
 
     private static async Task WriteOutputsAsync(string output, SeedPlan plan, Guid streamRecording, long streamBytes, CancellationToken cancellationToken)

@@ -53,6 +53,8 @@ public static class Scenarios
             Latency($"Catalogue page 1 (50 rows, status + teacher), {Setting("catalogue_connections")} connections", Load("catalogue-page"), Load("catalogue-page-raw")),
             Latency($"Catalogue late page ({Setting("catalogue_late_page")}, same filters), {Setting("catalogue_connections")} connections", Load("catalogue-late"), Load("catalogue-late-raw")),
             Latency($"Catalogue stats (academy of 500,000), {Setting("stats_connections")} connections", Load("catalogue-stats"), Load("catalogue-stats-raw")),
+            Latency($"Analytics dashboard, academy of 500,000, last 12 weeks by week, {Setting("stats_connections")} connections", Load("analytics-academy"), Load("analytics-academy-raw")),
+            Latency($"Analytics dashboard, one teacher, a year by month, {Setting("catalogue_connections")} connections", Load("analytics-teacher"), Load("analytics-teacher-raw")),
             RoundTrips(results, "egressEnded", "Database round trips per applied egress_ended", 3),
             RoundTrips(results, "start", "Database round trips per Start", 5),
             RoundTrips(results, "stop", "Database round trips per Stop (diagnostic)", null) with { Informative = true },

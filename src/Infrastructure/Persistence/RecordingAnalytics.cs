@@ -53,8 +53,12 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
         SELECT r.g, r.period, r.parent_id, r.session_kind, r.teacher_id, r.parent_name, r.recordings, r.seconds, r.bytes,
                coalesce(w.views, 0), coalesce(w.viewers, 0), coalesce(w.watched, 0), w.coverage
         FROM recorded r
-        LEFT JOIN watched w ON w.g = r.g AND w.period IS NOT DISTINCT FROM r.period AND w.parent_id IS NOT DISTINCT FROM r.parent_id
-            AND w.session_kind IS NOT DISTINCT FROM r.session_kind AND w.teacher_id IS NOT DISTINCT FROM r.teacher_id
+        -- One key per group (a level's absent columns as fixed values), so the join hashes instead of comparing every pair.
+        LEFT JOIN watched w
+            ON (w.g, coalesce(w.period, 'epoch'), coalesce(w.parent_id, '00000000-0000-0000-0000-000000000000'), coalesce(w.session_kind, ''),
+                coalesce(w.teacher_id, '00000000-0000-0000-0000-000000000000'))
+             = (r.g, coalesce(r.period, 'epoch'), coalesce(r.parent_id, '00000000-0000-0000-0000-000000000000'), coalesce(r.session_kind, ''),
+                coalesce(r.teacher_id, '00000000-0000-0000-0000-000000000000'))
         """;
 
     /// <summary>
@@ -76,7 +80,10 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
         ),
         merged AS (
             SELECT e.session_id, e.student_id AS user_id, range_agg(tstzrange(s.joined_at, s.left_at)) FILTER (WHERE s.session_id IS NOT NULL) AS stayed
-            FROM (SELECT DISTINCT r.session_id, r.student_id FROM roster r JOIN classes c ON c.session_id = r.session_id
+            FROM (SELECT DISTINCT c.session_id, r.student_id FROM classes c
+                  -- Per class (OFFSET 0 keeps it a lateral subquery), so each kind's part looks up that session's
+                  -- students by key instead of listing every session's.
+                  CROSS JOIN LATERAL (SELECT r.student_id FROM roster r WHERE r.session_id = c.session_id OFFSET 0) r
                   WHERE r.student_id <> c.teacher_id) e
             LEFT JOIN stays s ON s.session_id = e.session_id AND s.user_id = e.student_id
             GROUP BY e.session_id, e.student_id
@@ -87,12 +94,18 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
             CROSS JOIN LATERAL (SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) AS seconds FROM unnest(m.stayed) AS x) attended
             WHERE attended.seconds = 0 OR attended.seconds < @share * sp.seconds
         ),
-        watchable AS (SELECT session_id, sum(seconds) AS seconds FROM recs WHERE published GROUP BY session_id)
+        watchable AS (SELECT session_id, sum(seconds) AS seconds FROM recs WHERE published GROUP BY session_id),
+        seen AS (
+            SELECT r.session_id, p.user_id, sum(p.watched_seconds) AS seconds
+            FROM recs r JOIN watch_progress p ON p.recording_id = r.id
+            WHERE r.published
+            GROUP BY r.session_id, p.user_id
+        )
         SELECT GROUPING(n.parent_id, n.session_kind, n.teacher_id) AS g, n.parent_id, n.session_kind, n.teacher_id, count(*)::int,
-               (count(*) FILTER (WHERE w.seconds >= 1 AND (
-                   SELECT coalesce(sum(p.watched_seconds), 0) FROM recs r JOIN watch_progress p ON p.recording_id = r.id AND p.user_id = n.user_id
-                   WHERE r.session_id = n.session_id AND r.published) >= @coverage * w.seconds))::int
-        FROM needed n LEFT JOIN watchable w ON w.session_id = n.session_id
+               (count(*) FILTER (WHERE w.seconds >= 1 AND coalesce(s.seconds, 0) >= @coverage * w.seconds))::int
+        FROM needed n
+        LEFT JOIN watchable w ON w.session_id = n.session_id
+        LEFT JOIN seen s ON s.session_id = n.session_id AND s.user_id = n.user_id
         GROUP BY GROUPING SETS ((), (n.parent_id, n.session_kind, n.teacher_id), (n.teacher_id))
         """;
 
