@@ -77,6 +77,8 @@ public static class DependencyInjection
         services.AddOptions<MediaProcessingOptions>().Bind(configuration.GetSection(MediaProcessingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaProcessingOptions>, MediaProcessingOptionsValidator>();
         services.AddSingleton<IMediaTools, FfmpegMediaTools>();
+        services.AddOptions<TranscriptionOptions>().Bind(configuration.GetSection(TranscriptionOptions.SectionName));
+        services.AddSingleton<ITranscriber, CommandTranscriber>();
         services.AddScoped<IMediaJobQueue, PostgresMediaJobQueue>();
         services.AddSingleton<WatchProgressBuffer>();
         services.AddSingleton<IWatchProgressStore>(sp => sp.GetRequiredService<WatchProgressBuffer>());

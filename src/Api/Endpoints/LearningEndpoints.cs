@@ -55,6 +55,9 @@ public static class LearningEndpoints
         marks.MapPut("/transcripts/{language}", PutTranscript).WithName("PutTranscript").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         marks.MapDelete("/transcripts/{language}", DeleteTranscript).WithName("DeleteTranscript").ProducesValidationProblem();
+        marks.MapPost("/transcripts/{language}/automatic", TranscribeAutomatically).WithName("TranscribeAutomatically")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapPost("/api/sessions/{sessionId:guid}/recordings/marks", MarkMoment).WithName("MarkMoment").WithTags("Learning")
             .RequireAuthorization()
             .ProducesValidationProblem()
@@ -178,6 +181,18 @@ public static class LearningEndpoints
     private static async Task<Results<Ok<TranscriptResponse>, ProblemHttpResult>> PutTranscript(
         Guid recordingId, string language, TranscriptUpload upload, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new PutTranscriptCommand(recordingId, language, http.User.ToActor(), upload.WebVtt), cancellationToken)).ToOk();
+
+    /// <summary>
+    /// The session's teacher (or an admin) asks the configured automatic transcriber for the transcript in a language:
+    /// 202 with its job's state; the transcript (marked automatic) replaces the one in that language when the job is
+    /// done. 409 <c>learning.no_transcriber</c> where none is configured, <c>recording.not_completed</c> before the file.
+    /// </summary>
+    private static async Task<Results<Accepted<AutomaticTranscriptResponse>, ProblemHttpResult>> TranscribeAutomatically(
+        Guid recordingId, string language, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new TranscribeAutomaticallyCommand(recordingId, language, http.User.ToActor()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Accepted((string?)null, result.Value) : result.Error.ToProblem();
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTranscript(
         Guid recordingId, string language, HttpContext http, ISender sender, CancellationToken cancellationToken)

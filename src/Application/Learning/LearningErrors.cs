@@ -11,6 +11,9 @@ public static class LearningErrors
     public static readonly Error TranscriptNotFound =
         Error.NotFound("learning.transcript_not_found", "The recording has no transcript in that language.");
 
+    public static readonly Error NoTranscriber =
+        Error.Conflict("learning.no_transcriber", "No automatic transcriber is configured here (Transcription__Command); upload a WebVTT transcript instead.");
+
     public static readonly Error MarkNotFound = Error.NotFound("learning.mark_not_found", "The recording has no such mark of yours.");
 
     public static Error MarkPastTheEnd(TimeSpan duration) =>

@@ -37,11 +37,13 @@ public sealed class RecordingTranscript
     /// <summary>The cues' text without timings, settings or tags, normalised for search.</summary>
     public string SearchableText { get; private set; }
 
-    public Guid UpdatedByUserId { get; private set; }
+    /// <summary>Who wrote the text last; null when the automatic transcriber did.</summary>
+    public Guid? UpdatedByUserId { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static RecordingTranscript Create(Guid recordingId, Guid academyId, TranscriptLanguage language, string webVtt, Guid byUserId, DateTimeOffset at)
+    /// <summary>A new transcript written by <paramref name="byUserId"/>, or by the automatic transcriber when null.</summary>
+    public static RecordingTranscript Create(Guid recordingId, Guid academyId, TranscriptLanguage language, string webVtt, Guid? byUserId, DateTimeOffset at)
     {
         var transcript = new RecordingTranscript { RecordingId = recordingId, AcademyId = academyId, Language = language };
         transcript.Replace(webVtt, byUserId, at);
@@ -49,7 +51,7 @@ public sealed class RecordingTranscript
     }
 
     /// <summary>A new text; refused unless it is a WebVTT file (its first line <c>WEBVTT</c>) of at most <see cref="MaxLength"/> characters.</summary>
-    public void Replace(string webVtt, Guid byUserId, DateTimeOffset at)
+    public void Replace(string webVtt, Guid? byUserId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(webVtt);
         var text = webVtt.TrimStart('\uFEFF').ReplaceLineEndings("\n");

@@ -1,4 +1,5 @@
 using ItqanRecording.Domain.Common;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Sessions;
 
@@ -399,6 +400,33 @@ public sealed class Recording
 
         var elapsed = at - (CurrentPartStartedAt ?? StartedAt);
         return Parts.Aggregate(TimeSpan.Zero, (total, p) => total + p.Duration) + (elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
+    }
+
+    /// <summary>
+    /// A teacher asks the automatic transcriber for the recording's transcript in <paramref name="language"/>: its media
+    /// job is queued, queued again when an earlier one ended, and left alone while one is on its way. Only a completed
+    /// recording with a file is transcribed.
+    /// </summary>
+    public MediaJob QueueTranscript(TranscriptLanguage language, DateTimeOffset at)
+    {
+        if (Status != RecordingStatus.Completed || File is null)
+        {
+            throw new DomainException("recording.not_completed", $"Only a completed recording is transcribed; this one is {Status}.");
+        }
+
+        var task = MediaTasks.TranscriptIn(language);
+        var job = _mediaJobs.SingleOrDefault(j => j.Task == task);
+        if (job is null)
+        {
+            job = MediaJob.Queue(Id, task, at);
+            _mediaJobs.Add(job);
+        }
+        else if (job.State is MediaJobState.Done or MediaJobState.Failed)
+        {
+            job.Requeue(at);
+        }
+
+        return job;
     }
 
     /// <summary>The poster, then a video's seek previews and HLS packaging, or an audio recording's (Ogg) AAC copy.</summary>

@@ -119,6 +119,14 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
         EnsureWritten(copyPath, "an AAC copy");
     }
 
+    public async Task ExtractSpeechAsync(string source, string speechPath, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            ["-i", source, "-map", "0:a:0", "-vn", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechPath],
+            cancellationToken);
+        EnsureWritten(speechPath, "the speech for the transcriber");
+    }
+
     /// <summary>
     /// Six-second segments (cut at the key frame at or after each mark, so a segment may run longer); the one file and
     /// its init section are named in the playlist by the file's name.

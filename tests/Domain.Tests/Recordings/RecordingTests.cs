@@ -246,6 +246,37 @@ public class RecordingTests
     }
 
     [Fact]
+    public void A_transcript_asked_for_is_queued_once_while_on_its_way_and_again_after_it_ended()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+        recording.Complete(File, TimeSpan.FromHours(1), StartedAt.AddHours(1), StartedAt.AddHours(2));
+        var askedAt = StartedAt.AddDays(1);
+
+        var job = recording.QueueTranscript(Domain.Learning.TranscriptLanguage.Ar, askedAt);
+        recording.QueueTranscript(Domain.Learning.TranscriptLanguage.Ar, askedAt.AddMinutes(1)).Should().BeSameAs(job, "one is already on its way");
+        job.Claim(askedAt.AddMinutes(2), TimeSpan.FromMinutes(15));
+        job.FailAttempt("the model is missing", askedAt.AddMinutes(3), final: true);
+        recording.QueueTranscript(Domain.Learning.TranscriptLanguage.Ar, askedAt.AddHours(1));
+        recording.QueueTranscript(Domain.Learning.TranscriptLanguage.En, askedAt.AddHours(1));
+
+        (job.Task, job.State, job.Attempts, job.NextAttemptAt, job.LastError).Should().Be(
+            (MediaTask.ArabicTranscript, MediaJobState.Queued, 0, askedAt.AddHours(1), (string?)null));
+        recording.MediaJobs.Select(j => j.Task).Should().Equal(
+            MediaTask.Poster, MediaTask.SeekPreviews, MediaTask.Hls, MediaTask.ArabicTranscript, MediaTask.EnglishTranscript);
+    }
+
+    [Fact]
+    public void Only_a_completed_recording_is_transcribed()
+    {
+        var recording = RecordingIn(RecordingStatus.Processing);
+
+        var asking = () => recording.QueueTranscript(Domain.Learning.TranscriptLanguage.En, StartedAt.AddHours(3));
+
+        asking.Should().Throw<DomainException>().Which.Code.Should().Be("recording.not_completed");
+        recording.MediaJobs.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_completed_audio_recording_has_its_waveform_poster_and_its_AAC_copy_queued()
     {
         var recording = RecordingIn(RecordingStatus.Processing);

@@ -419,6 +419,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recordings/{recordingId}/transcripts/{language}/automatic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The session's teacher (or an admin) asks the configured automatic transcriber for the transcript in a language:
+         *     202 with its job's state; the transcript (marked automatic) replaces the one in that language when the job is
+         *     done. 409 `learning.no_transcriber` where none is configured, `recording.not_completed` before the file.
+         */
+        post: operations["TranscribeAutomatically"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/livekit": {
         parameters: {
             query?: never;
@@ -947,6 +968,11 @@ export interface components {
             figures: components["schemas"]["AnalyticsFigures"];
             catchUp: components["schemas"]["CatchUpFigures"];
         };
+        AutomaticTranscriptResponse: {
+            language: components["schemas"]["TranscriptLanguage"];
+            state: components["schemas"]["MediaJobState"];
+            lastError: string | null;
+        };
         CatchUpFigures: {
             /** Format: int32 */
             needingCatchUp: number;
@@ -1327,6 +1353,7 @@ export interface components {
             language: components["schemas"]["TranscriptLanguage"];
             /** Format: date-time */
             updatedAt: string;
+            automatic: boolean;
         };
         /** @description A transcript's WebVTT text. */
         TranscriptUpload: {
@@ -2875,6 +2902,74 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TranscribeAutomatically: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordingId: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomaticTranscriptResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

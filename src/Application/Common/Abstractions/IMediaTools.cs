@@ -44,6 +44,12 @@ public interface IMediaTools
     /// other on one timeline, nothing encoded again.
     /// </summary>
     Task JoinAsync(IReadOnlyList<string> sources, RecordingFormat format, string joinedPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the recording's sound as speech recognisers take it: one channel, 16 kHz, 16-bit PCM in a WAV file at
+    /// <paramref name="speechPath"/>.
+    /// </summary>
+    Task ExtractSpeechAsync(string source, string speechPath, CancellationToken cancellationToken);
 }
 
 /// <summary>A media program failed; <see cref="IsFinal"/> when trying again cannot help (the file has no picture).</summary>

@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Application.Learning.Transcripts;
 
-/// <summary>A transcript as listed: its language and when it was last changed; the player loads it as captions.</summary>
-public sealed record TranscriptResponse(TranscriptLanguage Language, DateTimeOffset UpdatedAt);
+/// <summary>
+/// A transcript as listed: its language, when it was last changed, and whether the automatic transcriber wrote it
+/// (a teacher's upload replaces it); the player loads it as captions.
+/// </summary>
+public sealed record TranscriptResponse(TranscriptLanguage Language, DateTimeOffset UpdatedAt, bool Automatic);
 
 /// <summary>The recording's transcripts, for whoever may watch it.</summary>
 public sealed record ListTranscriptsQuery(Guid RecordingId, Actor Actor) : IQuery<Result<IReadOnlyList<TranscriptResponse>>>;
@@ -71,7 +74,7 @@ public sealed class ListTranscriptsHandler(IApplicationDbContext db, ISessionFin
         return await db.RecordingTranscripts.AsNoTracking()
             .Where(t => t.RecordingId == query.RecordingId)
             .OrderBy(t => t.Language)
-            .Select(t => new TranscriptResponse(t.Language, t.UpdatedAt))
+            .Select(t => new TranscriptResponse(t.Language, t.UpdatedAt, t.UpdatedByUserId == null))
             .ToListAsync(cancellationToken);
     }
 }
@@ -120,7 +123,7 @@ public sealed class PutTranscriptHandler(IApplicationDbContext db, ISessionFinde
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new TranscriptResponse(transcript.Language, transcript.UpdatedAt);
+        return new TranscriptResponse(transcript.Language, transcript.UpdatedAt, Automatic: false);
     }
 }
 

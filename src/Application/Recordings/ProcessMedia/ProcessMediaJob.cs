@@ -1,4 +1,5 @@
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 using Mediator;
@@ -21,6 +22,7 @@ public sealed class ProcessMediaJobHandler(
     IApplicationDbContext db,
     IRecordingStorage storage,
     IMediaTools tools,
+    ITranscriber transcriber,
     TimeProvider clock,
     ILogger<ProcessMediaJobHandler> logger) : ICommandHandler<ProcessMediaJobCommand, MediaJobState?>
 {
@@ -86,6 +88,14 @@ public sealed class ProcessMediaJobHandler(
                 return;
             }
 
+            if (MediaTasks.TranscriptLanguageOf(job.Task) is { } language)
+            {
+                await TranscribeAsync(job, SourceOf(source), language, output, cancellationToken);
+                job.Succeed(clock.GetUtcNow());
+                logger.LogInformation("Media job {JobId}: the {Language} transcript of recording {RecordingId} written", job.Id, language, job.RecordingId);
+                return;
+            }
+
             await MakeAsync(job.Task, file.Format, SourceOf(source), duration, output, cancellationToken);
             if (job.Task != MediaTask.Hls)
             {
@@ -144,6 +154,34 @@ public sealed class ProcessMediaJobHandler(
         await storage.SaveFileAsync(file.Store, file.RelativePath, output, file.Format.ContentType(), cancellationToken);
         var recording = await db.Recordings.SingleAsync(r => r.Id == job.RecordingId, cancellationToken);
         recording.PartsJoined(new FileInfo(output).Length, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The recording's speech through the automatic transcriber into its transcript in <paramref name="language"/>,
+    /// replacing the one there (a teacher asked for it); a text that is not WebVTT fails the job for good.
+    /// </summary>
+    private async Task TranscribeAsync(MediaJob job, string source, TranscriptLanguage language, string output, CancellationToken cancellationToken)
+    {
+        var speech = output + ".wav";
+        await tools.ExtractSpeechAsync(source, speech, cancellationToken);
+        var webVtt = await transcriber.TranscribeAsync(speech, language, cancellationToken);
+        if (!RecordingTranscript.IsWebVtt(webVtt) || webVtt.Length > RecordingTranscript.MaxLength)
+        {
+            throw new MediaToolException(
+                $"The transcriber's output is not a WebVTT file of at most {RecordingTranscript.MaxLength} characters.", isFinal: true);
+        }
+
+        var now = clock.GetUtcNow();
+        var transcript = await db.RecordingTranscripts.SingleOrDefaultAsync(t => t.RecordingId == job.RecordingId && t.Language == language, cancellationToken);
+        if (transcript is null)
+        {
+            var academyId = await db.Recordings.Where(r => r.Id == job.RecordingId).Select(r => r.AcademyId).SingleAsync(cancellationToken);
+            db.RecordingTranscripts.Add(RecordingTranscript.Create(job.RecordingId, academyId, language, webVtt, byUserId: null, now));
+        }
+        else
+        {
+            transcript.Replace(webVtt, byUserId: null, now);
+        }
     }
 
     /// <summary>Makes the job's output at <paramref name="output"/>: an audio recording's poster is its waveform.</summary>

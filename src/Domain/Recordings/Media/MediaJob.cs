@@ -97,6 +97,21 @@ public sealed class MediaJob
         NextAttemptAt = at;
     }
 
+    /// <summary>A job that ended (done or failed) is asked for again: queued at once, with all its attempts ahead of it.</summary>
+    public void Requeue(DateTimeOffset at)
+    {
+        if (State is not (MediaJobState.Done or MediaJobState.Failed))
+        {
+            throw new DomainException("media_job.not_ended", $"Media job {Id} is {State}: only an ended job is queued again.");
+        }
+
+        State = MediaJobState.Queued;
+        Attempts = 0;
+        NextAttemptAt = at;
+        FinishedAt = null;
+        LastError = null;
+    }
+
     public void Succeed(DateTimeOffset at)
     {
         EnsureRunning();

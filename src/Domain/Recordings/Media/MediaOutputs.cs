@@ -40,7 +40,7 @@ public static class MediaOutputs
 
     /// <summary>
     /// Where <paramref name="task"/>'s output of the file at <paramref name="filePath"/> lies (a Join makes the file
-    /// itself, so it has none).
+    /// itself and a transcript is a row, so they have none).
     /// </summary>
     public static string PathOf(MediaTask task, string filePath) => task switch
     {
@@ -59,10 +59,13 @@ public static class MediaOutputs
         _ => JpegContentType,
     };
 
+    /// <summary>The tasks that put a file beside the recording's (a Join makes the file itself, a transcript is a row).</summary>
+    private static readonly MediaTask[] FileMakingTasks = [MediaTask.Poster, MediaTask.AacCopy, MediaTask.SeekPreviews, MediaTask.Hls];
+
     /// <summary>Every file made from the file at <paramref name="filePath"/>, to remove with it.</summary>
     public static IReadOnlyList<string> AllOf(string filePath) =>
         [
-            .. Enum.GetValues<MediaTask>().Where(task => task != MediaTask.Join).Select(task => PathOf(task, filePath)),
+            .. FileMakingTasks.Select(task => PathOf(task, filePath)),
             HlsPlaylistOf(filePath),
             HlsMediaOf(filePath, HlsVariant.Low),
             HlsPlaylistOf(filePath, HlsVariant.Low),

@@ -1,3 +1,5 @@
+using ItqanRecording.Domain.Learning;
+
 namespace ItqanRecording.Domain.Recordings.Media;
 
 /// <summary>What a media job makes from a completed recording's file; the original stays the source of truth.</summary>
@@ -33,4 +35,33 @@ public enum MediaTask
     /// recording's own (<see cref="MediaOutputs.JoinedOf"/>); the other jobs follow once it is made.
     /// </summary>
     Join,
+
+    /// <summary>
+    /// What was said, in Arabic, written by the configured automatic transcriber (none is bundled) into the
+    /// recording's Arabic transcript (<see cref="Learning.RecordingTranscript"/>); queued only when a teacher asks
+    /// (<see cref="Recording.QueueTranscript"/>).
+    /// </summary>
+    ArabicTranscript,
+
+    /// <summary>The same in English: the recording's English transcript.</summary>
+    EnglishTranscript,
+}
+
+public static class MediaTasks
+{
+    /// <summary>The task that writes the automatic transcript in <paramref name="language"/>.</summary>
+    public static MediaTask TranscriptIn(TranscriptLanguage language) => language switch
+    {
+        TranscriptLanguage.Ar => MediaTask.ArabicTranscript,
+        TranscriptLanguage.En => MediaTask.EnglishTranscript,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
+    /// <summary>The language a transcript task writes in; null for the tasks that make files.</summary>
+    public static TranscriptLanguage? TranscriptLanguageOf(MediaTask task) => task switch
+    {
+        MediaTask.ArabicTranscript => TranscriptLanguage.Ar,
+        MediaTask.EnglishTranscript => TranscriptLanguage.En,
+        _ => null,
+    };
 }

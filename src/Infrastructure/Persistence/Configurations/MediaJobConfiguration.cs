@@ -12,7 +12,7 @@ public sealed class MediaJobConfiguration : IEntityTypeConfiguration<MediaJob>
         builder.ToTable("media_jobs");
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
-        builder.Property(j => j.Task).HasConversion(new LowerCaseEnumConverter<MediaTask>()).HasMaxLength(16);
+        builder.Property(j => j.Task).HasConversion(new LowerCaseEnumConverter<MediaTask>()).HasMaxLength(32);
         builder.Property(j => j.State).HasConversion(new LowerCaseEnumConverter<MediaJobState>()).HasMaxLength(16);
         builder.Property(j => j.LastError).HasMaxLength(MediaJob.MaxErrorLength);
         // An instance whose lease ran out while it worked finds, at its save, that another claimed the job meanwhile.

@@ -495,7 +495,7 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<Guid>("UpdatedByUserId")
+                    b.Property<Guid?>("UpdatedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("updated_by_user_id");
 
@@ -662,8 +662,8 @@ namespace ItqanRecording.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Task")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("task");
 
                     b.HasKey("Id")

@@ -50,6 +50,21 @@ public class MediaJobTests
     }
 
     [Fact]
+    public void Only_an_ended_job_is_queued_again_and_then_has_all_its_attempts_ahead()
+    {
+        var job = MediaJob.Queue(Guid.NewGuid(), MediaTask.ArabicTranscript, QueuedAt);
+        var whileQueued = () => job.Requeue(QueuedAt);
+        whileQueued.Should().Throw<DomainException>().Which.Code.Should().Be("media_job.not_ended");
+        job.Claim(QueuedAt, Lease);
+        job.Succeed(QueuedAt.AddMinutes(5));
+
+        job.Requeue(QueuedAt.AddDays(1));
+
+        (job.State, job.Attempts, job.NextAttemptAt, job.FinishedAt, job.IsClaimable(QueuedAt.AddDays(1)))
+            .Should().Be((MediaJobState.Queued, 0, QueuedAt.AddDays(1), (DateTimeOffset?)null, true));
+    }
+
+    [Fact]
     public void A_failure_that_trying_again_cannot_mend_fails_the_job_at_once()
     {
         var job = MediaJob.Queue(Guid.NewGuid(), MediaTask.Poster, QueuedAt);
