@@ -29,24 +29,24 @@ public sealed class ReadyNotificationsTests(ApiFixture api)
 
         var students = await ListAsync(student);
         students.Items.Should().ContainSingle().Which.Should().Match<NotificationJson>(n =>
-            n.RecordingId == recording.Id && n.DisplayName == recording.DisplayName && n.SessionKind == "interactive" && n.Unread);
+            n.RecordingId == recording.Id && n.DisplayName == recording.DisplayName && n.SessionKind == "interactive" && n.Reason == "ready" && n.Unread);
         students.UnreadCount.Should().Be(1);
         (await ListAsync(teacher)).Items.Select(n => n.RecordingId).Should().Equal(recording.Id);
         (await ListAsync(admin)).Items.Should().BeEmpty("the admin neither teaches nor attends the class");
 
-        var seen = await student.PostAsJsonAsync("/api/me/notifications/seen", new { upTo = students.Items[0].AvailableAt });
+        var seen = await student.PostAsJsonAsync("/api/me/notifications/seen", new { upTo = students.Items[0].At });
         seen.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var after = await ListAsync(student);
         (after.UnreadCount, after.Items.Single().Unread).Should().Be((0, false));
         (await ListAsync(teacher)).UnreadCount.Should().Be(1, "each person sees for themselves");
 
-        (await student.PostAsJsonAsync("/api/me/notifications/seen", new { upTo = students.Items[0].AvailableAt.AddDays(-1) }))
+        (await student.PostAsJsonAsync("/api/me/notifications/seen", new { upTo = students.Items[0].At.AddDays(-1) }))
             .StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await ListAsync(student)).UnreadCount.Should().Be(0, "an older moment does not make anything unread again");
     }
 
     [Fact]
-    public async Task A_recording_awaiting_review_tells_its_students_only_once_its_teacher_publishes_it_and_not_while_hidden()
+    public async Task A_recording_awaiting_review_tells_its_teacher_it_waits_and_its_students_only_once_published_and_not_while_hidden()
     {
         var academy = await api.NewAcademyWithClassAsync();
         var admin = await api.SignedInClientAsync(academy.AdminEmail);
@@ -57,16 +57,22 @@ public sealed class ReadyNotificationsTests(ApiFixture api)
 
         var recording = await api.RecordClassAsync(teacher, academy.SessionId);
         (await ListAsync(student)).Items.Should().BeEmpty("it awaits review");
-        (await ListAsync(teacher)).Items.Should().BeEmpty("nobody can be told of it yet");
+        var waiting = await ListAsync(teacher);
+        waiting.Items.Should().ContainSingle().Which.Should().Match<NotificationJson>(n =>
+            n.RecordingId == recording.Id && n.Reason == "awaiting_review" && n.Unread, "its teacher is asked to review it");
+        waiting.UnreadCount.Should().Be(1);
+        (await ListAsync(admin)).Items.Should().BeEmpty("the review is the class's teacher's");
 
         (await teacher.PutAsJsonAsync($"/api/recordings/{recording.Id}/publication", new { publication = "published" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         var published = await ListAsync(student);
         published.Items.Select(n => (n.RecordingId, n.Unread)).Should().Equal((recording.Id, true));
+        (await ListAsync(teacher)).Items.Select(n => n.Reason).Should().Equal(["ready"], "reviewed, it is ready instead");
 
         (await teacher.PutAsJsonAsync($"/api/recordings/{recording.Id}/publication", new { publication = "hidden" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await ListAsync(student)).Should().BeEquivalentTo(new NotificationsJson([], 0), "a hidden recording is not news");
+        (await ListAsync(teacher)).Items.Should().BeEmpty("nor to its teacher, who hid it");
     }
 
     [Fact]
@@ -141,7 +147,7 @@ public sealed class ReadyNotificationsTests(ApiFixture api)
 
     private sealed record NotificationsJson(List<NotificationJson> Items, int UnreadCount);
 
-    private sealed record NotificationJson(Guid RecordingId, string DisplayName, string SessionKind, DateTimeOffset AvailableAt, bool Unread);
+    private sealed record NotificationJson(Guid RecordingId, string DisplayName, string SessionKind, string Reason, DateTimeOffset At, bool Unread);
 
     /// <summary>An open <c>/api/me/notifications/events</c> stream, read one event at a time.</summary>
     private sealed class EventStream(HttpResponseMessage response, StreamReader reader) : IDisposable

@@ -1043,7 +1043,7 @@ export interface components {
         /** @enum {string} */
         MediaJobState: "queued" | "running" | "done" | "failed";
         MyNotifications: {
-            items: components["schemas"]["ReadyNotification"][];
+            items: components["schemas"]["RecordingNotification"][];
             /** Format: int32 */
             unreadCount: number;
         };
@@ -1057,6 +1057,8 @@ export interface components {
             items: components["schemas"]["MyRecording"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        NotificationReason: "ready" | "awaiting_review";
         /** @description The newest notification the page showed: it and everything before it count as seen. */
         NotificationsSeenRequest: {
             /** Format: date-time */
@@ -1101,15 +1103,6 @@ export interface components {
         ReadyNotice: {
             /** Format: uuid */
             recordingId: string;
-        };
-        ReadyNotification: {
-            /** Format: uuid */
-            recordingId: string;
-            displayName: string;
-            sessionKind: components["schemas"]["SessionKind"];
-            /** Format: date-time */
-            availableAt: string;
-            unread: boolean;
         };
         ReconciledRecording: {
             /** Format: uuid */
@@ -1181,6 +1174,18 @@ export interface components {
             label: string;
             mine: boolean;
             editable: boolean;
+        };
+        RecordingNotification: {
+            /** Format: uuid */
+            recordingId: string;
+            /** Format: uuid */
+            sessionId: string;
+            displayName: string;
+            sessionKind: components["schemas"]["SessionKind"];
+            reason: components["schemas"]["NotificationReason"];
+            /** Format: date-time */
+            at: string;
+            unread: boolean;
         };
         RecordingPage: {
             items: components["schemas"]["RecordingResponse"][];

@@ -92,7 +92,7 @@ export type AnalyticsPeriod = Schemas['AnalyticsPeriod'];
 /** The user's ready notifications (newest first) and how many are unread. */
 export type MyNotifications = Schemas['MyNotifications'];
 
-export type ReadyNotification = Schemas['ReadyNotification'];
+export type RecordingNotification = Schemas['RecordingNotification'];
 
 export type TranscriptLanguage = Schemas['TranscriptLanguage'];
 

@@ -8,15 +8,16 @@ import { renderApp, signedInAs } from '@/testing/test-utils';
 
 const notifications: MyNotifications = {
   items: [
-    { recordingId: 'rec-2', displayName: 'Tajweed - 2025-03-11 18:00', sessionKind: 'quran', availableAt: '2025-03-11T15:30:00Z', unread: true },
-    { recordingId: 'rec-1', displayName: 'Algebra - 2025-03-10 19:00', sessionKind: 'interactive', availableAt: '2025-03-10T16:30:00Z', unread: false },
+    { recordingId: 'rec-3', sessionId: 'session-3', displayName: 'Hifz - 2025-03-12 07:00', sessionKind: 'quran', reason: 'awaiting_review', at: '2025-03-12T04:30:00Z', unread: true },
+    { recordingId: 'rec-2', sessionId: 'session-2', displayName: 'Tajweed - 2025-03-11 18:00', sessionKind: 'quran', reason: 'ready', at: '2025-03-11T15:30:00Z', unread: true },
+    { recordingId: 'rec-1', sessionId: 'session-1', displayName: 'Algebra - 2025-03-10 19:00', sessionKind: 'interactive', reason: 'ready', at: '2025-03-10T16:30:00Z', unread: false },
   ],
-  unreadCount: 1,
+  unreadCount: 2,
 };
 
 describe('Notifications', () => {
-  it('shows the unread count, lists the ready recordings when opened, marks them seen and closes on Escape', async () => {
-    signedInAs({ role: 'student' });
+  it('shows the unread count, lists the recordings ready or awaiting review when opened, marks them seen and closes on Escape', async () => {
+    signedInAs();
     const seen: unknown[] = [];
     server.use(
       http.get('*/api/sessions', () => HttpResponse.json([aSessionSummary()])),
@@ -29,16 +30,18 @@ describe('Notifications', () => {
     const { user } = renderApp('/');
 
     const button = await screen.findByRole('button', { name: /^Notifications/ });
-    await waitFor(() => expect(button).toHaveAccessibleName('Notifications: 1 unread'));
+    await waitFor(() => expect(button).toHaveAccessibleName('Notifications: 2 unread'));
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await user.click(button);
 
     const panel = screen.getByRole('region', { name: 'Notifications' });
     const links = within(panel).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Tajweed - 2025-03-11 18:00', 'Algebra - 2025-03-10 19:00']);
-    expect(links[0]).toHaveAttribute('href', '/recordings/rec-2');
-    expect(within(panel).getAllByText('New')).toHaveLength(1);
-    await waitFor(() => expect(seen).toEqual([{ upTo: '2025-03-11T15:30:00Z' }]));
+    expect(links.map((link) => link.textContent)).toEqual(['Hifz - 2025-03-12 07:00', 'Tajweed - 2025-03-11 18:00', 'Algebra - 2025-03-10 19:00']);
+    expect(links[0]).toHaveAttribute('href', '/sessions/session-3');
+    expect(within(panel).getByText(/^Awaiting your review since/)).toBeVisible();
+    expect(links[1]).toHaveAttribute('href', '/recordings/rec-2');
+    expect(within(panel).getAllByText('New')).toHaveLength(2);
+    await waitFor(() => expect(seen).toEqual([{ upTo: '2025-03-12T04:30:00Z' }]));
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Notifications' })).not.toBeInTheDocument();

@@ -46,7 +46,7 @@ export function NotificationBell() {
         aria-controls={panelId}
         onClick={() => {
           // Opening shows the list, so what it shows is seen.
-          if (!open && unread > 0 && newest) markSeen.mutate(newest.availableAt);
+          if (!open && unread > 0 && newest) markSeen.mutate(newest.at);
           setOpen(!open);
         }}
       >
@@ -64,13 +64,16 @@ export function NotificationBell() {
           ) : (
             <ul className="notifications__list">
               {items.map((item) => (
-                <li key={`${item.recordingId}-${item.availableAt}`} className={item.unread ? 'notifications__item notifications__item--unread' : 'notifications__item'}>
-                  <Link to={paths.recording.getHref(item.recordingId)} onClick={() => setOpen(false)}>
+                <li key={`${item.recordingId}-${item.reason}-${item.at}`} className={item.unread ? 'notifications__item notifications__item--unread' : 'notifications__item'}>
+                  <Link
+                    to={item.reason === 'ready' ? paths.recording.getHref(item.recordingId) : paths.session.getHref(item.sessionId)}
+                    onClick={() => setOpen(false)}
+                  >
                     <bdi dir="auto">{item.displayName}</bdi>
                   </Link>
                   <span className="notifications__meta">
                     {item.unread && <span className="notifications__new">{t('notifications.new')}</span>}{' '}
-                    {t('notifications.ready', { when: formatDateTime(i18n.language, item.availableAt) })}
+                    {t(item.reason === 'ready' ? 'notifications.ready' : 'notifications.awaitingReview', { when: formatDateTime(i18n.language, item.at) })}
                   </span>
                 </li>
               ))}

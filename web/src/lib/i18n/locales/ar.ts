@@ -228,6 +228,7 @@ export const ar = {
     none: 'لا تسجيلات جديدة مؤخرًا.',
     new: 'جديد',
     ready: 'جاهز للمشاهدة منذ {{when}}',
+    awaitingReview: 'بانتظار مراجعتك منذ {{when}}: انشره أو أخفِه',
   },
   myRecordings: {
     title: 'تسجيلاتي',

@@ -227,6 +227,7 @@ export const en = {
     none: 'No new recordings lately.',
     new: 'New',
     ready: 'Ready to watch since {{when}}',
+    awaitingReview: 'Awaiting your review since {{when}}: publish or hide it',
   },
   myRecordings: {
     title: 'My recordings',
