@@ -45,11 +45,11 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.Delete(StorageRoot, recursive: true);
     }
 
-    /// <summary>Runs the due media jobs now, as the instance's media processing would on its next look.</summary>
-    /// <returns>How many attempts ran.</returns>
     /// <summary>Writes the heartbeats this instance gathered now, as its flusher does every second.</summary>
     public Task<int> FlushWatchProgressAsync() => Services.GetRequiredService<WatchProgressFlusher>().FlushAsync(CancellationToken.None);
 
+    /// <summary>Runs the due media jobs now, as the instance's media processing would on its next look.</summary>
+    /// <returns>How many attempts ran.</returns>
     public Task<int> RunMediaJobsAsync() => Services.GetRequiredService<MediaProcessingJob>().RunUntilIdleAsync(CancellationToken.None);
 
     /// <summary>A client for the real HTTP port, signed in as the given user through the bearer token.</summary>
