@@ -18,7 +18,7 @@ export default function AnalyticsChart({
 }: {
   periods: AnalyticsPeriod[];
   bucket: AnalyticsBucket;
-  labels: { recorded: string; watched: string; hours: string };
+  labels: { period: string; recorded: string; watched: string; hours: string };
 }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -44,7 +44,7 @@ export default function AnalyticsChart({
         },
         axes: [{}, { label: labels.hours }],
         series: [
-          {},
+          { label: labels.period },
           { label: labels.recorded, stroke: '#0f5132', fill: 'rgba(15, 81, 50, 0.35)', paths: uPlot.paths.bars?.({ size: [0.6, 48] }) },
           { label: labels.watched, stroke: '#1d4ed8', width: 2 },
         ],
@@ -58,6 +58,6 @@ export default function AnalyticsChart({
       resize.disconnect();
       chart.destroy();
     };
-  }, [periods, bucket, labels.recorded, labels.watched, labels.hours]);
+  }, [periods, bucket, labels.period, labels.recorded, labels.watched, labels.hours]);
   return <div ref={container} className="analytics-chart" dir="ltr" aria-hidden="true" data-testid="analytics-chart" />;
 }

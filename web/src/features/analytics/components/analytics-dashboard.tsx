@@ -47,7 +47,7 @@ export function AnalyticsDashboardView() {
                     <AnalyticsChart
                       periods={report.periods}
                       bucket={analytics.data.bucket}
-                      labels={{ recorded: t('analytics.recordedHours'), watched: t('analytics.watchedHours'), hours: t('analytics.hours') }}
+                      labels={{ period: t('analytics.periodStart'), recorded: t('analytics.recordedHours'), watched: t('analytics.watchedHours'), hours: t('analytics.hours') }}
                     />
                   </Suspense>
                 )}
@@ -124,7 +124,7 @@ function Totals({ figures, catchUp, storedBytes }: { figures: AnalyticsFigures; 
     [
       t('analytics.catchUpRate'),
       catchUp.rate == null ? '—' : format.percent(catchUp.rate),
-      t('analytics.catchUpOf', { caught: format.number(catchUp.caughtUp), needing: format.number(catchUp.needingCatchUp) }),
+      catchUp.needingCatchUp === 0 ? undefined : t('analytics.catchUpOf', { caught: format.number(catchUp.caughtUp), needing: format.number(catchUp.needingCatchUp) }),
     ],
     [t('analytics.storage'), format.bytes(storedBytes)],
   ];
