@@ -63,9 +63,10 @@ public sealed class RecordingAnalytics(RecordingDbContext db, IEnumerable<ISessi
 
     /// <summary>
     /// The students each class expected (<paramref name="roster"/>, from the session kinds) who missed it (no time in the
-    /// room; a class has begun once anyone joined, however briefly) or left early (their stays, merged so that two devices count once, cover less than the share of the class's span
-    /// from first join to last leave; a class nobody joined has none); caught up when they then saw the watched share of
-    /// its published recordings together. The teacher's attendance list counts them the same way.
+    /// room; a class has begun once anyone joined, however briefly) or left early (their stays, merged so that two
+    /// devices count once, cover less than the share of the class's span from first join to last leave; a class nobody
+    /// joined has none); caught up when they then saw the watched share of its published recordings together. The
+    /// teacher's attendance list counts them the same way.
     /// </summary>
     private static string CatchUpSql(string roster) => $"""
         WITH {ScopeRecordings},
