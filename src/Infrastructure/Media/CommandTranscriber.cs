@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using ItqanRecording.Application.Common;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Learning;
@@ -24,44 +22,7 @@ public sealed class CommandTranscriber(IOptions<TranscriptionOptions> options, I
             throw new MediaToolException("No automatic transcriber is configured (Transcription__Command).", isFinal: true);
         }
 
-        var start = new ProcessStartInfo("nice")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { "-n", media.Value.Niceness.ToString(System.Globalization.CultureInfo.InvariantCulture), command, speechPath, WireNames.Of(language) },
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new MediaToolException($"The transcriber '{command}' could not be started.");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new MediaToolException($"The transcriber '{command}' could not be started: {exception.Message}");
-        }
-
-        using (process)
-        {
-            var transcript = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            if (process.ExitCode != 0)
-            {
-                var reason = (await errors).Trim();
-                throw new MediaToolException($"The transcriber exited with code {process.ExitCode}: {(reason.Length > 0 ? reason : "no message")}");
-            }
-
-            return await transcript;
-        }
+        return await NicedProgram.RunAsync(
+            "The transcriber", command, [speechPath, WireNames.Of(language)], media.Value.Niceness, isFinal: null, cancellationToken);
     }
 }

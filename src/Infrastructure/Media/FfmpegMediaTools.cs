@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
@@ -206,45 +205,12 @@ public sealed class FfmpegMediaTools(IOptions<MediaProcessingOptions> options) :
     private async Task RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var start = new ProcessStartInfo("nice") { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-n");
-        start.ArgumentList.Add(settings.Niceness.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(settings.FfmpegPath);
-        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-loglevel", "error", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new MediaToolException("ffmpeg could not be started.");
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new MediaToolException($"ffmpeg could not be started: {exception.Message}");
-        }
-
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            if (process.ExitCode != 0)
-            {
-                var reason = (await errors).Trim();
-                throw new MediaToolException(
-                    $"ffmpeg exited with code {process.ExitCode}: {(reason.Length > 0 ? reason : "no message")}",
-                    isFinal: reason.Contains(NoSuchStream, StringComparison.Ordinal));
-            }
-        }
+        await NicedProgram.RunAsync(
+            "ffmpeg",
+            settings.FfmpegPath,
+            ["-nostdin", "-hide_banner", "-loglevel", "error", .. arguments],
+            settings.Niceness,
+            reason => reason.Contains(NoSuchStream, StringComparison.Ordinal),
+            cancellationToken);
     }
 }

@@ -109,19 +109,9 @@ public sealed class PutTranscriptHandler(IApplicationDbContext db, ISessionFinde
             return found.Error;
         }
 
-        var language = TranscriptLanguageRule.Parse(command.Language);
-        var now = clock.GetUtcNow();
-        var transcript = await db.RecordingTranscripts.SingleOrDefaultAsync(t => t.RecordingId == command.RecordingId && t.Language == language, cancellationToken);
-        if (transcript is null)
-        {
-            transcript = RecordingTranscript.Create(found.Value.Id, found.Value.AcademyId, language, command.WebVtt, command.Actor.UserId, now);
-            db.RecordingTranscripts.Add(transcript);
-        }
-        else
-        {
-            transcript.Replace(command.WebVtt, command.Actor.UserId, now);
-        }
-
+        var transcript = await RecordingTranscripts.WriteAsync(
+            db, found.Value.Id, found.Value.AcademyId, TranscriptLanguageRule.Parse(command.Language), command.WebVtt, command.Actor.UserId,
+            clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new TranscriptResponse(transcript.Language, transcript.UpdatedAt, Automatic: false);
     }

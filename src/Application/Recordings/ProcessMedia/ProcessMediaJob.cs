@@ -1,4 +1,6 @@
 using ItqanRecording.Application.Common.Abstractions;
+using ItqanRecording.Application.Learning;
+using ItqanRecording.Domain.Common;
 using ItqanRecording.Domain.Learning;
 using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
@@ -49,7 +51,7 @@ public sealed class ProcessMediaJobHandler(
         {
             var withRendition = job.Task == MediaTask.Hls && await db.Academies.AsNoTracking()
                 .AnyAsync(a => a.Id == recording.AcademyId && a.OffersLowBandwidthRendition, cancellationToken);
-            await AttemptAsync(job, file, recording.Parts, recording.Duration ?? TimeSpan.Zero, withRendition, cancellationToken);
+            await AttemptAsync(job, file, recording.AcademyId, recording.Parts, recording.Duration ?? TimeSpan.Zero, withRendition, cancellationToken);
         }
 
         try
@@ -67,7 +69,13 @@ public sealed class ProcessMediaJobHandler(
     }
 
     private async Task AttemptAsync(
-        MediaJob job, RecordingFile file, IReadOnlyList<RecordingPart> parts, TimeSpan duration, bool withRendition, CancellationToken cancellationToken)
+        MediaJob job,
+        RecordingFile file,
+        Guid academyId,
+        IReadOnlyList<RecordingPart> parts,
+        TimeSpan duration,
+        bool withRendition,
+        CancellationToken cancellationToken)
     {
         var workFolder = Directory.CreateTempSubdirectory($"itqan-media-{job.Id:N}-{job.Attempts}-");
         var output = Path.Combine(workFolder.FullName, "output");
@@ -90,7 +98,7 @@ public sealed class ProcessMediaJobHandler(
 
             if (MediaTasks.TranscriptLanguageOf(job.Task) is { } language)
             {
-                await TranscribeAsync(job, SourceOf(source), language, output, cancellationToken);
+                await TranscribeAsync(job, academyId, SourceOf(source), language, output, cancellationToken);
                 job.Succeed(clock.GetUtcNow());
                 logger.LogInformation("Media job {JobId}: the {Language} transcript of recording {RecordingId} written", job.Id, language, job.RecordingId);
                 return;
@@ -158,29 +166,22 @@ public sealed class ProcessMediaJobHandler(
 
     /// <summary>
     /// The recording's speech through the automatic transcriber into its transcript in <paramref name="language"/>,
-    /// replacing the one there (a teacher asked for it); a text that is not WebVTT fails the job for good.
+    /// replacing the one there (a teacher asked for it); a text the transcript refuses (not WebVTT, too long) fails the
+    /// job for good.
     /// </summary>
-    private async Task TranscribeAsync(MediaJob job, string source, TranscriptLanguage language, string output, CancellationToken cancellationToken)
+    private async Task TranscribeAsync(
+        MediaJob job, Guid academyId, string source, TranscriptLanguage language, string output, CancellationToken cancellationToken)
     {
         var speech = output + ".wav";
         await tools.ExtractSpeechAsync(source, speech, cancellationToken);
         var webVtt = await transcriber.TranscribeAsync(speech, language, cancellationToken);
-        if (!RecordingTranscript.IsWebVtt(webVtt) || webVtt.Length > RecordingTranscript.MaxLength)
+        try
         {
-            throw new MediaToolException(
-                $"The transcriber's output is not a WebVTT file of at most {RecordingTranscript.MaxLength} characters.", isFinal: true);
+            await RecordingTranscripts.WriteAsync(db, job.RecordingId, academyId, language, webVtt, byUserId: null, clock.GetUtcNow(), cancellationToken);
         }
-
-        var now = clock.GetUtcNow();
-        var transcript = await db.RecordingTranscripts.SingleOrDefaultAsync(t => t.RecordingId == job.RecordingId && t.Language == language, cancellationToken);
-        if (transcript is null)
+        catch (DomainException refused)
         {
-            var academyId = await db.Recordings.Where(r => r.Id == job.RecordingId).Select(r => r.AcademyId).SingleAsync(cancellationToken);
-            db.RecordingTranscripts.Add(RecordingTranscript.Create(job.RecordingId, academyId, language, webVtt, byUserId: null, now));
-        }
-        else
-        {
-            transcript.Replace(webVtt, byUserId: null, now);
+            throw new MediaToolException($"The transcriber's output was refused: {refused.Message}", isFinal: true);
         }
     }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
 import { useFormatters } from '@/hooks/use-formatters';
-import type { AnalyticsFigures, CatchUpFigures } from '@/lib/api-types';
+import type { AnalyticsDashboard, AnalyticsFigures, CatchUpFigures } from '@/lib/api-types';
 import { analyticsExportHref, useAnalytics } from '../api/get-analytics';
 import { useAnalyticsFilters, type AnalyticsFilters } from '../hooks/use-analytics-filters';
 
@@ -16,7 +16,6 @@ const AnalyticsChart = lazy(() => import('./analytics-chart'));
  */
 export function AnalyticsDashboardView() {
   const { t } = useTranslation();
-  const format = useFormatters();
   const { filters, setFilters } = useAnalyticsFilters();
   const analytics = useAnalytics(filters);
 
@@ -29,52 +28,57 @@ export function AnalyticsDashboardView() {
       ) : analytics.isError && !analytics.data ? (
         <QueryError error={analytics.error} onRetry={() => void analytics.refetch()} />
       ) : (
-        (() => {
-          const { report, from, to } = analytics.data;
-          const shown = { ...filters, from, to };
-          return (
-            <>
-              <p className="analytics__span">{t('analytics.span', { from: format.date(from), to: format.date(to) })}</p>
-              <Totals figures={report.totals} catchUp={report.catchUp} storedBytes={report.storedBytes} />
-              <ReportSection
-                title={t(`analytics.periods.${analytics.data.bucket}`)}
-                firstColumn={t('analytics.periodStart')}
-                rows={report.periods.map((p) => ({ key: p.start, name: format.date(p.start), figures: p.figures }))}
-                exportHref={analyticsExportHref(shown, 'periods')}
-              >
-                {report.periods.length > 0 && (
-                  <Suspense fallback={<Loading />}>
-                    <AnalyticsChart
-                      periods={report.periods}
-                      bucket={analytics.data.bucket}
-                      labels={{ period: t('analytics.periodStart'), recorded: t('analytics.recordedHours'), watched: t('analytics.watchedHours'), hours: t('analytics.hours') }}
-                    />
-                  </Suspense>
-                )}
-              </ReportSection>
-              <ReportSection
-                title={t('analytics.parents')}
-                firstColumn={t('analytics.parent')}
-                rows={report.parents.map((p) => ({
-                  key: `${p.sessionKind}-${p.parentId ?? ''}-${p.teacherId}`,
-                  name: p.name ?? t(`sessionKind.${p.sessionKind}`, { defaultValue: p.sessionKind }),
-                  detail: p.teacherName ?? undefined,
-                  figures: p.figures,
-                  catchUp: p.catchUp,
-                }))}
-                exportHref={analyticsExportHref(shown, 'parents')}
-              />
-              <ReportSection
-                title={t('analytics.teachers')}
-                firstColumn={t('analytics.teacher')}
-                rows={report.teachers.map((p) => ({ key: p.teacherId, name: p.name ?? p.teacherId, figures: p.figures, catchUp: p.catchUp }))}
-                exportHref={analyticsExportHref(shown, 'teachers')}
-              />
-            </>
-          );
-        })()
+        <Report dashboard={analytics.data} filters={filters} />
       )}
     </div>
+  );
+}
+
+/** The report the server answered: its days, totals, and each table with its CSV download (for the days shown). */
+function Report({ dashboard, filters }: { dashboard: AnalyticsDashboard; filters: AnalyticsFilters }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { report, from, to } = dashboard;
+  const shown = { ...filters, from, to };
+  return (
+    <>
+      <p className="analytics__span">{t('analytics.span', { from: format.date(from), to: format.date(to) })}</p>
+      <Totals figures={report.totals} catchUp={report.catchUp} storedBytes={report.storedBytes} />
+      <ReportSection
+        title={t(`analytics.periods.${dashboard.bucket}`)}
+        firstColumn={t('analytics.periodStart')}
+        rows={report.periods.map((p) => ({ key: p.start, name: format.date(p.start), figures: p.figures }))}
+        exportHref={analyticsExportHref(shown, 'periods')}
+      >
+        {report.periods.length > 0 && (
+          <Suspense fallback={<Loading />}>
+            <AnalyticsChart
+              periods={report.periods}
+              bucket={dashboard.bucket}
+              labels={{ period: t('analytics.periodStart'), recorded: t('analytics.recordedHours'), watched: t('analytics.watchedHours'), hours: t('analytics.hours') }}
+            />
+          </Suspense>
+        )}
+      </ReportSection>
+      <ReportSection
+        title={t('analytics.parents')}
+        firstColumn={t('analytics.parent')}
+        rows={report.parents.map((p) => ({
+          key: `${p.sessionKind}-${p.parentId ?? ''}-${p.teacherId}`,
+          name: p.name ?? t(`sessionKind.${p.sessionKind}`, { defaultValue: p.sessionKind }),
+          detail: p.teacherName ?? undefined,
+          figures: p.figures,
+          catchUp: p.catchUp,
+        }))}
+        exportHref={analyticsExportHref(shown, 'parents')}
+      />
+      <ReportSection
+        title={t('analytics.teachers')}
+        firstColumn={t('analytics.teacher')}
+        rows={report.teachers.map((p) => ({ key: p.teacherId, name: p.name ?? p.teacherId, figures: p.figures, catchUp: p.catchUp }))}
+        exportHref={analyticsExportHref(shown, 'teachers')}
+      />
+    </>
   );
 }
 
