@@ -5,7 +5,9 @@ using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace ItqanRecording.Api.Tests.Media;
 
@@ -61,6 +63,18 @@ public sealed class AutomaticTranscriptTests(MediaProcessingApiFixture api)
         after.State.Should().Be("queued", "the attempt is tried again later");
         after.LastError.Should().Be("The transcriber exited with code 2: model file not found");
         (await teacher.GetFromJsonAsync<List<TranscriptJson>>($"/api/recordings/{recordingId}/transcripts")).Should().BeEmpty();
+
+        var garbled = MediaProcessingApiFixture.WriteScript("garbled-transcriber", "#!/bin/sh\necho 'no captions here'");
+        using var garbling = api.StartAnotherInstance(builder => builder.UseSetting("Transcription:Command", garbled));
+        var teacherOfGarbled = await garbling.SignedInClientAsync(TestData.Teacher);
+        (await teacherOfGarbled.PostAsync($"/api/recordings/{recordingId}/transcripts/ar/automatic", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await garbling.Services.GetRequiredService<MediaProcessingJob>().RunUntilIdleAsync(CancellationToken.None);
+        var refused = await api.WithDbAsync(db => db.MediaJobs.AsNoTracking()
+            .SingleAsync(j => j.RecordingId == recordingId && j.Task == MediaTask.ArabicTranscript));
+        (refused.State, refused.Attempts).Should().Be((MediaJobState.Failed, 1), "another attempt would be refused the same way");
+        refused.LastError.Should().StartWith("The transcriber's output was refused: ");
+        (await teacherOfGarbled.GetFromJsonAsync<List<TranscriptJson>>($"/api/recordings/{recordingId}/transcripts")).Should().BeEmpty(
+            "output that is not WebVTT is never stored");
 
         using var without = api.StartAnotherInstance(builder => builder.UseSetting("Transcription:Command", ""));
         var teacherThere = await without.SignedInClientAsync(TestData.Teacher);
