@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Security.Cryptography;
 using Amazon;
@@ -35,6 +36,9 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
 
     private readonly S3StorageOptions _options;
     private readonly AmazonS3Client _client;
+
+    /// <summary>The same, for PUTs of files and parts, which may take longer than any other request.</summary>
+    private readonly AmazonS3Client _uploads;
     private readonly S3Upload _upload;
     private readonly TimeProvider _clock;
     private readonly MemoryCache _existing = new(new MemoryCacheOptions { SizeLimit = RememberedObjects });
@@ -45,7 +49,9 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.S3 ?? throw new InvalidOperationException("Storage:S3 is not configured.");
         _clock = clock;
-        _client = new AmazonS3Client(new BasicAWSCredentials(_options.AccessKey, _options.SecretKey), ClientConfig(_options));
+        var credentials = new BasicAWSCredentials(_options.AccessKey, _options.SecretKey);
+        _client = new AmazonS3Client(credentials, ClientConfig(_options, TimeSpan.FromSeconds(10)));
+        _uploads = new AmazonS3Client(credentials, ClientConfig(_options, _options.UploadTimeout));
         var egress = _options.Egress ?? throw new InvalidOperationException("Storage:S3:Egress is not configured.");
         _upload = new S3Upload(
             egress.AccessKey,
@@ -140,23 +146,35 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     private TimeSpan HandOutAgainFor => _options.PresignedUrlLifetime / 4;
 
     /// <summary>
-    /// Puts the local file under the key of <paramref name="relativePath"/> with its MD5 (the store refuses a body
-    /// that does not match it), then checks the object's size and ETag (the MD5 of a single-part upload) with HEAD.
+    /// Puts the local file under the key of <paramref name="relativePath"/>, in one PUT or, when larger than a part
+    /// (<see cref="S3StorageOptions.UploadPartMebibytes"/>), in parts; every body goes with its MD5, which the store
+    /// checks. Then HEAD checks the object's size and ETag: the file's MD5, or for parts the MD5 of the parts' MD5s
+    /// followed by <c>-</c> and their count.
     /// </summary>
     public async Task SaveFileAsync(string relativePath, string localPath, string contentType, CancellationToken cancellationToken)
     {
         var key = KeyOf(relativePath);
-        byte[] md5;
-        long length;
-        await using (var file = File.OpenRead(localPath))
+        var length = new FileInfo(localPath).Length;
+        var expectedTag = length > PartSize
+            ? await PutInPartsAsync(key, localPath, length, contentType, cancellationToken)
+            : await PutWholeAsync(key, localPath, length, contentType, cancellationToken);
+        _existing.Remove(key);
+        var stored = await HeadAsync(key, cancellationToken);
+        if (stored is null || stored.ContentLength != length || stored.ETag.Trim('"') != expectedTag)
         {
-            length = file.Length;
-#pragma warning disable CA5351 // Content-MD5 is S3's integrity check of a PUT's body, not a use of MD5 for security.
-            md5 = await MD5.HashDataAsync(file, cancellationToken);
-#pragma warning restore CA5351
+            throw new InvalidDataException(
+                $"The copy of '{relativePath}' at '{key}' does not match the local file ({length} bytes, ETag {expectedTag}): "
+                + (stored is null ? "it is not there." : $"{stored.ContentLength} bytes, ETag {stored.ETag}."));
         }
+    }
 
-        await AskAsync(key, () => _client.PutObjectAsync(
+    private long PartSize => _options.UploadPartMebibytes * 1024L * 1024L;
+
+    /// <summary>One PUT; the ETag it leaves is the file's MD5.</summary>
+    private async Task<string> PutWholeAsync(string key, string localPath, long length, string contentType, CancellationToken cancellationToken)
+    {
+        var md5 = await Md5OfAsync(localPath, 0, length, cancellationToken);
+        await AskAsync(key, () => _uploads.PutObjectAsync(
             new PutObjectRequest
             {
                 BucketName = _options.Bucket,
@@ -167,14 +185,101 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
                 UseChunkEncoding = false,
             },
             cancellationToken));
-        _existing.Remove(key);
-        var stored = await HeadAsync(key, cancellationToken);
-        var expectedTag = Convert.ToHexStringLower(md5);
-        if (stored is null || stored.ContentLength != length || stored.ETag.Trim('"') != expectedTag)
+        return Convert.ToHexStringLower(md5);
+    }
+
+    /// <summary>
+    /// A multipart upload, a part at a time; if anything fails, the upload is aborted so the store drops the parts
+    /// it holds (a later run starts again). The ETag it leaves is the MD5 of the parts' MD5s, <c>-</c>, their count.
+    /// </summary>
+    private async Task<string> PutInPartsAsync(string key, string localPath, long length, string contentType, CancellationToken cancellationToken)
+    {
+        var upload = await AskAsync(key, () => _uploads.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = _options.Bucket, Key = key, ContentType = contentType },
+            cancellationToken));
+        try
         {
-            throw new InvalidDataException(
-                $"The copy of '{relativePath}' at '{key}' does not match the local file ({length} bytes, MD5 {expectedTag}): "
-                + (stored is null ? "it is not there." : $"{stored.ContentLength} bytes, ETag {stored.ETag}."));
+            var parts = new List<PartETag>();
+            var partDigests = new List<byte>();
+            for (var position = 0L; position < length; position += PartSize)
+            {
+                var partNumber = parts.Count + 1;
+                var size = Math.Min(PartSize, length - position);
+                var md5 = await Md5OfAsync(localPath, position, size, cancellationToken);
+                var part = await AskAsync(key, () => _uploads.UploadPartAsync(
+                    new UploadPartRequest
+                    {
+                        BucketName = _options.Bucket,
+                        Key = key,
+                        UploadId = upload.UploadId,
+                        PartNumber = partNumber,
+                        FilePath = localPath,
+                        FilePosition = position,
+                        PartSize = size,
+                        MD5Digest = Convert.ToBase64String(md5),
+                        UseChunkEncoding = false,
+                    },
+                    cancellationToken));
+                parts.Add(new PartETag(partNumber, part.ETag));
+                partDigests.AddRange(md5);
+            }
+
+            await AskAsync(key, () => _uploads.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest { BucketName = _options.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts },
+                cancellationToken));
+#pragma warning disable CA5351 // S3's ETag of a multipart object, not a use of MD5 for security.
+            return $"{Convert.ToHexStringLower(MD5.HashData([.. partDigests]))}-{parts.Count}";
+#pragma warning restore CA5351
+        }
+        catch
+        {
+            await AbortQuietlyAsync(key, upload.UploadId);
+            throw;
+        }
+    }
+
+    private async Task AbortQuietlyAsync(string key, string uploadId)
+    {
+        try
+        {
+            await _uploads.AbortMultipartUploadAsync(
+                new AbortMultipartUploadRequest { BucketName = _options.Bucket, Key = key, UploadId = uploadId }, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or TimeoutException)
+        {
+            // The failure that brought us here is the one to report; a bucket lifecycle rule for incomplete
+            // uploads (README) cleans up what is left.
+        }
+    }
+
+    /// <summary>The MD5 of <paramref name="length"/> bytes of the file from <paramref name="offset"/>.</summary>
+    private static async Task<byte[]> Md5OfAsync(string localPath, long offset, long length, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA5351 // Content-MD5 is S3's integrity check of a body, not a use of MD5 for security.
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+#pragma warning restore CA5351
+        await using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        file.Position = offset;
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            for (var left = length; left > 0;)
+            {
+                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken);
+                if (read == 0)
+                {
+                    throw new InvalidDataException($"'{localPath}' ended {left} bytes early while it was being read.");
+                }
+
+                md5.AppendData(buffer, 0, read);
+                left -= read;
+            }
+
+            return md5.GetHashAndReset();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -199,6 +304,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     public void Dispose()
     {
         _client.Dispose();
+        _uploads.Dispose();
         _existing.Dispose();
         _presigned.Dispose();
     }
@@ -240,7 +346,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
                 cause);
     }
 
-    private static AmazonS3Config ClientConfig(S3StorageOptions options)
+    private static AmazonS3Config ClientConfig(S3StorageOptions options, TimeSpan timeout)
     {
         var config = new AmazonS3Config
         {
@@ -248,7 +354,7 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             ForcePathStyle = options.ForcePathStyle,
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            Timeout = TimeSpan.FromSeconds(10),
+            Timeout = timeout,
             MaxErrorRetry = 2,
         };
         if (options.ServiceUrl is { } url)

@@ -110,6 +110,18 @@ public sealed class S3StorageOptions : IValidatableObject
     [SettingRange("00:00:10", "7.00:00:00", ErrorMessage = "Storage:S3:PresignedUrlLifetime (env Storage__S3__PresignedUrlLifetime) must lie between 00:00:10 and 7.00:00:00.")]
     public TimeSpan PresignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The size of the parts a file the API puts into the store goes up in, in MiB (Storage__S3__UploadPartMebibytes;
+    /// 5 to 5,120, S3's limits for a part): a file no larger goes up in one PUT. A single PUT takes at most 5 GiB, and a
+    /// three-hour class (or its HLS copy) can pass that; a failed part is sent again on its own.
+    /// </summary>
+    [SettingRange(5, 5120, ErrorMessage = "Storage:S3:UploadPartMebibytes (env Storage__S3__UploadPartMebibytes) must lie between 5 and 5120.")]
+    public int UploadPartMebibytes { get; set; } = 64;
+
+    /// <summary>How long one PUT of a file or of a part may take (Storage__S3__UploadTimeout); every other request to the store gets 10 s.</summary>
+    [SettingRange("00:00:10", "1.00:00:00", ErrorMessage = "Storage:S3:UploadTimeout (env Storage__S3__UploadTimeout) must lie between 00:00:10 and 1.00:00:00.")]
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>What LiveKit's egress uploads with (Storage__S3__Egress__*), handed to it in every Start request.</summary>
     [Required(ErrorMessage = "Storage:S3:Egress (env Storage__S3__Egress__AccessKey, Storage__S3__Egress__SecretKey) must give the egress its upload credentials.")]
     [ValidateObjectMembers]

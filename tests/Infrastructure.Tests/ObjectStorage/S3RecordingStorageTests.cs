@@ -32,23 +32,7 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
         {
             BucketName = _bucket, Key = "recordings/" + RelativePath, InputStream = body, UseChunkEncoding = false,
         });
-        _storage = new S3RecordingStorage(
-            Options.Create(new StorageOptions
-            {
-                Provider = StorageProvider.S3,
-                S3 = new S3StorageOptions
-                {
-                    ServiceUrl = _gateway.Endpoint,
-                    Region = CephObjectGateway.Region,
-                    Bucket = _bucket,
-                    ForcePathStyle = true,
-                    AccessKey = _gateway.AccessKey,
-                    SecretKey = _gateway.SecretKey,
-                    PresignedUrlLifetime = Lifetime,
-                    Egress = new S3EgressOptions { AccessKey = _gateway.AccessKey, SecretKey = _gateway.SecretKey },
-                },
-            }),
-            _clock);
+        _storage = NewStorage(uploadPartMebibytes: 64);
     }
 
     public Task DisposeAsync()
@@ -110,6 +94,76 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
         (await _storage.ReadTextAsync(RelativePath + ".hls.m3u8", CancellationToken.None)).Should().Be(playlist);
         (await _storage.ReadTextAsync("session-1/none.m3u8", CancellationToken.None)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task A_file_larger_than_a_part_goes_up_in_parts_and_reads_back_byte_for_byte_with_the_multipart_ETag()
+    {
+        using var storage = NewStorage(uploadPartMebibytes: 5);
+        var content = RandomNumberGenerator.GetBytes(12 * 1024 * 1024 + 17);
+        var local = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(local, content);
+        try
+        {
+            await storage.SaveFileAsync("session-1/long-class.mp4", local, "video/mp4", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
+
+        using var s3 = _gateway.CreateClient();
+        var head = await s3.GetObjectMetadataAsync(_bucket, "recordings/session-1/long-class.mp4");
+        head.ETag.Trim('"').Should().EndWith("-3", "12 MiB and 17 bytes make two parts of 5 MiB and one of the rest");
+        head.ContentLength.Should().Be(content.Length);
+        head.Headers.ContentType.Should().Be("video/mp4");
+        using var body = await s3.GetObjectAsync(_bucket, "recordings/session-1/long-class.mp4");
+        using var read = new MemoryStream();
+        await body.ResponseStream.CopyToAsync(read);
+        read.ToArray().Should().Equal(content);
+        (await s3.ListMultipartUploadsAsync(_bucket)).MultipartUploads.Should().BeNullOrEmpty("the upload was completed, not left open");
+    }
+
+    [Fact]
+    public async Task A_file_no_larger_than_a_part_goes_up_in_one_PUT_whose_ETag_is_its_MD5()
+    {
+        using var storage = NewStorage(uploadPartMebibytes: 5);
+        var content = RandomNumberGenerator.GetBytes(5 * 1024 * 1024);
+        var local = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(local, content);
+        try
+        {
+            await storage.SaveFileAsync("session-1/short-class.mp4", local, "video/mp4", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
+
+        using var s3 = _gateway.CreateClient();
+        var head = await s3.GetObjectMetadataAsync(_bucket, "recordings/session-1/short-class.mp4");
+#pragma warning disable CA5351 // S3's ETag of a single PUT is the body's MD5.
+        head.ETag.Trim('"').Should().Be(Convert.ToHexStringLower(MD5.HashData(content)));
+#pragma warning restore CA5351
+    }
+
+    private S3RecordingStorage NewStorage(int uploadPartMebibytes) => new(
+        Options.Create(new StorageOptions
+        {
+            Provider = StorageProvider.S3,
+            S3 = new S3StorageOptions
+            {
+                ServiceUrl = _gateway.Endpoint,
+                Region = CephObjectGateway.Region,
+                Bucket = _bucket,
+                ForcePathStyle = true,
+                AccessKey = _gateway.AccessKey,
+                SecretKey = _gateway.SecretKey,
+                PresignedUrlLifetime = Lifetime,
+                UploadPartMebibytes = uploadPartMebibytes,
+                Egress = new S3EgressOptions { AccessKey = _gateway.AccessKey, SecretKey = _gateway.SecretKey },
+            },
+        }),
+        _clock);
 
     private async Task<Uri> PresignedUrlAsync(FileDelivery delivery) =>
         (await _storage.FindFileAsync(RelativePath, delivery, CancellationToken.None)).Should()

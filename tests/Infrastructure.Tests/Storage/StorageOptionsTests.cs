@@ -30,6 +30,7 @@ public sealed class StorageOptionsTests
         var s3 = provider.GetRequiredService<IOptions<StorageOptions>>().Value.S3!;
         s3.KeyPrefix.Should().Be("recordings/");
         s3.PresignedUrlLifetime.Should().Be(TimeSpan.FromMinutes(15));
+        s3.UploadPartMebibytes.Should().Be(64);
     }
 
     [Fact]
@@ -50,6 +51,9 @@ public sealed class StorageOptionsTests
     [InlineData("Storage:S3:SecretKey", "")]
     [InlineData("Storage:S3:Egress:SecretKey", "")]
     [InlineData("Storage:S3:PresignedUrlLifetime", "00:00:01")]
+    [InlineData("Storage:S3:UploadPartMebibytes", "4")]
+    [InlineData("Storage:S3:UploadPartMebibytes", "5121")]
+    [InlineData("Storage:S3:UploadTimeout", "00:00:01")]
     public void A_wrong_object_store_setting_fails_start_up_naming_it(string key, string value)
     {
         using var provider = Provider(new(ObjectStore) { [key] = value });
