@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using Amazon.S3.Model;
 using ItqanRecording.Application.Common.Abstractions;
 using ItqanRecording.Domain.Recordings;
@@ -80,16 +81,7 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
     public async Task A_made_text_file_saved_into_the_store_reads_back_as_it_was_and_a_missing_one_reads_as_null()
     {
         const string playlist = "#EXTM3U\n#EXT-X-VERSION:7\n#EXTINF:6.000000,\n#EXT-X-BYTERANGE:100@0\nlesson.mp4.hls.m4s\n#EXT-X-ENDLIST\n";
-        var local = Path.GetTempFileName();
-        await File.WriteAllTextAsync(local, playlist);
-        try
-        {
-            await _storage.SaveFileAsync(RelativePath + ".hls.m3u8", local, "application/vnd.apple.mpegurl", CancellationToken.None);
-        }
-        finally
-        {
-            File.Delete(local);
-        }
+        await SaveAsync(_storage, RelativePath + ".hls.m3u8", Encoding.UTF8.GetBytes(playlist), "application/vnd.apple.mpegurl");
 
         (await _storage.ReadTextAsync(RelativePath + ".hls.m3u8", CancellationToken.None)).Should().Be(playlist);
         (await _storage.ReadTextAsync("session-1/none.m3u8", CancellationToken.None)).Should().BeNull();
@@ -100,16 +92,7 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
     {
         using var storage = NewStorage(uploadPartMebibytes: 5);
         var content = RandomNumberGenerator.GetBytes(12 * 1024 * 1024 + 17);
-        var local = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(local, content);
-        try
-        {
-            await storage.SaveFileAsync("session-1/long-class.mp4", local, "video/mp4", CancellationToken.None);
-        }
-        finally
-        {
-            File.Delete(local);
-        }
+        await SaveAsync(storage, "session-1/long-class.mp4", content, "video/mp4");
 
         using var s3 = _gateway.CreateClient();
         var head = await s3.GetObjectMetadataAsync(_bucket, "recordings/session-1/long-class.mp4");
@@ -128,22 +111,28 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
     {
         using var storage = NewStorage(uploadPartMebibytes: 5);
         var content = RandomNumberGenerator.GetBytes(5 * 1024 * 1024);
-        var local = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(local, content);
-        try
-        {
-            await storage.SaveFileAsync("session-1/short-class.mp4", local, "video/mp4", CancellationToken.None);
-        }
-        finally
-        {
-            File.Delete(local);
-        }
+        await SaveAsync(storage, "session-1/short-class.mp4", content, "video/mp4");
 
         using var s3 = _gateway.CreateClient();
         var head = await s3.GetObjectMetadataAsync(_bucket, "recordings/session-1/short-class.mp4");
 #pragma warning disable CA5351 // S3's ETag of a single PUT is the body's MD5.
         head.ETag.Trim('"').Should().Be(Convert.ToHexStringLower(MD5.HashData(content)));
 #pragma warning restore CA5351
+    }
+
+    /// <summary>Saves <paramref name="content"/> as a made file would be: written locally, then put into the store.</summary>
+    private static async Task SaveAsync(S3RecordingStorage storage, string relativePath, byte[] content, string contentType)
+    {
+        var local = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(local, content);
+        try
+        {
+            await storage.SaveFileAsync(relativePath, local, contentType, CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
     }
 
     private S3RecordingStorage NewStorage(int uploadPartMebibytes) => new(
