@@ -58,6 +58,7 @@ public static class LearningEndpoints
         marks.MapPost("/transcripts/{language}/automatic", TranscribeAutomatically).WithName("TranscribeAutomatically")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        marks.MapGet("/transcripts/automatic", ListAutomaticTranscripts).WithName("ListAutomaticTranscripts");
         app.MapPost("/api/sessions/{sessionId:guid}/recordings/marks", MarkMoment).WithName("MarkMoment").WithTags("Learning")
             .RequireAuthorization()
             .ProducesValidationProblem()
@@ -193,6 +194,14 @@ public static class LearningEndpoints
         var result = await sender.Send(new TranscribeAutomaticallyCommand(recordingId, language, http.User.ToActor()), cancellationToken);
         return result.IsSuccess ? TypedResults.Accepted((string?)null, result.Value) : result.Error.ToProblem();
     }
+
+    /// <summary>
+    /// For the session's teacher and the admins: whether an automatic transcriber is configured, and each automatic
+    /// transcript asked for (its language, its job's state, why its last attempt failed), for the tools to show and poll.
+    /// </summary>
+    private static async Task<Results<Ok<AutomaticTranscriptsResponse>, ProblemHttpResult>> ListAutomaticTranscripts(
+        Guid recordingId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListAutomaticTranscriptsQuery(recordingId, http.User.ToActor()), cancellationToken)).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTranscript(
         Guid recordingId, string language, HttpContext http, ISender sender, CancellationToken cancellationToken)

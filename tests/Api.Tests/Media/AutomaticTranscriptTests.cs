@@ -30,12 +30,17 @@ public sealed class AutomaticTranscriptTests(MediaProcessingApiFixture api)
         await (await teacher.PostAsync($"/api/recordings/{recordingId}/transcripts/fr/automatic", null))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.validation_failed");
 
+        (await AutomaticOfAsync(teacher, recordingId)).Should().BeEquivalentTo(new AutomaticListJson(true, []));
+        (await student.GetAsync($"/api/recordings/{recordingId}/transcripts/automatic")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
         var asked = await teacher.PostAsync($"/api/recordings/{recordingId}/transcripts/ar/automatic", null);
 
         asked.StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await asked.Content.ReadFromJsonAsync<AutomaticJson>()).Should().Be(new AutomaticJson("ar", "queued", null));
         (await teacher.GetFromJsonAsync<List<TranscriptJson>>($"/api/recordings/{recordingId}/transcripts")).Should().BeEmpty();
+        (await AutomaticOfAsync(teacher, recordingId)).Transcripts.Should().Equal(new AutomaticJson("ar", "queued", null));
         await api.RunMediaJobsAsync();
+        (await AutomaticOfAsync(teacher, recordingId)).Transcripts.Should().Equal(new AutomaticJson("ar", "done", null));
         var listed = (await student.GetFromJsonAsync<List<TranscriptJson>>($"/api/recordings/{recordingId}/transcripts"))!;
         listed.Should().ContainSingle().Which.Should().Match<TranscriptJson>(t => t.Language == "ar" && t.Automatic);
         var text = await student.GetStringAsync($"/api/recordings/{recordingId}/transcripts/ar");
@@ -59,7 +64,7 @@ public sealed class AutomaticTranscriptTests(MediaProcessingApiFixture api)
 
         await broken.Services.GetRequiredService<MediaProcessingJob>().RunUntilIdleAsync(CancellationToken.None);
 
-        var after = (await (await teacher.PostAsync($"/api/recordings/{recordingId}/transcripts/en/automatic", null)).Content.ReadFromJsonAsync<AutomaticJson>())!;
+        var after = (await AutomaticOfAsync(teacher, recordingId)).Transcripts.Should().ContainSingle().Subject;
         after.State.Should().Be("queued", "the attempt is tried again later");
         after.LastError.Should().Be("The transcriber exited with code 2: model file not found");
         (await teacher.GetFromJsonAsync<List<TranscriptJson>>($"/api/recordings/{recordingId}/transcripts")).Should().BeEmpty();
@@ -80,7 +85,13 @@ public sealed class AutomaticTranscriptTests(MediaProcessingApiFixture api)
         var teacherThere = await without.SignedInClientAsync(TestData.Teacher);
         await (await teacherThere.PostAsync($"/api/recordings/{recordingId}/transcripts/ar/automatic", null))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "learning.no_transcriber");
+        (await AutomaticOfAsync(teacherThere, recordingId)).TranscriberConfigured.Should().BeFalse("the tools then offer no button");
     }
+
+    private static async Task<AutomaticListJson> AutomaticOfAsync(HttpClient client, Guid recordingId) =>
+        (await client.GetFromJsonAsync<AutomaticListJson>($"/api/recordings/{recordingId}/transcripts/automatic"))!;
+
+    private sealed record AutomaticListJson(bool TranscriberConfigured, List<AutomaticJson> Transcripts);
 
     private sealed record AutomaticJson(string Language, string State, string? LastError);
 

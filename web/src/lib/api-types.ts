@@ -96,6 +96,11 @@ export type RecordingNotification = Schemas['RecordingNotification'];
 
 export type TranscriptLanguage = Schemas['TranscriptLanguage'];
 
+/** Whether an automatic transcriber is configured, and each automatic transcript asked for with its job's state. */
+export type AutomaticTranscripts = Schemas['AutomaticTranscriptsResponse'];
+
+export type AutomaticTranscript = Schemas['AutomaticTranscriptResponse'];
+
 /** A chapter the teacher marked, or the user's own bookmark, at `atSeconds` into the recording. */
 export type RecordingMark = Schemas['RecordingMarkResponse'];
 

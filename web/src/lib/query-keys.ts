@@ -30,6 +30,7 @@ export const recordingKeys = {
   progress: (recordingId: string) => [...recordingKeys.detail(recordingId), 'progress'] as const,
   marks: (recordingId: string) => [...recordingKeys.detail(recordingId), 'marks'] as const,
   transcripts: (recordingId: string) => [...recordingKeys.detail(recordingId), 'transcripts'] as const,
+  automaticTranscripts: (recordingId: string) => [...recordingKeys.transcripts(recordingId), 'automatic'] as const,
   catalogue: (filters: object) => [...recordingKeys.all, 'catalogue', filters] as const,
   mine: (filters: object) => [...recordingKeys.all, 'mine', filters] as const,
   catalogueStats: (filters: object) => [...recordingKeys.all, 'catalogue-stats', filters] as const,

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { Recording, SessionDetail } from '@/lib/api-types';
+import type { AutomaticTranscripts, Recording, SessionDetail } from '@/lib/api-types';
 import { server } from './mocks/server';
 
 /**
@@ -7,7 +7,13 @@ import { server } from './mocks/server';
  * counts the requests.
  */
 export function serveSession(initial: { session: SessionDetail; recordings?: Recording[] }) {
-  const state = { session: initial.session, recordings: initial.recordings ?? [], detailRequests: 0, recordingsRequests: 0 };
+  const state = {
+    session: initial.session,
+    recordings: initial.recordings ?? [],
+    automaticTranscripts: { transcriberConfigured: false, transcripts: [] } as AutomaticTranscripts,
+    detailRequests: 0,
+    recordingsRequests: 0,
+  };
   server.use(
     http.get('*/api/sessions/session-1', () => {
       state.detailRequests += 1;
@@ -17,6 +23,8 @@ export function serveSession(initial: { session: SessionDetail; recordings?: Rec
       state.recordingsRequests += 1;
       return HttpResponse.json(state.recordings);
     }),
+    // By default the deployment has no automatic transcriber.
+    http.get('*/api/recordings/:recordingId/transcripts/automatic', () => HttpResponse.json(state.automaticTranscripts)),
     // Nobody has joined the class yet.
     http.get('*/api/sessions/session-1/attendance', () =>
       HttpResponse.json({ sessionId: 'session-1', classStartedAt: null, classEndedAt: null, classMinutes: 0, students: [], others: [] }),

@@ -14,6 +14,15 @@ namespace ItqanRecording.Application.Learning.Transcripts;
 public sealed record AutomaticTranscriptResponse(TranscriptLanguage Language, MediaJobState State, string? LastError);
 
 /// <summary>
+/// Whether this deployment has an automatic transcriber (<see cref="ITranscriber.IsConfigured"/>), and the recording's
+/// automatic transcripts asked for so far, a language each: what the teacher's tools show and poll.
+/// </summary>
+public sealed record AutomaticTranscriptsResponse(bool TranscriberConfigured, IReadOnlyList<AutomaticTranscriptResponse> Transcripts);
+
+/// <summary>For the session's teacher and the admins: <see cref="AutomaticTranscriptsResponse"/>.</summary>
+public sealed record ListAutomaticTranscriptsQuery(Guid RecordingId, Actor Actor) : IQuery<Result<AutomaticTranscriptsResponse>>;
+
+/// <summary>
 /// The session's teacher (or an admin) asks the configured automatic transcriber for the recording's transcript in a
 /// language; a media job writes it (replacing the transcript in that language) when it is done.
 /// </summary>
@@ -46,5 +55,28 @@ public sealed class TranscribeAutomaticallyHandler(IApplicationDbContext db, ISe
         var job = recording.QueueTranscript(language, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new AutomaticTranscriptResponse(language, job.State, job.LastError);
+    }
+}
+
+public sealed class ListAutomaticTranscriptsHandler(IApplicationDbContext db, ISessionFinder sessions, ITranscriber transcriber)
+    : IQueryHandler<ListAutomaticTranscriptsQuery, Result<AutomaticTranscriptsResponse>>
+{
+    public async ValueTask<Result<AutomaticTranscriptsResponse>> Handle(ListAutomaticTranscriptsQuery query, CancellationToken cancellationToken)
+    {
+        var found = await ControlledRecording.FindAsync(db, sessions, query.RecordingId, query.Actor, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var jobs = await db.MediaJobs.AsNoTracking()
+            .Where(j => j.RecordingId == query.RecordingId && (j.Task == MediaTask.ArabicTranscript || j.Task == MediaTask.EnglishTranscript))
+            .Select(j => new { j.Task, j.State, j.LastError })
+            .ToListAsync(cancellationToken);
+        return new AutomaticTranscriptsResponse(
+            transcriber.IsConfigured,
+            [.. jobs
+                .Select(j => new AutomaticTranscriptResponse(MediaTasks.TranscriptLanguageOf(j.Task)!.Value, j.State, j.LastError))
+                .OrderBy(t => t.Language)]);
     }
 }

@@ -10,7 +10,7 @@ import type { Recording, TranscriptLanguage } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
 import { usePublishRecording } from '../api/publish-recording';
 import { useRenameRecording } from '../api/rename-recording';
-import { useUploadTranscript } from '../api/transcripts';
+import { useAutomaticTranscripts, useTranscribeAutomatically, useUploadTranscript } from '../api/transcripts';
 import { paths } from '@/config/paths';
 
 /**
@@ -193,6 +193,39 @@ function TranscriptUpload({ recording }: { recording: Recording }) {
         {upload.isSuccess && t('transcripts.uploaded', { language: t(`transcripts.language.${upload.data.language}`) })}
         {upload.isError && t('transcripts.failed')}
       </p>
+      <AutomaticTranscription recording={recording} language={language} />
     </div>
+  );
+}
+
+/**
+ * Where the deployment has an automatic transcriber: a button that asks it for the transcript in the chosen
+ * language, and where each transcript asked for stands (waiting, being made, done, failed and why).
+ */
+function AutomaticTranscription({ recording, language }: { recording: Recording; language: TranscriptLanguage }) {
+  const { t } = useTranslation();
+  const automatic = useAutomaticTranscripts(recording.id);
+  const transcribe = useTranscribeAutomatically(recording.id);
+  if (!automatic.data?.transcriberConfigured) return null;
+  const chosen = automatic.data.transcripts.find((transcript) => transcript.language === language);
+  const underWay = chosen?.state === 'queued' || chosen?.state === 'running';
+
+  return (
+    <>
+      <button type="button" disabled={underWay || transcribe.isPending} onClick={() => transcribe.mutate(language)}>
+        {t('transcripts.automatic.ask', { language: t(`transcripts.language.${language}`), name: recording.displayName })}
+      </button>
+      <ul className="automatic-transcripts" aria-live="polite">
+        {automatic.data.transcripts.map((transcript) => (
+          <li key={transcript.language}>
+            {t(`transcripts.automatic.${transcript.state}`, { language: t(`transcripts.language.${transcript.language}`) })}
+            {transcript.lastError !== null && transcript.state !== 'done' && (
+              <> {t('transcripts.automatic.reason', { reason: transcript.lastError })}</>
+            )}
+          </li>
+        ))}
+      </ul>
+      {transcribe.isError && <p role="alert">{t('transcripts.automatic.askFailed')}</p>}
+    </>
   );
 }

@@ -189,6 +189,15 @@ export const en = {
     upload: 'Captions for “{{name}}” (WebVTT file)',
     uploaded: '{{language}} captions saved: the player shows them, and My recordings finds their words.',
     failed: 'The captions could not be saved. Is it a WebVTT file (its first line WEBVTT)?',
+    automatic: {
+      ask: 'Transcribe “{{name}}” automatically in {{language}}',
+      queued: '{{language}} transcript: waiting for the transcriber.',
+      running: '{{language}} transcript: being made…',
+      done: '{{language}} transcript made automatically: the player shows it, and My recordings finds its words.',
+      failed: '{{language}} transcript: the transcriber gave up.',
+      reason: 'Last attempt: {{reason}}',
+      askFailed: 'The transcriber could not be asked. Try again.',
+    },
   },
   analytics: {
     title: 'Analytics',
