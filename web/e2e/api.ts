@@ -18,6 +18,7 @@ export interface RecordingJson {
   id: string;
   status: string;
   roomName: string;
+  displayName: string;
   file: { name: string; sizeBytes: number; format: string } | null;
   streamUrl?: string | null;
   downloadUrl?: string | null;

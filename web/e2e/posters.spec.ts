@@ -134,3 +134,31 @@ test('in Arabic the player\'s controls speak Arabic and run right to left', asyn
   expect(play.x, 'play is the first control, on the right in Arabic').toBeGreaterThan(fullscreen.x);
   await screenshot(page, 'player-arabic');
 });
+
+test('the teacher has a class transcribed automatically from the session page, and the player then offers its captions', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await apiAs(baseURL ?? '', demo.teacher);
+  const session = await sessionTitled(api, 'Tajweed Foundations - Session 1');
+  const recording = await completedRecordingOf(api, session.id);
+  await api.dispose();
+
+  await signIn(page, demo.teacher);
+  await page.goto(`/sessions/${session.id}`);
+  const row = page.getByRole('row').filter({ hasText: recording.displayName });
+  await row.getByLabel('Captions language').selectOption('en');
+  const ask = row.getByRole('button', { name: `Transcribe automatically in English: “${recording.displayName}”` });
+  await ask.click();
+  await expect(row.getByText(/^English transcript: (waiting for the transcriber|being made…)/)).toBeVisible();
+  await expect(ask).toBeDisabled();
+  // The media jobs look every 5 s, the page asks every 5 s: the stand-in transcriber answers at once.
+  await expect(row.getByText(/^English transcript made automatically/)).toBeVisible({ timeout: 60_000 });
+  await expect(ask).toBeEnabled();
+  await screenshot(page, 'teacher-automatic-transcript');
+
+  await page.goto(`/recordings/${recording.id}`);
+  await expect(page.locator('video track[kind="captions"][srclang="en"]')).toHaveAttribute('label', 'English');
+  const captions = await page.request.get(`/api/recordings/${recording.id}/transcripts/en`);
+  expect(await captions.text()).toContain('automatic en transcript of the class');
+});

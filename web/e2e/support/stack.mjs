@@ -19,6 +19,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,6 +145,7 @@ export async function startStack() {
   const tempRoot = isRoot ? '/tmp' : tmpdir();
   const pgDir = mkdtempSync(join(tempRoot, 'itqan-e2e-pg-'));
   const storageRoot = mkdtempSync(join(tmpdir(), 'itqan-e2e-recordings-'));
+  const transcriber = writeStandInTranscriber(mkdtempSync(join(tmpdir(), 'itqan-e2e-transcriber-')));
   const pgData = join(pgDir, 'data');
   const clusterLog = join(pgDir, 'postgres.log');
   const bin = postgresBinDir();
@@ -161,6 +163,7 @@ export async function startStack() {
     if (existsSync(clusterLog)) copyFileSync(clusterLog, join(logDir, 'postgres.log'));
     rmSync(pgDir, { recursive: true, force: true });
     rmSync(storageRoot, { recursive: true, force: true });
+    rmSync(dirname(transcriber), { recursive: true, force: true });
     watchdog?.kill('SIGKILL');
   };
 
@@ -221,6 +224,7 @@ export async function startStack() {
         Swagger__Enabled: 'true',
         // Every spec signs in from 127.0.0.1.
         Auth__LoginRateLimit__PermitLimit: '1000',
+        Transcription__Command: transcriber,
       }),
     );
     watchdog.stdin?.end(`${services.map((s) => String(s.pid)).join(' ')}\n`);
@@ -232,6 +236,26 @@ export async function startStack() {
     await stop();
     throw error;
   }
+}
+
+/**
+ * A stand-in for a speech recogniser (none is bundled): it refuses anything but the WAV the media job extracts and
+ * writes one WebVTT cue naming the language it was asked for. Its path, in `folder`.
+ * @param {string} folder
+ */
+function writeStandInTranscriber(folder) {
+  const script = join(folder, 'transcribe.sh');
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      'head -c 4 "$1" | grep -q RIFF || { echo "not a WAV file: $1" >&2; exit 3; }',
+      `printf 'WEBVTT\\n\\n00:00:00.000 --> 00:00:03.000\\nautomatic %s transcript of the class\\n' "$2"`,
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  return script;
 }
 
 /** @param {string} user */

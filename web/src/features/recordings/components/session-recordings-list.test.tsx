@@ -51,7 +51,7 @@ describe('SessionRecordingsList', () => {
 
     const row = within((await screen.findByRole('table')).querySelector('tbody')!);
     await userEvent.selectOptions(row.getByLabelText('Captions language'), 'en');
-    const ask = await row.findByRole('button', { name: `Transcribe “${recording.displayName}” automatically in English` });
+    const ask = await row.findByRole('button', { name: `Transcribe automatically in English: “${recording.displayName}”` });
     await userEvent.click(ask);
 
     expect(await row.findByText('English transcript: waiting for the transcriber.')).toBeVisible();
@@ -74,7 +74,7 @@ describe('SessionRecordingsList', () => {
         'Arabic transcript: the transcriber gave up. Last attempt: The transcriber exited with code 2: model file not found',
       ),
     ).toBeVisible();
-    expect(row.getByRole('button', { name: /automatically in Arabic/ })).toBeEnabled();
+    expect(row.getByRole('button', { name: /^Transcribe automatically in Arabic: / })).toBeEnabled();
   });
 
   it('offers neither renaming nor publishing to a student', async () => {

@@ -212,8 +212,14 @@ function AutomaticTranscription({ recording, language }: { recording: Recording;
 
   return (
     <>
-      <button type="button" disabled={underWay || transcribe.isPending} onClick={() => transcribe.mutate(language)}>
-        {t('transcripts.automatic.ask', { language: t(`transcripts.language.${language}`), name: recording.displayName })}
+      <button
+        type="button"
+        className="link-button"
+        aria-label={t('transcripts.automatic.askFor', { language: t(`transcripts.language.${language}`), name: recording.displayName })}
+        disabled={underWay || transcribe.isPending}
+        onClick={() => transcribe.mutate(language)}
+      >
+        {t('transcripts.automatic.ask', { language: t(`transcripts.language.${language}`) })}
       </button>
       <ul className="automatic-transcripts" aria-live="polite">
         {automatic.data.transcripts.map((transcript) => (

@@ -187,7 +187,8 @@ export const ar = {
     uploaded: 'حُفظت الترجمة النصية ({{language}}): يعرضها المشغّل، وتجد «تسجيلاتي» كلماتها.',
     failed: 'تعذّر حفظ الترجمة النصية. هل هو ملف WebVTT (سطره الأول WEBVTT)؟',
     automatic: {
-      ask: 'تفريغ «{{name}}» آليًا بـ{{language}}',
+      ask: 'تفريغ آلي بـ{{language}}',
+      askFor: 'تفريغ آلي بـ{{language}}: «{{name}}»',
       queued: 'النص ({{language}}): في انتظار المفرِّغ الآلي.',
       running: 'النص ({{language}}): جارٍ إعداده…',
       done: 'أُعدّ النص ({{language}}) آليًا: يعرضه المشغّل، وتجد «تسجيلاتي» كلماته.',

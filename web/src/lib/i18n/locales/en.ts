@@ -190,7 +190,8 @@ export const en = {
     uploaded: '{{language}} captions saved: the player shows them, and My recordings finds their words.',
     failed: 'The captions could not be saved. Is it a WebVTT file (its first line WEBVTT)?',
     automatic: {
-      ask: 'Transcribe “{{name}}” automatically in {{language}}',
+      ask: 'Transcribe automatically in {{language}}',
+      askFor: 'Transcribe automatically in {{language}}: “{{name}}”',
       queued: '{{language}} transcript: waiting for the transcriber.',
       running: '{{language}} transcript: being made…',
       done: '{{language}} transcript made automatically: the player shows it, and My recordings finds its words.',
