@@ -192,6 +192,7 @@ public static class RecordingFileEndpoints
         var (stored, delivery) = result.Value;
         return stored switch
         {
+            StoredFile.AtPresignedUrl { AcceleratedRedirect: { } redirect } => new AcceleratedFileResult(redirect, delivery.ContentType, delivery.DownloadFileName),
             StoredFile.AtPresignedUrl presigned => TypedResults.Redirect(presigned.Url.AbsoluteUri),
             StoredFile.Made made => TypedResults.Text(made.Content, delivery.ContentType),
             StoredFile.OnDisk { AcceleratedRedirect: { } redirect } => new AcceleratedFileResult(redirect, delivery.ContentType, delivery.DownloadFileName),

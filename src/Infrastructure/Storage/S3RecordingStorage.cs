@@ -62,8 +62,13 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             _options.ForcePathStyle);
     }
 
-    /// <summary>The origin of the presigned URLs, as the SDK writes them (path-style or virtual-host, AWS or not).</summary>
-    public Uri MediaOrigin => new(new Uri(_client.GetPreSignedURL(PresignedGet(KeyOf("origin"), "application/octet-stream"))).GetLeftPart(UriPartial.Authority));
+    /// <summary>
+    /// The origin of the presigned URLs, as the SDK writes them (path-style or virtual-host, AWS or not), which
+    /// browsers must be allowed to play from; none when nginx fetches the objects (they come from our own origin).
+    /// </summary>
+    public Uri? MediaOrigin => _options.AcceleratedRedirectPrefix is not null
+        ? null
+        : new(new Uri(_client.GetPreSignedURL(PresignedGet(KeyOf("origin"), "application/octet-stream"))).GetLeftPart(UriPartial.Authority));
 
     public string KeyOf(string relativePath) => _options.KeyPrefix + relativePath.TrimStart('/');
 
@@ -123,7 +128,8 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
             request.ResponseHeaderOverrides.ContentDisposition = disposition.ToString();
         }
 
-        var presigned = new PresignedUrl(new StoredFile.AtPresignedUrl(new Uri(await _client.GetPreSignedURLAsync(request))), now + HandOutAgainFor);
+        var url = new Uri(await _client.GetPreSignedURLAsync(request));
+        var presigned = new PresignedUrl(new StoredFile.AtPresignedUrl(url, AcceleratedRedirectOf(url)), now + HandOutAgainFor);
         _presigned.Set(handedOut, presigned, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = HandOutAgainFor });
         return presigned.File;
     }
@@ -144,6 +150,10 @@ public sealed class S3RecordingStorage : IRecordingFileStore, IDisposable
     }
 
     private TimeSpan HandOutAgainFor => _options.PresignedUrlLifetime / 4;
+
+    /// <summary>The nginx location's URI that fetches <paramref name="presigned"/>, where the deployment has one.</summary>
+    private string? AcceleratedRedirectOf(Uri presigned) =>
+        _options.AcceleratedRedirectPrefix is { } prefix ? prefix + presigned.PathAndQuery.TrimStart('/') : null;
 
     /// <summary>
     /// Puts the local file under the key of <paramref name="relativePath"/>, in one PUT or, when larger than a part

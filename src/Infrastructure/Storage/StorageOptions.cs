@@ -122,6 +122,18 @@ public sealed class S3StorageOptions : IValidatableObject
     [SettingRange("00:00:10", "1.00:00:00", ErrorMessage = "Storage:S3:UploadTimeout (env Storage__S3__UploadTimeout) must lie between 00:00:10 and 1.00:00:00.")]
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The internal nginx location that fetches objects from the store, e.g. <c>/_recording-objects/</c>
+    /// (Storage__S3__AcceleratedRedirectPrefix; deploy/nginx/itqan-recording.conf). When set, the stream and download
+    /// endpoints answer with <c>X-Accel-Redirect: {prefix}{the presigned URL's path and query}</c> instead of redirecting
+    /// the client, and nginx fetches the object (Range and all) from the store: clients never see the store's address,
+    /// so it may stay on a private network. Unset (the default), clients are redirected to the presigned URL.
+    /// </summary>
+    [RegularExpression(
+        "^(/[A-Za-z0-9._~-]+)+/$",
+        ErrorMessage = "Storage:S3:AcceleratedRedirectPrefix (env Storage__S3__AcceleratedRedirectPrefix) must be an nginx location path such as /_recording-objects/.")]
+    public string? AcceleratedRedirectPrefix { get; set; }
+
     /// <summary>What LiveKit's egress uploads with (Storage__S3__Egress__*), handed to it in every Start request.</summary>
     [Required(ErrorMessage = "Storage:S3:Egress (env Storage__S3__Egress__AccessKey, Storage__S3__Egress__SecretKey) must give the egress its upload credentials.")]
     [ValidateObjectMembers]

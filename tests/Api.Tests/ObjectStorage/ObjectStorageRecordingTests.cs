@@ -181,6 +181,41 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
     }
 
     [Fact]
+    public async Task Behind_nginx_set_to_fetch_objects_the_client_gets_the_bytes_from_our_origin_and_never_the_stores_address()
+    {
+        var (_, recording) = await api.RecordThroughLiveKitAsync();
+        var file = await FileOfAsync(recording.Id);
+        var bytes = await ObjectBytesAsync(file);
+        await using var proxied = api.StartAnotherInstance(builder => builder.UseSetting("Storage:S3:AcceleratedRedirectPrefix", "/_recording-objects/"));
+        await using var front = await LoadBalancer.StartWithObjectStoreAsync(api.StorageRoot, api.Gateway.Endpoint, proxied.BaseAddress);
+        var student = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = front.BaseAddress };
+        await ApiFixture.SignInAsync(student, TestData.Student, TestData.Password);
+
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{recording.Id}/stream") { Headers = { Range = new RangeHeaderValue(100, 199) } };
+        var part = await student.SendAsync(ranged);
+
+        part.StatusCode.Should().Be(HttpStatusCode.PartialContent);
+        part.Headers.Location.Should().BeNull();
+        part.Content.Headers.ContentType!.MediaType.Should().Be("video/mp4");
+        part.Content.Headers.ContentRange!.ToString().Should().Be($"bytes 100-199/{file.SizeBytes}");
+        part.Headers.CacheControl!.Private.Should().BeTrue("a recording is this user's alone");
+        (await part.Content.ReadAsByteArrayAsync()).Should().Equal(bytes[100..200]);
+        part.Headers.Contains("x-amz-request-id").Should().BeFalse("the store's own headers stay behind nginx");
+        var page = await student.GetAsync($"/api/recordings/{recording.Id}");
+        page.Headers.GetValues("Content-Security-Policy").Single().Should()
+            .NotContain(api.Gateway.Endpoint.GetLeftPart(UriPartial.Authority), "media come from our own origin");
+        var download = await student.GetAsync($"/api/recordings/{recording.Id}/download");
+        download.StatusCode.Should().Be(HttpStatusCode.OK);
+        download.Content.Headers.ContentDisposition!.FileNameStar.Should().Be(DownloadFileName.For(recording.DisplayName, RecordingFormat.Mp4));
+        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(bytes);
+        (await student.GetAsync($"/_recording-objects/{api.Bucket}/{ObjectStorageApiFixture.KeyPrefix}{file.RelativePath}"))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound, "the location is internal");
+        var outsider = new HttpClient { BaseAddress = front.BaseAddress };
+        await ApiFixture.SignInAsync(outsider, TestData.Outsider, TestData.Password);
+        await (await outsider.GetAsync($"/api/recordings/{recording.Id}/stream")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "recording.access_forbidden");
+    }
+
+    [Fact]
     public async Task A_store_out_of_reach_is_a_named_outage_to_try_again_later()
     {
         var (_, recording) = await api.RecordThroughLiveKitAsync();

@@ -21,16 +21,24 @@ public sealed class LoadBalancer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LoadBalancer> StartAsync(string storageRoot, params Uri[] instances)
+    public static Task<LoadBalancer> StartAsync(string storageRoot, params Uri[] instances) =>
+        StartWithObjectStoreAsync(storageRoot, objectStore: null, instances);
+
+    /// <summary>The same, its internal location for objects fetching them from <paramref name="objectStore"/>.</summary>
+    public static async Task<LoadBalancer> StartWithObjectStoreAsync(string storageRoot, Uri? objectStore, params Uri[] instances)
     {
+        ArgumentNullException.ThrowIfNull(instances);
         var work = Directory.CreateTempSubdirectory("itqan-balancer-");
         var port = FreeTcpPort.Next();
         var upstream = string.Join("\n    ", instances.Select(instance => $"server 127.0.0.1:{instance.Port};"));
+        var store = $"proxy_pass {objectStore?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:7480"}/;";
         var front = NginxProcess.ShippedConfiguration()
             .Replace("server 127.0.0.1:5000;", upstream, StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
-            .Replace("alias /var/lib/itqan/recordings/;", $"alias {storageRoot}/;", StringComparison.Ordinal);
-        if (!front.Contains(upstream, StringComparison.Ordinal) || !front.Contains($":{port};", StringComparison.Ordinal))
+            .Replace("alias /var/lib/itqan/recordings/;", $"alias {storageRoot}/;", StringComparison.Ordinal)
+            .Replace("proxy_pass http://127.0.0.1:7480/;", store, StringComparison.Ordinal);
+        if (!front.Contains(upstream, StringComparison.Ordinal) || !front.Contains($":{port};", StringComparison.Ordinal)
+            || !front.Contains(store, StringComparison.Ordinal))
         {
             work.Delete(recursive: true);
             throw new InvalidOperationException("deploy/nginx/itqan-recording.conf changed: its upstream or listen line was not found.");

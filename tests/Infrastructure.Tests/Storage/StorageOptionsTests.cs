@@ -54,6 +54,7 @@ public sealed class StorageOptionsTests
     [InlineData("Storage:S3:UploadPartMebibytes", "4")]
     [InlineData("Storage:S3:UploadPartMebibytes", "5121")]
     [InlineData("Storage:S3:UploadTimeout", "00:00:01")]
+    [InlineData("Storage:S3:AcceleratedRedirectPrefix", "_recording-objects")]
     public void A_wrong_object_store_setting_fails_start_up_naming_it(string key, string value)
     {
         using var provider = Provider(new(ObjectStore) { [key] = value });

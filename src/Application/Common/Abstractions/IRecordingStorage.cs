@@ -79,8 +79,11 @@ public abstract record StoredFile
     /// </summary>
     public sealed record OnDisk(string PhysicalPath, long Length, DateTimeOffset LastModified, string? AcceleratedRedirect) : StoredFile;
 
-    /// <summary>An object in the object store, fetched by the client from a short-lived presigned URL.</summary>
-    public sealed record AtPresignedUrl(Uri Url) : StoredFile;
+    /// <summary>
+    /// An object in the object store, fetched from a short-lived presigned URL: by the client, or, when the
+    /// deployment has nginx fetch objects for it, by nginx through the internal URI for its <c>X-Accel-Redirect</c>.
+    /// </summary>
+    public sealed record AtPresignedUrl(Uri Url, string? AcceleratedRedirect) : StoredFile;
 
     /// <summary>Text made for this request from what is stored (a track whose links are signed for the asker).</summary>
     public sealed record Made(string Content) : StoredFile;
