@@ -431,21 +431,40 @@ if wants counts; then
       curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $token" "$counting/api/sessions/$id/recordings$suffix" >>"$codes"
     done
   }
+  # posts_from_page CODES ID...: as a teacher does it, GET the session (its page) and then POST its Start; only the
+  # Starts are counted (summed into one counts.txt line, start_from_page)
+  posts_from_page() {
+    local codes=$1 id before after trips=0 statements=0
+    shift
+    for id in "$@"; do
+      curl -s -o /dev/null -H "Authorization: Bearer $token" "$counting/api/sessions/$id"
+      before=$(counted)
+      curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $token" "$counting/api/sessions/$id/recordings" >>"$codes"
+      after=$(counted)
+      trips=$((trips + ${after% *} - ${before% *}))
+      statements=$((statements + ${after#* } - ${before#* }))
+    done
+    echo "start_from_page 0 0 $trips $statements" >>"$results/counts.txt"
+  }
   posts /dev/null "" "${count_sessions[@]:0:5}"
   sleep 1
   posts /dev/null /stop "${count_sessions[@]:0:5}"
-  measure start posts "$results/counts-start.codes" "" "${count_sessions[@]:5}"
+  # Cold: the counting instance has never loaded these sessions (a restart, another instance served the page).
+  measure start posts "$results/counts-start.codes" "" "${count_sessions[@]:5:22}"
+  posts_from_page "$results/counts-start-from-page.codes" "${count_sessions[@]:27}"
   sleep 1
   measure stop posts "$results/counts-stop.codes" /stop "${count_sessions[@]:5}"
   kill -TERM "$counting_pid" 2>/dev/null || true
   # counts.json: per operation, how many succeeded and what they cost in all
   read_counts() { awk -v n="$1" '$1 == n { printf "{\"roundTrips\": %d, \"statements\": %d}", $4 - $2, $5 - $3 }' "$results/counts.txt"; }
   jq -n --argjson egress "$(read_counts egress_ended)" --argjson start "$(read_counts start)" --argjson stop "$(read_counts stop)" \
+    --argjson fromPage "$(read_counts start_from_page)" \
+    --argjson startedFromPage "$(grep -c '^201$' "$results/counts-start-from-page.codes" || true)" \
     --argjson applied "$(jq -r '.completed // 0' "$results/counts-egress-verify.json")" \
     --argjson pgss "$(cat "$results/counts-egress-pgss-calls.txt")" \
     --argjson started "$(grep -c '^201$' "$results/counts-start.codes" || true)" \
     --argjson stopped "$(grep -c '^200$' "$results/counts-stop.codes" || true)" \
-    '{egressEnded: ($egress + {operations: $applied, pgssStatements: $pgss}), start: ($start + {operations: $started}), stop: ($stop + {operations: $stopped})}' \
+    '{egressEnded: ($egress + {operations: $applied, pgssStatements: $pgss}), start: ($start + {operations: $started}), startFromPage: ($fromPage + {operations: $startedFromPage}), stop: ($stop + {operations: $stopped})}' \
     >"$results/counts.json"
   cat "$results/counts.json"
 fi

@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<ITranscriptSearch, TranscriptSearch>();
         services.AddScoped<IRecordingAnalytics, RecordingAnalytics>();
         services.AddScoped<ISessionFinder, SessionFinder>();
+        services.AddSingleton<SessionKindMemory>();
         services.AddScoped<ISessionRecordingLock, PostgresSessionRecordingLock>();
         services.AddSingleton<IEgressStartIntents>(_ => new PostgresEgressStartIntents(NpgsqlDataSource.Create(connectionString)));
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();

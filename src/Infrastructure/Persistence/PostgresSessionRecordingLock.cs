@@ -163,7 +163,34 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
 
     private sealed class Scope(IDbContextTransaction transaction) : ISessionLockScope
     {
+        private const string WaitingEventsExist = "SELECT EXISTS (SELECT 1 FROM pending_egress_events WHERE egress_id = $1 AND applied_at IS NULL)";
+
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async Task<bool> CommitAndFindWaitingEventsAsync(string egressId, CancellationToken cancellationToken)
+        {
+            var npgsql = (NpgsqlTransaction)transaction.GetDbTransaction();
+            // COMMIT sent as a statement of the batch: Npgsql sees the server leave the transaction and counts it
+            // completed, so disposing it below sends nothing.
+            await using var batch = new NpgsqlBatch(npgsql.Connection, npgsql)
+            {
+                BatchCommands = { new NpgsqlBatchCommand("COMMIT"), new NpgsqlBatchCommand(WaitingEventsExist) { Parameters = { new() { Value = egressId } } } },
+            };
+            try
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                return !await reader.ReadAsync(cancellationToken) || reader.GetBoolean(0);
+            }
+            catch (PostgresException exception) when (exception.BatchCommand == batch.BatchCommands[1])
+            {
+                return true;
+            }
+            finally
+            {
+                // EF forgets the transaction, so the next statement of this scope runs on its own.
+                await transaction.DisposeAsync();
+            }
+        }
 
         public ValueTask DisposeAsync() => transaction.DisposeAsync();
     }

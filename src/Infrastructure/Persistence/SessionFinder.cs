@@ -12,25 +12,34 @@ namespace ItqanRecording.Infrastructure.Persistence;
 /// Loads sessions of every registered kind with what their rules read: each kind's definition supplies its includes
 /// and its "who takes part" filter, so a new kind adds nothing here.
 /// </summary>
-public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKindDefinition> kinds) : ISessionFinder
+public sealed class SessionFinder(RecordingDbContext db, IEnumerable<ISessionKindDefinition> kinds, SessionKindMemory knownKinds) : ISessionFinder
 {
     private readonly Dictionary<string, ISessionKindDefinition> _kinds = kinds.ToDictionary(k => k.Kind.Name);
 
     /// <summary>
-    /// Reads the session's kind first (one primary-key lookup), then loads it with that kind's includes only, as one
-    /// statement: two round trips instead of the joins over every kind's tables (docs/performance.md, "Before/after:
-    /// auto-prepare"). One session's collections (its students, its academy's overrides) are small, so joining them in
-    /// one statement costs less than a round trip for each (issue #16: Start counted 10 round trips).
+    /// Reads the session's kind first (one primary-key lookup, skipped when this instance knows it:
+    /// <see cref="SessionKindMemory"/>), then loads it with that kind's includes only, as one statement: at most two
+    /// round trips instead of the joins over every kind's tables (docs/performance.md, "Before/after: auto-prepare").
+    /// One session's collections (its students, its academy's overrides) are small, so joining them in one statement
+    /// costs less than a round trip for each (issue #16: Start counted 10 round trips).
     /// </summary>
     public async Task<IRecordingCapable?> FindAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var kind = await db.Sessions
-            .Where(s => s.Id == sessionId)
-            .Select(s => EF.Property<string>(s, SessionConfiguration.KindColumn))
-            .SingleOrDefaultAsync(cancellationToken);
-        return kind is null
-            ? null
-            : await WithRuleDataOf(kind).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (!knownKinds.TryFind(sessionId, out var kind))
+        {
+            kind = await db.Sessions
+                .Where(s => s.Id == sessionId)
+                .Select(s => EF.Property<string>(s, SessionConfiguration.KindColumn))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (kind is null)
+            {
+                return null;
+            }
+
+            knownKinds.Remember(sessionId, kind);
+        }
+
+        return await WithRuleDataOf(kind).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
     }
 
     /// <summary>The session of the room (indexed), then loaded as <see cref="FindAsync"/> does.</summary>

@@ -301,8 +301,7 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
         var sessionId = await api.NewInteractiveSessionAsync();
         return await api.WithDbAsync(async db =>
         {
-            var session = (await new Infrastructure.Persistence.SessionFinder(db, Infrastructure.Persistence.SessionKinds.SessionKindServiceCollectionExtensions.BuiltIn())
-                .FindAsync(sessionId, CancellationToken.None))!;
+            var session = await TestData.LoadSessionAsync(db, sessionId);
             var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, TestData.JustNow()).Recording;
             recording.MarkProcessing(session.TeacherId, TestData.JustNow());
             db.Recordings.Add(recording);

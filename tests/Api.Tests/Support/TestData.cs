@@ -26,6 +26,14 @@ public static class TestData
     public const string Student = "student@demo.itqan";
     public const string Outsider = "outsider@demo.itqan";
 
+    /// <summary>A session as the API loads it (with what its rules read), for a test to make recordings of it.</summary>
+    public static async Task<IRecordingCapable> LoadSessionAsync(RecordingDbContext db, Guid sessionId)
+    {
+        using var kinds = new SessionKindMemory();
+        return await new SessionFinder(db, SessionKindServiceCollectionExtensions.BuiltIn(), kinds).FindAsync(sessionId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Session {sessionId} is not in the database.");
+    }
+
     public static async Task<Guid> NewInteractiveSessionAsync(
         this ApiFixture api,
         bool recordingEnabled = true,
@@ -89,7 +97,7 @@ public static class TestData
         var endedAt = startedAt + (duration ?? TimeSpan.FromMinutes(5));
         return await api.WithDbAsync(async db =>
         {
-            var session = (await new SessionFinder(db, SessionKindServiceCollectionExtensions.BuiltIn()).FindAsync(sessionId, CancellationToken.None))!;
+            var session = await LoadSessionAsync(db, sessionId);
             var recording = Domain.Recordings.Recording.Start(session, $"EG_{Guid.NewGuid():N}", session.TeacherId, startedAt).Recording;
             recording.MarkProcessing(session.TeacherId, endedAt);
             recording.Complete(file, endedAt - startedAt, endedAt, endedAt.AddSeconds(20));

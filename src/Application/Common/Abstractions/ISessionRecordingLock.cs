@@ -36,6 +36,13 @@ public interface ISessionRecordingLock
 public interface ISessionLockScope : IAsyncDisposable
 {
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits, then asks whether LiveKit events of <paramref name="egressId"/> wait to be applied (stored while its
+    /// recording was not yet committed), in the same round trip: the question is read after the commit, as a separate
+    /// look would be. True also when the commit went through but the question failed, so the caller looks itself.
+    /// </summary>
+    Task<bool> CommitAndFindWaitingEventsAsync(string egressId, CancellationToken cancellationToken);
 }
 
 /// <summary>A recording read under its row lock, and what the database knows about the event that asked for it.</summary>

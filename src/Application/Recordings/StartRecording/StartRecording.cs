@@ -49,13 +49,14 @@ public sealed class StartRecordingHandler(
 
         var (started, intent) = start.Value;
         var (recording, startedEntry) = Domain.Recordings.Recording.Start(session, started.EgressId, command.Actor.UserId, intent.RequestedAt);
+        bool eventsWait;
         try
         {
             db.EgressStartIntents.Remove(intent);
             db.Recordings.Add(recording);
             db.RecordingAuditEntries.Add(startedEntry);
             await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
+            eventsWait = await scope.CommitAndFindWaitingEventsAsync(recording.EgressId, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -70,7 +71,7 @@ public sealed class StartRecordingHandler(
         }
 
         logger.LogInformation("Recording {RecordingId} of session {SessionId} started as egress {EgressId}", recording.Id, session.Id, recording.EgressId);
-        if (await ApplyEventsThatArrivedFirstAsync(recording.EgressId) > 0)
+        if (eventsWait && await ApplyEventsThatArrivedFirstAsync(recording.EgressId) > 0)
         {
             recording = await db.Recordings.AsNoTracking().SingleAsync(r => r.Id == recording.Id, CancellationToken.None);
         }
