@@ -18,6 +18,9 @@ public sealed class ReadyNotificationHub
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<ReadyNotice>, bool>> _pages = new();
 
+    /// <summary>Whether any page listens on this instance now: with none, a ready recording needs no look-up here.</summary>
+    public bool HasOpenPages => !_pages.IsEmpty;
+
     /// <summary>Listens for the user's notices until the returned subscription is disposed.</summary>
     public Subscription Subscribe(Guid userId)
     {

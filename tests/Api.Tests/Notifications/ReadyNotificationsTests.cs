@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Notifications;
+using ItqanRecording.Application.Notifications.NotifyOpenPages;
 using ItqanRecording.Infrastructure.Notifications;
 using ItqanRecording.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -96,6 +98,23 @@ public sealed class ReadyNotificationsTests(ApiFixture api)
         ready.Data.Should().Contain(recording.Id.ToString());
         var adminHeard = await adminsPage.NextOrNullAsync(TimeSpan.FromSeconds(2));
         adminHeard.Should().BeNull("the admin is not of the class's audience");
+    }
+
+    [Fact]
+    public async Task An_instance_with_no_page_open_looks_nothing_up_when_it_hears_of_a_ready_recording()
+    {
+        // Every instance hears of every ready recording; the database and the session finder are not there to be asked.
+        var handler = new NotifyOpenPagesHandler(db: null!, sessions: null!, new ReadyNotificationHub());
+
+        await handler.Handle(new NotifyOpenPagesCommand(Guid.NewGuid()), CancellationToken.None);
+
+        var hub = new ReadyNotificationHub();
+        using (hub.Subscribe(Guid.NewGuid()))
+        {
+            hub.HasOpenPages.Should().BeTrue();
+        }
+
+        hub.HasOpenPages.Should().BeFalse("the page closed");
     }
 
     [Fact]

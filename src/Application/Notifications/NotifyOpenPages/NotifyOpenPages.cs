@@ -6,7 +6,8 @@ namespace ItqanRecording.Application.Notifications.NotifyOpenPages;
 
 /// <summary>
 /// PostgreSQL said the recording became watchable (on this instance or another): this instance's open pages of its
-/// students and teacher hear of it. Nothing is said when it is no longer watchable by the time we look.
+/// students and teacher hear of it. Nothing is said when it is no longer watchable by the time we look, and nothing is
+/// looked up while no page is open here (every instance hears of every recording).
 /// </summary>
 public sealed record NotifyOpenPagesCommand(Guid RecordingId) : ICommand;
 
@@ -15,6 +16,11 @@ public sealed class NotifyOpenPagesHandler(IApplicationDbContext db, ISessionFin
 {
     public async ValueTask<Unit> Handle(NotifyOpenPagesCommand command, CancellationToken cancellationToken)
     {
+        if (!hub.HasOpenPages)
+        {
+            return Unit.Value;
+        }
+
         var recording = await db.Recordings.AsNoTracking().Watchable()
             .SingleOrDefaultAsync(r => r.Id == command.RecordingId, cancellationToken);
         if (recording is not null)
