@@ -151,6 +151,11 @@ public static class Scenarios
             return Missing(scenario, Target, ours.Count == 0 ? "our run has no result (endpoint missing?)" : "the raw-SQL reference has no result");
         }
 
+        if (ours.Concat(raw).Any(r => r.Requests == 0))
+        {
+            return Missing(scenario, Target, "a round completed no request (rounds shorter than one answer)");
+        }
+
         var ratios = Ratios.Of(ours, raw, (o, r) => o.P99Ms / r.P99Ms);
         var errors = ours.Sum(r => r.Errors);
         return new ScenarioRow(
