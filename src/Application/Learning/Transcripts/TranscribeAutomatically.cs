@@ -70,7 +70,7 @@ public sealed class ListAutomaticTranscriptsHandler(IApplicationDbContext db, IS
         }
 
         var jobs = await db.MediaJobs.AsNoTracking()
-            .Where(j => j.RecordingId == query.RecordingId && (j.Task == MediaTask.ArabicTranscript || j.Task == MediaTask.EnglishTranscript))
+            .Where(j => j.RecordingId == query.RecordingId && MediaTasks.Transcripts.Contains(j.Task))
             .Select(j => new { j.Task, j.State, j.LastError })
             .ToListAsync(cancellationToken);
         return new AutomaticTranscriptsResponse(

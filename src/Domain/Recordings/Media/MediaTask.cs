@@ -49,6 +49,9 @@ public enum MediaTask
 
 public static class MediaTasks
 {
+    /// <summary>The tasks that write an automatic transcript, one a language.</summary>
+    public static readonly IReadOnlyList<MediaTask> Transcripts = [MediaTask.ArabicTranscript, MediaTask.EnglishTranscript];
+
     /// <summary>The task that writes the automatic transcript in <paramref name="language"/>.</summary>
     public static MediaTask TranscriptIn(TranscriptLanguage language) => language switch
     {

@@ -21,7 +21,8 @@ export function useTranscripts(recordingId: string, enabled: boolean) {
 /** While an automatic transcript waits or is being made, its state is asked for again this often. */
 export const automaticTranscriptPollMs = 5000;
 
-const isUnderWay = (transcript: AutomaticTranscript) => transcript.state === 'queued' || transcript.state === 'running';
+/** Whether an automatic transcript still waits for the transcriber or is being made. */
+export const isUnderWay = (transcript: AutomaticTranscript) => transcript.state === 'queued' || transcript.state === 'running';
 
 /**
  * For the session's teacher: whether the deployment has an automatic transcriber, and the automatic transcripts

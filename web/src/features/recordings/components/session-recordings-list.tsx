@@ -10,7 +10,7 @@ import type { Recording, TranscriptLanguage } from '@/lib/api-types';
 import { useSessionRecordings } from '../api/get-session-recordings';
 import { usePublishRecording } from '../api/publish-recording';
 import { useRenameRecording } from '../api/rename-recording';
-import { useAutomaticTranscripts, useTranscribeAutomatically, useUploadTranscript } from '../api/transcripts';
+import { isUnderWay, useAutomaticTranscripts, useTranscribeAutomatically, useUploadTranscript } from '../api/transcripts';
 import { paths } from '@/config/paths';
 
 /**
@@ -208,7 +208,7 @@ function AutomaticTranscription({ recording, language }: { recording: Recording;
   const transcribe = useTranscribeAutomatically(recording.id);
   if (!automatic.data?.transcriberConfigured) return null;
   const chosen = automatic.data.transcripts.find((transcript) => transcript.language === language);
-  const underWay = chosen?.state === 'queued' || chosen?.state === 'running';
+  const underWay = chosen !== undefined && isUnderWay(chosen);
 
   return (
     <>
