@@ -317,21 +317,26 @@ if wants webhook; then
 fi
 
 # --- the player's watch-progress heartbeat vs a bare endpoint ------------------------------------------------------
-# 20,000 heartbeats of 10 s each over the seeded stream recording (admin's bearer token; the grant is remembered, so
-# each is the statement that merges the span), cycled: the same user and recording, so every one updates one row.
+# 20,000 heartbeats of 10 s each over the seeded stream recording, sent as the player sends them: to the recording's
+# progress link (the admin's), with no cookie or bearer token; the grant is remembered and heartbeats are merged in
+# memory and written once a second. Cycled: the same user and recording, so every flush updates one row. The link
+# lasts Storage:SignedLinkLifetime (10 minutes), longer than the scenario; a refused heartbeat would count as an error.
 if wants heartbeat; then
   say "scenario: watch-progress heartbeat"
   heartbeat_id=$(seed_json streamRecordingId)
-  heartbeat_length=$(curl -sf -H "Authorization: Bearer $token" "$api/api/recordings/$heartbeat_id" | jq -r '.durationSeconds | floor')
+  heartbeat_recording=$(curl -sf -H "Authorization: Bearer $token" "$api/api/recordings/$heartbeat_id")
+  heartbeat_length=$(jq -r '.durationSeconds | floor' <<<"$heartbeat_recording")
+  heartbeat_link=$(jq -r '.progressUrl' <<<"$heartbeat_recording")
   [ "${heartbeat_length:-0}" -gt 20 ] || die "the seeded stream recording has no length to watch ($heartbeat_length)"
+  [[ "$heartbeat_link" == /api/recordings/*/progress\?* ]] || die "the seeded stream recording has no progress link ($heartbeat_link)"
   : >"$work/heartbeat.tsv"
   for i in $(seq 0 19999); do
     from=$(( (i * 10) % (heartbeat_length - 10) ))
-    printf 'POST\t/api/recordings/%s/progress\t{"fromSeconds":%d,"toSeconds":%d}\tContent-Type: application/json\tAuthorization: Bearer %s\n' \
-      "$heartbeat_id" "$from" $((from + 10)) "$token" >>"$work/heartbeat.tsv"
+    printf 'POST\t%s\t{"fromSeconds":%d,"toSeconds":%d}\tContent-Type: application/json\n' \
+      "$heartbeat_link" "$from" $((from + 10)) >>"$work/heartbeat.tsv"
   done
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"fromSeconds":0,"toSeconds":10}' "$api/api/recordings/$heartbeat_id/progress")" = 204 ] || die "a heartbeat was not answered 204"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -d '{"fromSeconds":0,"toSeconds":10}' "$api$heartbeat_link")" = 204 ] || die "a heartbeat was not answered 204"
   start_bare
   for round in $(seq 1 "$rounds"); do
     warmup=$(warmup_for "$round") cpu_pid=$bare_pid run_wrk "heartbeat-bare-r$round" "http://127.0.0.1:$bare_port" $webhook_connections "$work/heartbeat.tsv" cycle

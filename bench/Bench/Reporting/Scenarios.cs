@@ -28,7 +28,7 @@ public static class Scenarios
                 $"Verified webhook, ignored event (track_published, 1.6 KB), {Setting("webhook_connections")} connections",
                 Load("webhook-ignored"), Load("webhook-bare"), r => r.Rps, "req/s", "bare ASP.NET Core POST → 200", 0.5),
             Throughput(
-                $"Watch-progress heartbeat (POST …/progress, bearer, merged in PostgreSQL), {Setting("webhook_connections")} connections",
+                $"Watch-progress heartbeat (POST to the progress link, no cookie or bearer, merged in PostgreSQL), {Setting("webhook_connections")} connections",
                 Load("heartbeat"), Load("heartbeat-bare"), r => r.Rps, "req/s", "bare ASP.NET Core POST → 204", 0.4),
             EgressEnded(results, Load("egress-ended"), Load("egress-pgbench"), Setting("egress_connections")),
             Front(Throughput(

@@ -37,7 +37,8 @@ public static class LearningEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        recordings.MapPost("", Heartbeat).WithName("RecordWatchProgress").ProducesValidationProblem();
+        // A heartbeat may come with the recording's progress link instead of the sign-in (RecordWatchProgressCommand).
+        recordings.MapPost("", Heartbeat).WithName("RecordWatchProgress").AllowAnonymous().ProducesValidationProblem();
         recordings.MapGet("", Progress).WithName("GetWatchProgress");
         var marks = app.MapGroup("/api/recordings/{recordingId:guid}").WithTags("Learning").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -99,13 +100,22 @@ public static class LearningEndpoints
 
     /// <summary>
     /// The player's heartbeat, every few seconds while it plays: the stretch played since the last one (at most 60 s,
-    /// within the recording), merged into what the user has watched; their position moves to its end. 204.
+    /// within the recording), merged into what the user has watched; their position moves to its end. 204. Signed in,
+    /// or anonymous with the recording's <c>progressUrl</c> (the player sends it without its cookie, so the sign-in
+    /// is not read for every heartbeat): 401 without either or with an expired link, 403 with a link that is not this
+    /// recording's progress link.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> Heartbeat(
-        Guid recordingId, WatchedSpanRequest span, HttpContext http, ISender sender, CancellationToken cancellationToken)
+        Guid recordingId,
+        [AsParameters] SignedLinkQuery link,
+        WatchedSpanRequest span,
+        HttpContext http,
+        ISender sender,
+        CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new RecordWatchProgressCommand(recordingId, http.User.ToActor(), span.FromSeconds, span.ToSeconds), cancellationToken);
+            new RecordWatchProgressCommand(recordingId, http.User.ToActorIfSignedIn(), link.ToParameters(), span.FromSeconds, span.ToSeconds),
+            cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 

@@ -29,6 +29,12 @@ public enum RecordingFileAction
 
     /// <summary>The file of a video's HLS segments, read in byte ranges as its playlist names them.</summary>
     HlsMedia,
+
+    /// <summary>
+    /// The player's heartbeats (POST …/progress): a link that only reports what its user watched, so a heartbeat
+    /// need not carry (and the API need not decrypt and check) the sign-in.
+    /// </summary>
+    Progress,
 }
 
 /// <summary>
@@ -58,6 +64,12 @@ public sealed record RecordingLink(
         $"/api/recordings/{RecordingId}/{WireNames.Of(Action)}?{ExpiresParameter}={ExpiresAt.ToUnixTimeSeconds()}&{UserParameter}={UserId}&{SignatureParameter}={Signature}");
 }
 
-/// <summary>The pair of links a recording's JSON carries; both expire together.</summary>
+/// <summary>The links a recording's JSON carries; they all expire together.</summary>
 public sealed record RecordingFileLinks(
-    RecordingLink Stream, RecordingLink Download, RecordingLink? Poster, RecordingLink? Aac, RecordingLink? PreviewsTrack, RecordingLink? Hls);
+    RecordingLink Stream,
+    RecordingLink Download,
+    RecordingLink Progress,
+    RecordingLink? Poster,
+    RecordingLink? Aac,
+    RecordingLink? PreviewsTrack,
+    RecordingLink? Hls);

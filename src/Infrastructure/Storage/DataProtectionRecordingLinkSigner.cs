@@ -40,6 +40,7 @@ public sealed class DataProtectionRecordingLinkSigner(
         return new RecordingFileLinks(
             Sign(recordingId, RecordingFileAction.Stream, userId, expiresAt),
             Sign(recordingId, RecordingFileAction.Download, userId, expiresAt),
+            Sign(recordingId, RecordingFileAction.Progress, userId, expiresAt),
             withPoster ? Sign(recordingId, RecordingFileAction.Poster, userId, expiresAt) : null,
             withAac ? Sign(recordingId, RecordingFileAction.Aac, userId, expiresAt) : null,
             withPreviews ? Sign(recordingId, RecordingFileAction.PreviewsTrack, userId, expiresAt) : null,

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using ItqanRecording.Api.Tests.Files;
 using ItqanRecording.Api.Tests.Support;
+using ItqanRecording.Application.Recordings;
 using ItqanRecording.Domain.Sessions;
+using ItqanRecording.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using ItqanRecording.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using static ItqanRecording.Api.Tests.Learning.LearningWebhooks;
@@ -68,6 +71,46 @@ public sealed class WatchProgressTests(ApiFixture api)
         (await Beat(outsider, Guid.NewGuid(), 0, 10)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         await api.FlushWatchProgressAsync();
         (await api.WithDbAsync(db => db.WatchProgress.AnyAsync(p => p.RecordingId == recordingId))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_heartbeat_sent_with_the_recordings_progress_link_and_no_sign_in_counts_for_the_links_user()
+    {
+        var recordingId = await api.NewCompletedRecordingAsync(api.NewStoredFile(_ => { }), duration: TimeSpan.FromSeconds(100));
+        var student = await api.SignedInClientAsync(TestData.Student);
+        var progressUrl = (await student.GetFromJsonAsync<RecordingJson>($"/api/recordings/{recordingId}"))!.ProgressUrl;
+        progressUrl.Should().StartWith($"/api/recordings/{recordingId}/progress?");
+        var player = api.AnonymousClient();
+
+        (await player.PostAsJsonAsync(progressUrl, new { fromSeconds = 0, toSeconds = 40 })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await api.FlushWatchProgressAsync();
+
+        (await student.GetFromJsonAsync<ProgressJson>($"/api/recordings/{recordingId}/progress"))!
+            .Should().Be(new ProgressJson(40, 40, 0.4, false));
+        await (await player.GetAsync(progressUrl)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.sign_in_required");
+    }
+
+    [Fact]
+    public async Task A_progress_link_reports_nothing_for_another_recording_when_expired_or_when_its_user_may_not_watch()
+    {
+        var recordingId = await api.NewCompletedRecordingAsync(api.NewStoredFile(_ => { }), duration: TimeSpan.FromSeconds(100));
+        var other = await api.NewCompletedRecordingAsync(api.NewStoredFile(_ => { }), duration: TimeSpan.FromSeconds(100));
+        var links = (await (await api.SignedInClientAsync(TestData.Student)).GetFromJsonAsync<RecordingJson>($"/api/recordings/{recordingId}"))!;
+        var signer = api.Services.GetRequiredService<DataProtectionRecordingLinkSigner>();
+        var player = api.AnonymousClient();
+        var span = new { fromSeconds = 0, toSeconds = 10 };
+
+        await (await player.PostAsJsonAsync(links.ProgressUrl!.Replace(recordingId.ToString(), other.ToString()), span))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "recording.link_invalid");
+        await (await player.PostAsJsonAsync(links.StreamUrl!.Replace("/stream?", "/progress?"), span))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "recording.link_invalid");
+        var expired = signer.Sign(recordingId, RecordingFileAction.Progress, DemoData.StudentId, DateTimeOffset.UtcNow.AddSeconds(-1));
+        await (await player.PostAsJsonAsync(expired.Url, span)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "recording.link_expired");
+        var outsiders = signer.Sign(recordingId, RecordingFileAction.Progress, DemoData.OutsiderId, DateTimeOffset.UtcNow.AddMinutes(5));
+        await (await player.PostAsJsonAsync(outsiders.Url, span)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "recording.access_forbidden");
+        await api.FlushWatchProgressAsync();
+
+        (await api.WithDbAsync(db => db.WatchProgress.AnyAsync(p => p.RecordingId == recordingId || p.RecordingId == other))).Should().BeFalse();
     }
 
     [Fact]

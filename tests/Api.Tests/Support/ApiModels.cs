@@ -37,7 +37,8 @@ public sealed record RecordingJson(
     string? JoinState = null,
     string? Publication = null,
     DateTimeOffset? DeletedAt = null,
-    DateTimeOffset? FilesRemovedAt = null);
+    DateTimeOffset? FilesRemovedAt = null,
+    string? ProgressUrl = null);
 
 public sealed record RecordingPartJson(int Number, double DurationSeconds, long SizeBytes, string? StreamUrl, string? DownloadUrl);
 

@@ -43,6 +43,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal | undefined;
+  /** Sends no cookie: for a signed link that stands in for the sign-in, so the API has none to read. */
+  withoutSignIn?: boolean;
 }
 
 /** Builds an absolute same-origin URL; empty, null and undefined query values are left out. */
@@ -56,12 +58,12 @@ export function buildUrl(path: string, query?: QueryParams): URL {
 }
 
 /**
- * Calls the API with the session cookie (`credentials: 'include'`) and JSON bodies.
+ * Calls the API with the session cookie (`credentials: 'include'`, unless `withoutSignIn`) and JSON bodies.
  * Resolves with the parsed JSON body (undefined for 204) or rejects with an {@link ApiError}.
  * What to do on 401 is decided once, by the query client the app creates, not here.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, query, signal, withoutSignIn = false } = options;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -70,7 +72,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      credentials: 'include',
+      credentials: withoutSignIn ? 'omit' : 'include',
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });

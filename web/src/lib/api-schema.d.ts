@@ -317,7 +317,10 @@ export interface paths {
         put?: never;
         /**
          * The player's heartbeat, every few seconds while it plays: the stretch played since the last one (at most 60 s,
-         *     within the recording), merged into what the user has watched; their position moves to its end. 204.
+         *     within the recording), merged into what the user has watched; their position moves to its end. 204. Signed in,
+         *     or anonymous with the recording's `progressUrl` (the player sends it without its cookie, so the sign-in
+         *     is not read for every heartbeat): 401 without either or with an expired link, 403 with a link that is not this
+         *     recording's progress link.
          */
         post: operations["RecordWatchProgress"];
         delete?: never;
@@ -1262,6 +1265,7 @@ export interface components {
             };
             streamUrl: string | null;
             downloadUrl: string | null;
+            progressUrl: string | null;
             /** Format: date-time */
             linksExpireAt: string | null;
             posterState: components["schemas"]["MediaJobState"] | null;
@@ -2365,7 +2369,11 @@ export interface operations {
     };
     RecordWatchProgress: {
         parameters: {
-            query?: never;
+            query?: {
+                expires?: number;
+                u?: string;
+                sig?: string;
+            };
             header?: never;
             path: {
                 recordingId: string;

@@ -8,7 +8,8 @@ namespace ItqanRecording.Application.Common.Abstractions;
 public interface IRecordingLinkSigner
 {
     /// <summary>
-    /// Links for <paramref name="userId"/> to stream and to download the recording and, when they are made, to its
+    /// Links for <paramref name="userId"/> to stream and to download the recording, to report what they watched of it
+    /// and, when they are made, to its
     /// poster, its AAC copy, its seek previews' track and its HLS playlist, valid for the configured lifetime.
     /// </summary>
     RecordingFileLinks SignFileLinks(

@@ -11,11 +11,14 @@ using Mediator;
 namespace ItqanRecording.Application.Learning.RecordWatchProgress;
 
 /// <summary>
-/// The player's heartbeat: the actor played the recording from <paramref name="FromSeconds"/> to
-/// <paramref name="ToSeconds"/> since the last one. Only for a completed recording the actor may watch, and only
-/// within it; the access is the one the stream was granted (remembered, so a heartbeat is one write).
+/// The player's heartbeat: the user played the recording from <paramref name="FromSeconds"/> to
+/// <paramref name="ToSeconds"/> since the last one. The user is the signed-in <paramref name="Actor"/>, else the one
+/// the recording's progress link (<see cref="RecordingFileAction.Progress"/>) was made out to. Only for a completed
+/// recording the user may watch, and only within it; the access is the one the stream was granted (remembered, so a
+/// heartbeat is one write).
 /// </summary>
-public sealed record RecordWatchProgressCommand(Guid RecordingId, Actor Actor, double FromSeconds, double ToSeconds)
+public sealed record RecordWatchProgressCommand(
+    Guid RecordingId, Actor? Actor, SignedLinkParameters? Link, double FromSeconds, double ToSeconds)
     : ICommand<Result<Success>>;
 
 public sealed class RecordWatchProgressValidator : AbstractValidator<RecordWatchProgressCommand>
@@ -36,15 +39,24 @@ public sealed class RecordWatchProgressHandler(
     IApplicationDbContext db,
     ISessionFinder sessions,
     RecordingFileAccessMemory memory,
-    IWatchProgressStore progress) : ICommandHandler<RecordWatchProgressCommand, Result<Success>>
+    IWatchProgressStore progress,
+    IRecordingLinkSigner signer,
+    TimeProvider clock) : ICommandHandler<RecordWatchProgressCommand, Result<Success>>
 {
     /// <summary>A player's clock may run a little past the stated length.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
 
     public async ValueTask<Result<Success>> Handle(RecordWatchProgressCommand command, CancellationToken cancellationToken)
     {
+        var requester = RecordingFileGrants.RequesterOf(
+            command.RecordingId, RecordingFileAction.Progress, command.Actor, command.Link, signer, clock);
+        if (!requester.IsSuccess)
+        {
+            return requester.Error;
+        }
+
         var found = await RecordingFileGrants.FindAsync(
-            db, sessions, memory, command.RecordingId, command.Actor, RecordingFileAction.Stream, cancellationToken);
+            db, sessions, memory, command.RecordingId, command.Actor, requester.Value, RecordingFileAction.Stream, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -62,7 +74,7 @@ public sealed class RecordWatchProgressHandler(
         }
 
         await progress.RecordAsync(
-            recording.Id, command.Actor.UserId, recording.AcademyId, WatchedSpan.Of(command.FromSeconds, command.ToSeconds), cancellationToken);
+            recording.Id, requester.Value, recording.AcademyId, WatchedSpan.Of(command.FromSeconds, command.ToSeconds), cancellationToken);
         return new Success();
     }
 }

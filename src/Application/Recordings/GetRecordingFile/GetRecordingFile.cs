@@ -57,13 +57,14 @@ public sealed class GetRecordingFileHandler(
 {
     public async ValueTask<Result<RecordingFileToSend>> Handle(GetRecordingFileQuery query, CancellationToken cancellationToken)
     {
-        var requester = RequesterId(query);
+        var requester = RecordingFileGrants.RequesterOf(query.RecordingId, query.Action, query.Actor, query.Link, signer, clock);
         if (!requester.IsSuccess)
         {
             return requester.Error;
         }
 
-        var found = await GrantedAsync(query, requester.Value, cancellationToken);
+        var found = await RecordingFileGrants.FindAsync(
+            db, sessions, memory, query.RecordingId, query.Actor, requester.Value, query.Action, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -160,52 +161,6 @@ public sealed class GetRecordingFileHandler(
             await db.AddFirstAccessOfTheDayAsync(access, cancellationToken);
             memory.RememberAudited(access);
         }
-    }
-
-    /// <summary>The signed-in user, else the user a genuine, unexpired link was made out to.</summary>
-    private Result<Guid> RequesterId(GetRecordingFileQuery query)
-    {
-        if (query.Actor is { } signedIn)
-        {
-            return signedIn.UserId;
-        }
-
-        if (query.Link is not { } parameters)
-        {
-            return RecordingErrors.SignInOrLinkRequired;
-        }
-
-        var link = new RecordingLink(
-            query.RecordingId, query.Action, parameters.UserId, DateTimeOffset.FromUnixTimeSeconds(parameters.Expires), parameters.Signature);
-        if (!signer.IsAuthentic(link))
-        {
-            return RecordingErrors.LinkInvalid;
-        }
-
-        if (link.ExpiresAt <= clock.GetUtcNow())
-        {
-            return RecordingErrors.LinkExpired;
-        }
-
-        return link.UserId;
-    }
-
-    /// <summary>
-    /// The recording, when the requester may see it: remembered from an earlier request of theirs, or decided now
-    /// (a link's user is loaded for that) and remembered when it has a file to send.
-    /// </summary>
-    private async Task<Result<RecordingForFile>> GrantedAsync(GetRecordingFileQuery query, Guid userId, CancellationToken cancellationToken)
-    {
-        if (memory.FindGrant(userId, query.RecordingId, query.Action) is { } remembered)
-        {
-            return remembered;
-        }
-
-        var actor = query.Actor
-            ?? (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken))?.AsActor();
-        return actor is null
-            ? RecordingErrors.LinkInvalid
-            : await RecordingFileGrants.DecideAsync(db, sessions, memory, query.RecordingId, actor, query.Action, cancellationToken);
     }
 
     /// <summary>A JPEG made from the recording's file, when it is there.</summary>

@@ -152,7 +152,7 @@ function Media({ recording, refresh }: { recording: Recording; refresh: () => un
   const part = parts?.[Math.min(partIndex, parts.length - 1)] ?? null;
   const streamUrl = part ? part.streamUrl : recording.streamUrl;
   // Progress is kept on the whole recording's timeline, which parts played one by one do not have.
-  useWatchProgress(recording.id, playback.element, recording.status === 'completed' && parts === null);
+  useWatchProgress(recording.id, recording.progressUrl, playback.element, recording.status === 'completed' && parts === null);
   if (recording.status === 'recording' || recording.status === 'processing') {
     return <Alert tone="info">{t('player.notReady')}</Alert>;
   }

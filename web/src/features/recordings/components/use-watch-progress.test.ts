@@ -42,7 +42,7 @@ describe('Watch progress', () => {
   it('reports what was played, and a seek starts a new stretch so skipping ahead counts nothing', async () => {
     const beats = recordHeartbeats();
     const { media, state, at } = fakeMedia();
-    renderHook(() => useWatchProgress('recording-1', media, true));
+    renderHook(() => useWatchProgress('recording-1', null, media, true));
 
     state.paused = false;
     at(0, 'playing');
@@ -58,12 +58,49 @@ describe('Watch progress', () => {
     await waitFor(() => expect(beats).toEqual([{ fromSeconds: 0, toSeconds: 8 }, { fromSeconds: 300, toSeconds: 306 }]));
   });
 
+  it('sends heartbeats to the progress link without the cookie, and signed in once the link is refused', async () => {
+    const sent: { signedIn: boolean; link: boolean; span: unknown }[] = [];
+    let linkRefused = false;
+    server.use(
+      http.post('*/api/recordings/recording-1/progress', async ({ request }) => {
+        const link = new URL(request.url).searchParams.get('sig') === 'progress';
+        sent.push({ signedIn: request.credentials !== 'omit', link, span: await request.json() });
+        return link && linkRefused
+          ? HttpResponse.json({ status: 401, code: 'recording.link_expired' }, { status: 401 })
+          : new HttpResponse(null, { status: 204 });
+      }),
+      http.get('*/api/recordings/recording-1/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
+    );
+    const { media, state, at } = fakeMedia();
+    renderHook(() => useWatchProgress('recording-1', '/api/recordings/recording-1/progress?u=student-1&sig=progress', media, true));
+
+    state.paused = false;
+    at(0, 'playing');
+    at(5, 'timeupdate');
+    state.paused = true;
+    at(5, 'pause');
+    await waitFor(() => expect(sent).toEqual([{ signedIn: false, link: true, span: { fromSeconds: 0, toSeconds: 5 } }]));
+
+    linkRefused = true;
+    state.paused = false;
+    at(5, 'playing');
+    at(9, 'timeupdate');
+    state.paused = true;
+    at(9, 'pause');
+    await waitFor(() =>
+      expect(sent.slice(1)).toEqual([
+        { signedIn: false, link: true, span: { fromSeconds: 5, toSeconds: 9 } },
+        { signedIn: true, link: false, span: { fromSeconds: 5, toSeconds: 9 } },
+      ]),
+    );
+  });
+
   it('moves to where the user stopped once the media has loaded', async () => {
     server.use(
       http.get('*/api/recordings/recording-1/progress', () => HttpResponse.json({ positionSeconds: 125, watchedSeconds: 125, coverage: 0.2, watched: false })),
     );
     const { media, at } = fakeMedia();
-    renderHook(() => useWatchProgress('recording-1', media, true));
+    renderHook(() => useWatchProgress('recording-1', null, media, true));
 
     at(0, 'loadedmetadata');
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { getWatchProgress, sendHeartbeat } from '../api/watch-progress';
 
 /** How often a playing player reports what it played. */
@@ -15,9 +15,19 @@ export function resumePositionOf(position: number, duration: number): number | n
 /**
  * Reports what the media element plays as heartbeats (the stretch played since the last one, every ten seconds while
  * it plays, and when it pauses, seeks, ends or goes away), and resumes it where the user stopped last time. A seek
- * starts a new stretch, so skipping ahead never counts as watched.
+ * starts a new stretch, so skipping ahead never counts as watched. Heartbeats go to `progressUrl`, the recording's
+ * progress link (the newest one the page has), while it lasts.
  */
-export function useWatchProgress(recordingId: string, media: HTMLMediaElement | null, enabled: boolean) {
+export function useWatchProgress(
+  recordingId: string,
+  progressUrl: string | null,
+  media: HTMLMediaElement | null,
+  enabled: boolean,
+) {
+  const link = useRef(progressUrl);
+  useEffect(() => {
+    link.current = progressUrl;
+  }, [progressUrl]);
   useEffect(() => {
     if (!media || !enabled) return;
     let from: number | null = null;
@@ -25,7 +35,7 @@ export function useWatchProgress(recordingId: string, media: HTMLMediaElement | 
     let resumed = false;
     const report = () => {
       if (from !== null && last - from >= 1) {
-        void sendHeartbeat(recordingId, from, Math.min(last, from + longestSpan)).catch(() => undefined);
+        void sendHeartbeat(recordingId, link.current, from, Math.min(last, from + longestSpan)).catch(() => undefined);
       }
       from = media.paused || media.seeking ? null : last;
     };
