@@ -36,7 +36,7 @@ app.UseSecurityHeaders(app.Services.GetRequiredService<IRecordingStorage>().Medi
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebAppFiles();
-app.UseAuthentication();
+app.UseAuthenticationOfSignIns();
 app.UseCrossSiteRequestCheck();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -43,6 +43,29 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>
+    /// Authentication for the requests that carry a sign-in: the auth cookie or a bearer token. A request with neither
+    /// (LiveKit's webhook, a heartbeat or a file by signed link, the SPA's files, the health checks) has nothing to
+    /// read: the handlers would be built for it only to find no ticket. It stays anonymous, as it would after them;
+    /// an endpoint that requires a sign-in still challenges it (401) through the same handlers.
+    /// </summary>
+    public static IApplicationBuilder UseAuthenticationOfSignIns(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(CarriesSignIn, signedIn => signedIn.UseAuthentication());
+        // The branch's UseAuthentication marks only the branch; without the mark here, WebApplication would add its own
+        // authentication in front of the whole pipeline, for every request.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
+
+    /// <summary>ASP.NET Core's own mark (AuthAppBuilderExtensions) that an app has placed its authentication.</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    private static bool CarriesSignIn(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Cookies.ContainsKey(CookieName);
+
     private static Task StatusOnly(HttpResponse response, int statusCode)
     {
         response.StatusCode = statusCode;
