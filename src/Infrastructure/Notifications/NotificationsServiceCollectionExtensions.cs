@@ -21,9 +21,11 @@ public static class NotificationsServiceCollectionExtensions
 
         var smtp = configuration.GetSection(SmtpOptions.SectionName);
         services.AddOptions<SmtpOptions>().Bind(smtp).ValidateDataAnnotations().ValidateOnStart();
+        // The sender is always there, as the email handler the mediator registers needs it to be built; only the job
+        // that sends runs without a server configured.
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
         if (smtp.Get<SmtpOptions>() is { IsConfigured: true })
         {
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
             services.AddHostedService<ReadyEmailJob>();
         }
 

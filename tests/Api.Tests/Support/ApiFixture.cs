@@ -106,6 +106,13 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development (make run): every registered service must be buildable, and no scoped one may be taken from
+        // the root, or the API does not start. The email handler's missing sender without SMTP stopped make run once.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
         builder.UseSetting("ConnectionStrings:Recording", _connectionString);
         builder.UseSetting("LiveKit:Url", Emulator.Url.ToString());
         builder.UseSetting("LiveKit:ApiKey", ApiKey);
