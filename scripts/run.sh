@@ -137,9 +137,11 @@ if ! $cluster; then
   api_pid=$started_pid
   wait_ready "$api_url" "$api_pid"
 else
-  # Behind the balancer nginx sends the local files (X-Accel-Redirect) and its address is the trusted proxy. The first
-  # instance migrates and seeds; the second starts once that is done, so they never race for it.
-  cluster_settings=(Storage__AcceleratedRedirectPrefix=/_recording-files/ ForwardedHeaders__KnownProxies__0=127.0.0.1)
+  # Behind the balancer nginx sends the local files and fetches the objects (X-Accel-Redirect: clients never see the
+  # store's address) and its address is the trusted proxy. The first instance migrates and seeds; the second starts
+  # once that is done, so they never race for it.
+  cluster_settings=(Storage__AcceleratedRedirectPrefix=/_recording-files/ Storage__S3__AcceleratedRedirectPrefix=/_recording-objects/
+    ForwardedHeaders__KnownProxies__0=127.0.0.1)
   # One bucket for both: the gateway writes the Storage__* settings that lead to it.
   echo "run: starting the object store, a throw-away Ceph RADOS Gateway (log: $logs/gateway.log)"
   store_settings="$repo/.data/object-store.env"
@@ -154,6 +156,7 @@ else
   done
   mapfile -t in_bucket <"$store_settings"
   cluster_settings+=("${in_bucket[@]}")
+  store_url=$(sed -n 's/^Storage__S3__ServiceUrl=//p' "$store_settings")
   echo "run: starting API instance 1 (log: $logs/api.log)"
   start_api http://localhost:5081 "$logs/api.log" Database__MigrateOnStartup=true Seed__Demo=true "${cluster_settings[@]}"
   api_pid=$started_pid
@@ -168,7 +171,8 @@ else
   mkdir -p "$nginx_dir/temp"
   front=$(sed -e 's|server 127.0.0.1:5000;|server 127.0.0.1:5081;\n    server 127.0.0.1:5082;|' \
     -e 's|listen 80;|listen 127.0.0.1:5080;|' \
-    -e "s|alias /var/lib/itqan/recordings/;|alias $recordings/;|" deploy/nginx/itqan-recording.conf)
+    -e "s|alias /var/lib/itqan/recordings/;|alias $recordings/;|" \
+    -e "s|proxy_pass http://127.0.0.1:7480/;|proxy_pass ${store_url%/}/;|" deploy/nginx/itqan-recording.conf)
   cat >"$nginx_dir/nginx.conf" <<NGINX
 daemon off;
 master_process off;

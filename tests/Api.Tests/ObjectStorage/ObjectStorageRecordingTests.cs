@@ -201,6 +201,9 @@ public sealed class ObjectStorageRecordingTests(ObjectStorageApiFixture api) : I
         part.Headers.CacheControl!.Private.Should().BeTrue("a recording is this user's alone");
         (await part.Content.ReadAsByteArrayAsync()).Should().Equal(bytes[100..200]);
         part.Headers.Contains("x-amz-request-id").Should().BeFalse("the store's own headers stay behind nginx");
+        part.Headers.GetValues("X-Content-Type-Options").Should().Equal(["nosniff"], "the answer is the store's, and nginx adds what the API would");
+        part.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        part.Headers.GetValues("Content-Security-Policy").Should().Equal("frame-ancestors 'none'");
         var page = await student.GetAsync($"/api/recordings/{recording.Id}");
         page.Headers.GetValues("Content-Security-Policy").Single().Should()
             .NotContain(api.Gateway.Endpoint.GetLeftPart(UriPartial.Authority), "media come from our own origin");
