@@ -29,7 +29,8 @@ public sealed record RecordingPartResponse(int Number, double DurationSeconds, l
 /// A recording as the API shows it. <see cref="StreamUrl"/> and <see cref="DownloadUrl"/> are signed links to the
 /// file of a completed recording for the user it is shown to, valid until <see cref="LinksExpireAt"/>; null
 /// otherwise. <see cref="ProgressUrl"/>, as long-lived, is where that user's player posts its heartbeats without its
-/// sign-in (the signed-in POST …/progress takes them too). <see cref="Metadata"/> is the JSON object stored with the recording, passed through as it is.
+/// sign-in (the signed-in POST …/progress takes them too). <see cref="Metadata"/> is the JSON object stored with the
+/// recording, passed through as it is.
 /// <see cref="PosterState"/> is where its poster job stands (a video's still, an audio recording's waveform; null
 /// without a job) and <see cref="PosterUrl"/> a signed link to the poster once it is made; <see cref="AacState"/> and
 /// <see cref="AacUrl"/> the same for an audio recording's AAC copy, <see cref="PreviewsState"/> and

@@ -5,7 +5,6 @@ using ItqanRecording.Domain.Recordings;
 using ItqanRecording.Domain.Recordings.Media;
 using ItqanRecording.Domain.Users;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ItqanRecording.Application.Recordings.GetRecordingFile;
