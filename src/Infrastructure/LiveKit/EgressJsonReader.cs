@@ -33,7 +33,85 @@ public static class EgressJsonReader
     public static EgressListPage ReadListEgressResponse(ReadOnlyMemory<byte> json) => ReadDocument(json, ReadListEgressResponse);
 
     /// <summary>A <c>WebhookEvent</c>; <c>event</c> and <c>id</c> are required. Its <c>createdAt</c> is in seconds.</summary>
-    public static LiveKitWebhookEvent ReadWebhookEvent(ReadOnlyMemory<byte> json) => ReadDocument(json, ReadWebhookEvent);
+    public static LiveKitWebhookEvent ReadWebhookEvent(ReadOnlyMemory<byte> json) => ReadWebhookEvent(json, _ => true);
+
+    /// <summary>
+    /// A <c>WebhookEvent</c> whose room, participant and egress are read only when <paramref name="readsPayload"/>
+    /// says so of its event name; otherwise they are null. The whole body is checked to be JSON either way, in one
+    /// pass that builds no document of it: most of what LiveKit sends (<c>track_published</c> and the like) is
+    /// acknowledged and ignored, and reading its payload was most of the receiver's CPU (issue #16).
+    /// </summary>
+    public static LiveKitWebhookEvent ReadWebhookEvent(ReadOnlyMemory<byte> json, Func<string, bool> readsPayload)
+    {
+        ArgumentNullException.ThrowIfNull(readsPayload);
+        try
+        {
+            string id = "", eventName = "";
+            long createdAt = 0;
+            ReadOnlyMemory<byte> room = default, egress = default, participant = default;
+            var reader = new Utf8JsonReader(json.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException($"Expected a JSON object, not {reader.TokenType}.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    id = ReadString(ref reader, "id");
+                }
+                else if (reader.ValueTextEquals("event"u8))
+                {
+                    eventName = ReadString(ref reader, "event");
+                }
+                else if (reader.ValueTextEquals("createdAt"u8) || reader.ValueTextEquals("created_at"u8))
+                {
+                    createdAt = ReadInt64(ref reader, "createdAt");
+                }
+                else if (reader.ValueTextEquals("room"u8))
+                {
+                    room = ValueOf(ref reader, json);
+                }
+                else if (reader.ValueTextEquals("egressInfo"u8) || reader.ValueTextEquals("egress_info"u8))
+                {
+                    egress = ValueOf(ref reader, json);
+                }
+                else if (reader.ValueTextEquals("participant"u8))
+                {
+                    participant = ValueOf(ref reader, json);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the object (other than white space) makes the reader throw here.
+            reader.Read();
+
+            if (eventName.Length == 0)
+            {
+                throw new JsonException("The webhook event has no 'event' name.");
+            }
+
+            if (id.Length == 0)
+            {
+                throw new JsonException($"The '{eventName}' webhook event has no 'id'.");
+            }
+
+            return readsPayload(eventName)
+                ? new LiveKitWebhookEvent(id, eventName, FromSeconds(createdAt), ReadMessage(room, "room", ReadRoomName),
+                    ReadMessage(egress, "egressInfo", ReadEgressInfo), ReadMessage(participant, "participant", ReadParticipant))
+                : new LiveKitWebhookEvent(id, eventName, FromSeconds(createdAt), null, null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader and JsonElement report text they cannot decode (invalid UTF-8, lone surrogates) this way.
+            throw new JsonException("The JSON contains a string that is not valid Unicode.", ex);
+        }
+    }
 
     public static TwirpError ReadTwirpError(ReadOnlyMemory<byte> json) => ReadDocument(json, ReadTwirpError);
 
@@ -146,38 +224,54 @@ public static class EgressJsonReader
         return token;
     }
 
-    private static LiveKitWebhookEvent ReadWebhookEvent(JsonElement message)
+    /// <summary>The raw text of the value after the property name the reader is on, which it then moves past.</summary>
+    private static ReadOnlyMemory<byte> ValueOf(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
-        string id = "", eventName = "";
-        long createdAt = 0;
-        string? roomName = null;
-        EgressInfo? egress = null;
-        LiveKitParticipant? participant = null;
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return json[start..(int)reader.BytesConsumed];
+    }
 
-        foreach (var field in message.EnumerateObject())
+    /// <summary>The message in <paramref name="value"/> (a field's raw text; empty when absent), or null.</summary>
+    private static T? ReadMessage<T>(ReadOnlyMemory<byte> value, string name, Func<JsonElement, T> read)
+    {
+        if (value.IsEmpty)
         {
-            switch (field.Name)
-            {
-                case "id": id = ReadString(field); break;
-                case "event": eventName = ReadString(field); break;
-                case "createdAt" or "created_at": createdAt = ReadInt64(field); break;
-                case "room": roomName = ReadMessage(field, ReadRoomName); break;
-                case "egressInfo" or "egress_info": egress = ReadMessage(field, ReadEgressInfo); break;
-                case "participant": participant = ReadMessage(field, ReadParticipant); break;
-            }
+            return default;
         }
 
-        if (eventName.Length == 0)
+        using var document = JsonDocument.Parse(value);
+        return document.RootElement.ValueKind switch
         {
-            throw new JsonException("The webhook event has no 'event' name.");
-        }
+            JsonValueKind.Object => read(document.RootElement),
+            JsonValueKind.Null => default,
+            var kind => throw new JsonException($"Field '{name}' must be an object, not {kind}."),
+        };
+    }
 
-        if (id.Length == 0)
+    private static string ReadString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
         {
-            throw new JsonException($"The '{eventName}' webhook event has no 'id'.");
-        }
+            JsonTokenType.String => reader.GetString()!,
+            JsonTokenType.Null => "",
+            var token => throw new JsonException($"Field '{name}' must be a string, not {token}."),
+        };
+    }
 
-        return new LiveKitWebhookEvent(id, eventName, FromSeconds(createdAt), roomName, egress, participant);
+    private static long ReadInt64(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt64(out var number) => number,
+            JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture, out var number) => number,
+            JsonTokenType.Null => 0,
+            var token => throw new JsonException($"Field '{name}' must be a 64-bit integer (number or string), not {token}."),
+        };
     }
 
     /// <summary>

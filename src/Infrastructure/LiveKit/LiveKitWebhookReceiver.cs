@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ItqanRecording.Application.Common.Egress;
+using ItqanRecording.Application.EgressEvents.ReceiveLiveKitWebhook;
 using Microsoft.Extensions.Options;
 
 namespace ItqanRecording.Infrastructure.LiveKit;
@@ -10,7 +11,8 @@ namespace ItqanRecording.Infrastructure.LiveKit;
 /// <summary>
 /// Verifies webhooks as LiveKit's Go and Node receivers do: the Authorization value is the bare JWT, HS256-signed
 /// with the secret of the API key in <c>iss</c> (ours is the only one we know), with a required <c>exp</c>, and its
-/// <c>sha256</c> claim is the base64 SHA-256 of the raw body. Only a verified body is parsed.
+/// <c>sha256</c> claim is the base64 SHA-256 of the raw body. Only a verified body is parsed, and of an event the
+/// service does not act on (<see cref="LiveKitWebhookCommands.Applies"/>) only its name and id.
 /// </summary>
 /// <remarks>
 /// The token is checked here rather than by a general JWT library: only HS256 is accepted, so the check is the
@@ -35,7 +37,7 @@ public sealed class LiveKitWebhookReceiver : ILiveKitWebhookReceiver
         _timeProvider = timeProvider;
     }
 
-    public LiveKitWebhookEvent Receive(string? authorization, ReadOnlySpan<byte> body)
+    public LiveKitWebhookEvent Receive(string? authorization, ReadOnlyMemory<byte> body)
     {
         if (string.IsNullOrWhiteSpace(authorization))
         {
@@ -51,7 +53,7 @@ public sealed class LiveKitWebhookReceiver : ILiveKitWebhookReceiver
         }
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
+        SHA256.HashData(body.Span, hash);
         Span<byte> actualHash = stackalloc byte[44];
         if (!Base64.EncodeToUtf8(hash, actualHash, out _, out var written).Equals(System.Buffers.OperationStatus.Done)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expectedHash), actualHash[..written]))
@@ -61,7 +63,7 @@ public sealed class LiveKitWebhookReceiver : ILiveKitWebhookReceiver
 
         try
         {
-            return EgressJsonReader.ReadWebhookEvent(body.ToArray());
+            return EgressJsonReader.ReadWebhookEvent(body, LiveKitWebhookCommands.Applies);
         }
         catch (JsonException ex)
         {

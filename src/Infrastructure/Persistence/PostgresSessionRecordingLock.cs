@@ -17,7 +17,7 @@ namespace ItqanRecording.Infrastructure.Persistence;
 /// (<c>SELECT … FOR UPDATE</c>), taken by the same statement that reads it, so the read sees the row as the previous
 /// holder committed it. Both end with the transaction.
 /// </summary>
-public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessionRecordingLock
+public sealed class PostgresSessionRecordingLock(RecordingDbContext db, SessionKindMemory knownKinds) : ISessionRecordingLock
 {
     /// <summary>
     /// The compiled queries, once per model: EF refuses a compiled query on any model but the one it first ran on, and
@@ -47,8 +47,8 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
         var transaction = await BeginAsync(cancellationToken);
         try
         {
-            // One batch, two statements: each takes its own snapshot, so the second sees what was committed while the
-            // first waited for the lock.
+            // One batch: each statement takes its own snapshot, so the second sees what was committed while the first
+            // waited for the lock. The third reads the session's kind for SessionFinder (a session never changes kind).
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
             {
                 BatchCommands =
@@ -58,11 +58,18 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
                     {
                         Parameters = { new() { Value = sessionId }, new() { Value = StoredEnumName.Of(RecordingStatus.Recording) } },
                     },
+                    new NpgsqlBatchCommand(KindOfSession) { Parameters = { new() { Value = sessionId } } },
                 },
             };
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var isRecording = await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+            await reader.NextResultAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                knownKinds.Remember(sessionId, reader.GetString(0));
+            }
+
             return new LockedSession(new Scope(transaction), isRecording);
         }
         catch
@@ -73,6 +80,8 @@ public sealed class PostgresSessionRecordingLock(RecordingDbContext db) : ISessi
     }
 
     private const string ActiveRecordingExists = "SELECT EXISTS (SELECT 1 FROM recordings WHERE session_id = $1 AND status = $2)";
+
+    private const string KindOfSession = $"SELECT {SessionConfiguration.KindColumn} FROM sessions WHERE id = $1";
 
     /// <summary>
     /// The session's one-key (bigint) advisory lock key: the session id's two 64-bit halves XORed, the same in every

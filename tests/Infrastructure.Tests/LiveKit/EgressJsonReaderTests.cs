@@ -284,6 +284,36 @@ public sealed class EgressJsonReaderTests
     }
 
     [Fact]
+    public void Payload_of_an_event_read_without_it_is_not_read_even_when_it_is_not_a_message()
+    {
+        var json = Encoding.UTF8.GetBytes(
+            """{"event":"track_published","room":"RM_1","participant":5,"egressInfo":[],"track":{"sid":"TR_1"},"id":"EV_1","createdAt":"1795620628"}""");
+
+        var webhook = EgressJsonReader.ReadWebhookEvent(json, _ => false);
+        var withPayload = () => EgressJsonReader.ReadWebhookEvent(json, _ => true);
+
+        webhook.Should().Be(new LiveKitWebhookEvent("EV_1", "track_published", DateTimeOffset.FromUnixTimeSeconds(1795620628), null, null));
+        withPayload.Should().Throw<JsonException>();
+    }
+
+    [Theory]
+    [InlineData("{\"event\":\"e\",\"id\":\"EV_1\",\"track\":{\"sid\":}}")]
+    [InlineData("{\"event\":\"e\",\"id\":\"EV_1\",\"track\":[1,2}")]
+    [InlineData("{\"event\":\"e\",\"id\":\"EV_1\"} {}")]
+    [InlineData("{\"event\":\"e\",\"id\":\"EV_1\"")]
+    [InlineData("{\"event\":\"e\",\"track\":{}}")]
+    [InlineData("{\"id\":\"EV_1\"}")]
+    [InlineData("{\"event\":\"e\",\"id\":7}")]
+    [InlineData("[{\"event\":\"e\",\"id\":\"EV_1\"}]")]
+    [InlineData("")]
+    public void Event_read_without_its_payload_must_still_be_json_with_a_name_and_id(string json)
+    {
+        var read = () => EgressJsonReader.ReadWebhookEvent(Encoding.UTF8.GetBytes(json), _ => false);
+
+        read.Should().Throw<JsonException>().Which.Message.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public void Invalid_utf8_in_a_string_throws_json_exception()
     {
         var bytes = Encoding.UTF8.GetBytes("""{"event":"e","id":"EV_x"}""");

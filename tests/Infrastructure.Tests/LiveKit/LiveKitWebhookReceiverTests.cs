@@ -200,6 +200,24 @@ public sealed class LiveKitWebhookReceiverTests
     }
 
     [Fact]
+    public void Event_the_service_does_not_act_on_is_verified_but_its_payload_is_not_read()
+    {
+        var body = Encoding.UTF8.GetBytes(
+            """{"event":"track_published","id":"EV_track1","room":{"name":"itqan-x"},"participant":{"sid":"PA_1","identity":"u1"},"track":{"sid":"TR_1"}}""");
+        var joined = Encoding.UTF8.GetBytes(
+            """{"event":"participant_joined","id":"EV_join1","room":{"name":"itqan-x"},"participant":{"sid":"PA_1","identity":"u1"}}""");
+
+        var ignored = Receiver().Receive(TestJwt.ForWebhook(body, Now), body);
+        var applied = Receiver().Receive(TestJwt.ForWebhook(joined, Now), joined);
+        var forged = () => Receiver().Receive(TestJwt.ForWebhook(body, Now, secret: "not-our-secret-0123456789abcdef"), body);
+
+        ignored.Should().Be(new LiveKitWebhookEvent("EV_track1", "track_published", null, null, null));
+        applied.RoomName.Should().Be("itqan-x");
+        applied.Participant!.Identity.Should().Be("u1");
+        forged.Should().Throw<WebhookSignatureException>();
+    }
+
+    [Fact]
     public void Webhook_signed_with_a_short_dev_secret_verifies()
     {
         // `livekit-server --dev` uses the key "devkey" with the secret "secret".

@@ -26,9 +26,10 @@ public sealed class PostgresSessionRecordingLockTests
         var database = await PostgresServer.Shared.CreateDatabaseAsync("session_lock");
         await using var first = Context(database);
         await using var second = Context(database);
+        using var kinds = new SessionKindMemory();
 
-        var held = await new PostgresSessionRecordingLock(first).AcquireAsync(Session, CancellationToken.None);
-        var waiting = new PostgresSessionRecordingLock(second).AcquireAsync(Session, CancellationToken.None);
+        var held = await new PostgresSessionRecordingLock(first, kinds).AcquireAsync(Session, CancellationToken.None);
+        var waiting = new PostgresSessionRecordingLock(second, kinds).AcquireAsync(Session, CancellationToken.None);
         await Poll.UntilAsync(() => WaitingAdvisoryLocksAsync(database), count => count == 1);
         waiting.IsCompleted.Should().BeFalse();
 
@@ -45,9 +46,10 @@ public sealed class PostgresSessionRecordingLockTests
         var database = await PostgresServer.Shared.CreateDatabaseAsync("session_lock");
         await using var first = Context(database);
         await using var second = Context(database);
+        using var kinds = new SessionKindMemory();
 
-        await using var held = await new PostgresSessionRecordingLock(first).AcquireAsync(Session, CancellationToken.None);
-        var acquire = () => new PostgresSessionRecordingLock(second).AcquireAsync(other, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await using var held = await new PostgresSessionRecordingLock(first, kinds).AcquireAsync(Session, CancellationToken.None);
+        var acquire = () => new PostgresSessionRecordingLock(second, kinds).AcquireAsync(other, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         await (await acquire.Should().NotThrowAsync()).Subject.DisposeAsync();
     }

@@ -14,7 +14,8 @@ public interface ISessionRecordingLock
 
     /// <summary>
     /// As <see cref="AcquireAsync"/>, and in the same round trip (a second statement, so it reads what the lock's
-    /// previous holder committed) whether the session has a recording that is recording now.
+    /// previous holder committed) whether the session has a recording that is recording now. The session's kind is
+    /// read in that round trip too, so <see cref="ISessionFinder"/> then loads the session in one statement.
     /// </summary>
     Task<LockedSession> AcquireAndReadActivityAsync(Guid sessionId, CancellationToken cancellationToken);
 

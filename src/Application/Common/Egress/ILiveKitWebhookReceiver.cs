@@ -7,7 +7,7 @@ public interface ILiveKitWebhookReceiver
     /// Throws <see cref="WebhookSignatureException"/> when the Authorization token or body hash does not verify,
     /// and <see cref="WebhookPayloadException"/> when a verified body is not a valid webhook event.
     /// </summary>
-    LiveKitWebhookEvent Receive(string? authorization, ReadOnlySpan<byte> body);
+    LiveKitWebhookEvent Receive(string? authorization, ReadOnlyMemory<byte> body);
 }
 
 public sealed class WebhookSignatureException(string message, Exception? innerException = null)

@@ -15,6 +15,14 @@ public static class LiveKitWebhookCommands
     public const string ParticipantLeft = "participant_left";
 
     /// <summary>
+    /// Whether the service acts on <paramref name="eventName"/>: the egress events, <c>room_finished</c> and the
+    /// participant events. Of any other event only its name and id are read (<see cref="TryCreate"/> ignores it).
+    /// </summary>
+    public static bool Applies(string eventName) =>
+        eventName.StartsWith("egress_", StringComparison.Ordinal)
+        || eventName is EgressEventNames.RoomFinished or ParticipantJoined or ParticipantLeft;
+
+    /// <summary>
     /// The command that applies <paramref name="webhook"/>, or null for an event the service does not use (it is
     /// acknowledged and ignored). False, with the <paramref name="error"/>, when an <c>egress_*</c> event carries no
     /// <c>egressInfo</c>.

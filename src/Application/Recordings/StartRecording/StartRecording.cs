@@ -25,6 +25,10 @@ public sealed class StartRecordingHandler(
 {
     public async ValueTask<Result<RecordingResponse>> Handle(StartRecordingCommand command, CancellationToken cancellationToken)
     {
+        // The lock first: its round trip also reads the session's kind, so the session then loads in one statement
+        // even on an instance that never loaded it (issue #16). A refused Start holds the lock while the session loads.
+        var locked = await sessionLock.AcquireAndReadActivityAsync(command.SessionId, cancellationToken);
+        await using var scope = locked.Scope;
         var found = await sessions.FindControllableAsync(command.SessionId, command.Actor, cancellationToken);
         if (!found.IsSuccess)
         {
@@ -32,9 +36,6 @@ public sealed class StartRecordingHandler(
         }
 
         var session = found.Value;
-
-        var locked = await sessionLock.AcquireAndReadActivityAsync(session.Id, cancellationToken);
-        await using var scope = locked.Scope;
         if (session.FindRecordingBlocker(locked.IsRecording) is { } blocker)
         {
             return RecordingErrors.NotRecordable(blocker);
