@@ -107,6 +107,24 @@ public sealed class S3RecordingStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_multipart_upload_the_store_refuses_is_aborted_so_it_leaves_no_parts_and_no_object()
+    {
+        // Parts of 1 MiB (the settings allow no less than 5): the gateway takes each part, then refuses to complete
+        // the upload (EntityTooSmall), as S3 does, after the parts are stored.
+        using var storage = NewStorage(uploadPartMebibytes: 1);
+        var content = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 5);
+
+        var save = () => SaveAsync(storage, "session-1/refused-class.mp4", content, "video/mp4");
+
+        await save.Should().ThrowAsync<Exception>();
+        using var s3 = _gateway.CreateClient();
+        var open = await s3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket, Prefix = "recordings/session-1/refused-class.mp4" });
+        open.MultipartUploads.Should().BeNullOrEmpty("the refused upload was aborted, so the store dropped its parts");
+        var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = "recordings/session-1/refused-class.mp4" });
+        listed.S3Objects.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task A_file_no_larger_than_a_part_goes_up_in_one_PUT_whose_ETag_is_its_MD5()
     {
         using var storage = NewStorage(uploadPartMebibytes: 5);

@@ -58,7 +58,7 @@ describe('Watch progress', () => {
     await waitFor(() => expect(beats).toEqual([{ fromSeconds: 0, toSeconds: 8 }, { fromSeconds: 300, toSeconds: 306 }]));
   });
 
-  it('sends heartbeats to the progress link without the cookie, and signed in once the link is refused', async () => {
+  it('sends heartbeats to the progress link without the cookie, and only signed in once the link is refused', async () => {
     const sent: { signedIn: boolean; link: boolean; span: unknown }[] = [];
     let linkRefused = false;
     server.use(
@@ -93,6 +93,45 @@ describe('Watch progress', () => {
         { signedIn: true, link: false, span: { fromSeconds: 5, toSeconds: 9 } },
       ]),
     );
+
+    state.paused = false;
+    at(9, 'playing');
+    at(14, 'timeupdate');
+    state.paused = true;
+    at(14, 'pause');
+    await waitFor(() => expect(sent.slice(3)).toEqual([{ signedIn: true, link: false, span: { fromSeconds: 9, toSeconds: 14 } }]));
+  });
+
+  it('goes back to the progress link once the page has a new one', async () => {
+    const sent: string[] = [];
+    server.use(
+      http.post('*/api/recordings/recording-1/progress', ({ request }) => {
+        const sig = new URL(request.url).searchParams.get('sig');
+        sent.push(sig ?? 'signed-in');
+        return sig === 'old'
+          ? HttpResponse.json({ status: 401, code: 'recording.link_expired' }, { status: 401 })
+          : new HttpResponse(null, { status: 204 });
+      }),
+      http.get('*/api/recordings/recording-1/progress', () => HttpResponse.json({ positionSeconds: 0, watchedSeconds: 0, coverage: 0, watched: false })),
+    );
+    const { media, state, at } = fakeMedia();
+    const { rerender } = renderHook(({ link }) => useWatchProgress('recording-1', link, media, true), {
+      initialProps: { link: '/api/recordings/recording-1/progress?u=student-1&sig=old' },
+    });
+    const play = (from: number, to: number) => {
+      state.paused = false;
+      at(from, 'playing');
+      at(to, 'timeupdate');
+      state.paused = true;
+      at(to, 'pause');
+    };
+
+    play(0, 5);
+    await waitFor(() => expect(sent).toEqual(['old', 'signed-in']));
+    rerender({ link: '/api/recordings/recording-1/progress?u=student-1&sig=new' });
+    play(5, 10);
+
+    await waitFor(() => expect(sent).toEqual(['old', 'signed-in', 'new']));
   });
 
   it('moves to where the user stopped once the media has loaded', async () => {

@@ -16,7 +16,8 @@ export function resumePositionOf(position: number, duration: number): number | n
  * Reports what the media element plays as heartbeats (the stretch played since the last one, every ten seconds while
  * it plays, and when it pauses, seeks, ends or goes away), and resumes it where the user stopped last time. A seek
  * starts a new stretch, so skipping ahead never counts as watched. Heartbeats go to `progressUrl`, the recording's
- * progress link (the newest one the page has), while it lasts.
+ * progress link (the newest one the page has), while it lasts; once the API refuses it (it expired), they go signed
+ * in until the page has a new one, rather than trying the old link first every time.
  */
 export function useWatchProgress(
   recordingId: string,
@@ -35,7 +36,12 @@ export function useWatchProgress(
     let resumed = false;
     const report = () => {
       if (from !== null && last - from >= 1) {
-        void sendHeartbeat(recordingId, link.current, from, Math.min(last, from + longestSpan)).catch(() => undefined);
+        const sentTo = link.current;
+        void sendHeartbeat(recordingId, sentTo, from, Math.min(last, from + longestSpan))
+          .then((route) => {
+            if (route === 'signed-in' && sentTo !== null && link.current === sentTo) link.current = null;
+          })
+          .catch(() => undefined);
       }
       from = media.paused || media.seeking ? null : last;
     };
