@@ -19,8 +19,9 @@ public static class LiveKitWebhookCommands
     /// participant events. Of any other event only its name and id are read (<see cref="TryCreate"/> ignores it).
     /// </summary>
     public static bool Applies(string eventName) =>
-        eventName.StartsWith("egress_", StringComparison.Ordinal)
-        || eventName is EgressEventNames.RoomFinished or ParticipantJoined or ParticipantLeft;
+        IsEgressEvent(eventName) || eventName is EgressEventNames.RoomFinished or ParticipantJoined or ParticipantLeft;
+
+    private static bool IsEgressEvent(string eventName) => eventName.StartsWith("egress_", StringComparison.Ordinal);
 
     /// <summary>
     /// The command that applies <paramref name="webhook"/>, or null for an event the service does not use (it is
@@ -32,7 +33,13 @@ public static class LiveKitWebhookCommands
     {
         ArgumentNullException.ThrowIfNull(webhook);
         error = null;
-        if (webhook.Egress is null && webhook.Event.StartsWith("egress_", StringComparison.Ordinal))
+        if (!Applies(webhook.Event))
+        {
+            command = null;
+            return true;
+        }
+
+        if (webhook.Egress is null && IsEgressEvent(webhook.Event))
         {
             command = null;
             error = new Error("webhook.malformed", $"The {webhook.Event} event carries no egressInfo.", ErrorType.Validation);
